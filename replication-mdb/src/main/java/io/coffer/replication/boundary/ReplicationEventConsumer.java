@@ -1,0 +1,58 @@
+package io.coffer.replication.boundary;
+
+import io.coffer.replication.control.EventApplier;
+import io.coffer.replication.control.ReplicationMetrics;
+import io.coffer.replication.control.ReplicationResources;
+import io.coffer.replication.control.RowChangeCodec;
+import io.coffer.replication.entity.ReplicationEvent;
+import io.coffer.routing.entity.StoreId;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Receives every replication event on this host (a durable subscription of its own, one session so events arrive in
+ * order) and hands it to the {@link EventApplier}. Activation config: META-INF/ejb-jar.xml of this module.
+ */
+@MessageDriven(name = "ReplicationEventConsumer")
+public class ReplicationEventConsumer implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(ReplicationEventConsumer.class.getName());
+
+    @EJB
+    EventApplier applier;
+
+    @Inject
+    ReplicationMetrics metrics;
+
+    @Override
+    public void onMessage(Message message) {
+        ReplicationEvent event;
+        try {
+            event = decode(message);
+        } catch (JMSException | RuntimeException unreadable) {
+            // Dropping it loses nothing: the next event's gap is filled from the remote log.
+            metrics.applyFailed("unreadable");
+            LOG.warning("dropped an unreadable replication message: " + unreadable.getMessage());
+            return;
+        }
+        applier.apply(event);
+    }
+
+    private static ReplicationEvent decode(Message message) throws JMSException {
+        if (!(message instanceof TextMessage text)) {
+            throw new IllegalArgumentException("not a text message: " + message.getClass().getName());
+        }
+        return new ReplicationEvent(
+                StoreId.of(text.getStringProperty(ReplicationResources.STORE_PROPERTY)),
+                text.getLongProperty(ReplicationResources.SEQUENCE_PROPERTY),
+                Instant.ofEpochMilli(text.getLongProperty(ReplicationResources.CAPTURED_AT_PROPERTY)),
+                RowChangeCodec.decode(text.getText()));
+    }
+}

@@ -1,0 +1,79 @@
+package io.coffer.replication.control;
+
+import io.coffer.routing.entity.StoreId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A host's bookmark per remote store, in its local store: the last sequence number it applied. Advanced in the same
+ * transaction as the rows it covers, so the bookmark never claims more than the store holds.
+ */
+final class Bookmarks {
+
+    private static final String DUPLICATE_KEY = "23505";
+
+    private Bookmarks() {
+    }
+
+    /** Locks the store's bookmark row until the transaction ends (creating it at 0) and returns its position. */
+    static long lock(Connection local, StoreId store) throws SQLException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (PreparedStatement touch = local.prepareStatement(
+                    "UPDATE REPL_BOOKMARK SET APPLIED_SEQ = APPLIED_SEQ WHERE STORE_NAME = ?")) {
+                touch.setString(1, store.name());
+                if (touch.executeUpdate() == 1) {
+                    return read(local, store);
+                }
+            }
+            try (PreparedStatement create = local.prepareStatement(
+                    "INSERT INTO REPL_BOOKMARK (STORE_NAME, APPLIED_SEQ) VALUES (?, 0)")) {
+                create.setString(1, store.name());
+                create.executeUpdate();
+                return 0;
+            } catch (SQLException raced) {
+                if (!DUPLICATE_KEY.equals(raced.getSQLState())) {
+                    throw raced;
+                }
+            }
+        }
+        throw new SQLException("could not lock the bookmark of store " + store);
+    }
+
+    static void advance(Connection local, StoreId store, long sequence, Instant appliedAt) throws SQLException {
+        try (PreparedStatement update = local.prepareStatement(
+                "UPDATE REPL_BOOKMARK SET APPLIED_SEQ = ?, APPLIED_AT = ? WHERE STORE_NAME = ?")) {
+            update.setLong(1, sequence);
+            update.setTimestamp(2, Timestamp.from(appliedAt));
+            update.setString(3, store.name());
+            update.executeUpdate();
+        }
+    }
+
+    static long read(Connection local, StoreId store) throws SQLException {
+        try (PreparedStatement select = local.prepareStatement(
+                "SELECT APPLIED_SEQ FROM REPL_BOOKMARK WHERE STORE_NAME = ?")) {
+            select.setString(1, store.name());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    static Map<String, Long> all(Connection local) throws SQLException {
+        Map<String, Long> positions = new LinkedHashMap<>();
+        try (PreparedStatement select = local.prepareStatement(
+                "SELECT STORE_NAME, APPLIED_SEQ FROM REPL_BOOKMARK ORDER BY STORE_NAME");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                positions.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,133 @@
+package io.coffer.replication.control;
+
+import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.StoreId;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves pending events of one store into its numbered log and onto the replication topic, in one XA transaction
+ * spanning the store and the broker: an event is numbered, logged and sent, or none of the three. Publishers on
+ * different instances take turns on the store's publisher row, so numbers are contiguous and follow the order in
+ * which writes committed for every entity.
+ */
+@Stateless
+public class OutboxPublisher {
+
+    @Inject
+    ShardRouter router;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = ReplicationResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = ReplicationResources.TOPIC)
+    Topic topic;
+
+    /** @return how many events were published (less than {@code limit} means the store is drained) */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int publishBatch(StoreId store, int limit) {
+        router.remote(store);
+        try (Connection database = router.remoteDataSource(store).getConnection()) {
+            long lastSequence = lockPublisher(database, store);
+            List<Pending> batch = pending(database, limit);
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            try (jakarta.jms.Connection broker = connectionFactory.createConnection()) {
+                Session session = broker.createSession(true, Session.SESSION_TRANSACTED);
+                MessageProducer producer = session.createProducer(topic);
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                try (PreparedStatement log = database.prepareStatement("INSERT INTO REPL_LOG"
+                        + " (SEQ, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, PUBLISHED_AT) VALUES (?, ?, ?, ?, ?, ?)");
+                        PreparedStatement remove = database.prepareStatement("DELETE FROM REPL_PENDING WHERE ID = ?")) {
+                    for (Pending event : batch) {
+                        long sequence = ++lastSequence;
+                        log.setLong(1, sequence);
+                        log.setString(2, event.table());
+                        log.setString(3, event.entityKey());
+                        log.setString(4, event.payload());
+                        log.setTimestamp(5, event.capturedAt());
+                        log.setTimestamp(6, now);
+                        log.executeUpdate();
+                        remove.setLong(1, event.id());
+                        remove.executeUpdate();
+                        TextMessage message = session.createTextMessage(event.payload());
+                        message.setStringProperty(ReplicationResources.STORE_PROPERTY, store.name());
+                        message.setLongProperty(ReplicationResources.SEQUENCE_PROPERTY, sequence);
+                        message.setLongProperty(ReplicationResources.CAPTURED_AT_PROPERTY, event.capturedAt().getTime());
+                        producer.send(message);
+                    }
+                }
+            }
+            try (PreparedStatement advance = database.prepareStatement(
+                    "UPDATE REPL_PUBLISHER SET LAST_SEQ = ?, UPDATED_AT = ? WHERE STORE_NAME = ?")) {
+                advance.setLong(1, lastSequence);
+                advance.setTimestamp(2, now);
+                advance.setString(3, store.name());
+                advance.executeUpdate();
+            }
+            return batch.size();
+        } catch (SQLException | JMSException failure) {
+            throw new EJBException("publishing the replication events of store " + store + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Locks the store's publisher row for this transaction and returns the last sequence number given out. */
+    private static long lockPublisher(Connection database, StoreId store) throws SQLException {
+        try (PreparedStatement lock = database.prepareStatement(
+                "UPDATE REPL_PUBLISHER SET LAST_SEQ = LAST_SEQ WHERE STORE_NAME = ?")) {
+            lock.setString(1, store.name());
+            if (lock.executeUpdate() != 1) {
+                throw new SQLException("store " + store + " has no publisher row; its replication tables are incomplete");
+            }
+        }
+        try (PreparedStatement read = database.prepareStatement("SELECT LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
+            read.setString(1, store.name());
+            try (ResultSet row = read.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static List<Pending> pending(Connection database, int limit) throws SQLException {
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement select = database.prepareStatement(
+                "SELECT ID, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT FROM REPL_PENDING ORDER BY ID")) {
+            select.setMaxRows(limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    batch.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getTimestamp(5)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private record Pending(long id, String table, String entityKey, String payload, Timestamp capturedAt) {
+    }
+}

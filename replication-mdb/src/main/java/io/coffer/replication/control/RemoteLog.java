@@ -1,0 +1,58 @@
+package io.coffer.replication.control;
+
+import io.coffer.replication.entity.ReplicationEvent;
+import io.coffer.routing.entity.StoreId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a remote store's replication log: what hosts catch up from, and where its head is. */
+final class RemoteLog {
+
+    private RemoteLog() {
+    }
+
+    /** Events after {@code afterSequence}, in order, at most {@code limit}. */
+    static List<ReplicationEvent> after(Connection remote, StoreId store, long afterSequence, long upTo, int limit)
+            throws SQLException {
+        List<ReplicationEvent> events = new ArrayList<>();
+        try (PreparedStatement select = remote.prepareStatement(
+                "SELECT SEQ, PAYLOAD, CAPTURED_AT FROM REPL_LOG WHERE SEQ > ? AND SEQ <= ? ORDER BY SEQ")) {
+            select.setLong(1, afterSequence);
+            select.setLong(2, upTo);
+            select.setMaxRows(limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new ReplicationEvent(store, rows.getLong(1), rows.getTimestamp(3).toInstant(),
+                            RowChangeCodec.decode(rows.getString(2))));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The last sequence number the store's publisher gave out. */
+    static long head(Connection remote, StoreId store) throws SQLException {
+        try (PreparedStatement select = remote.prepareStatement("SELECT LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
+            select.setString(1, store.name());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** When the event with this sequence number was captured, if it is in the log. */
+    static Optional<Timestamp> capturedAt(Connection remote, long sequence) throws SQLException {
+        try (PreparedStatement select = remote.prepareStatement("SELECT CAPTURED_AT FROM REPL_LOG WHERE SEQ = ?")) {
+            select.setLong(1, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getTimestamp(1)) : Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.coffer.replication.control;
+
+import io.coffer.routing.control.ReplicationHooks;
+import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.Replicated;
+import io.coffer.routing.entity.StoreId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.eclipse.persistence.descriptors.ClassDescriptor;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * Plugs replication into the shard router at start-up, before any store opens: every {@link Replicated} entity of
+ * every remote store gets the {@link ReplicationInterceptor}, and every store gets replication's tables.
+ */
+@Singleton
+@Startup
+public class ReplicationWiring implements ReplicationHooks {
+
+    @Inject
+    ShardRouter router;
+
+    @Inject
+    ReplicationMetrics metrics;
+
+    @Inject
+    CaptureSettings captureSettings;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    PublisherScheduler publisher;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @PostConstruct
+    void install() {
+        router.install(this);
+    }
+
+    @Override
+    public void attach(StoreId store, Session session) {
+        ReplicationInterceptor interceptor = new ReplicationInterceptor(store, captureSettings, transactions,
+                metrics::captured, publisher::wake, clock);
+        for (ClassDescriptor descriptor : session.getDescriptors().values()) {
+            if (descriptor.getJavaClass().isAnnotationPresent(Replicated.class)) {
+                descriptor.getEventManager().addListener(interceptor);
+            }
+        }
+    }
+
+    @Override
+    public void remoteOpened(StoreId store, DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            ReplicationSchema.installRemote(connection, store);
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot create the replication tables of store " + store, failure);
+        }
+    }
+
+    @Override
+    public void localOpened(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            ReplicationSchema.installLocal(connection);
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot create the replication tables of the local store", failure);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.coffer.failure;
+
+import java.sql.SQLException;
+
+/**
+ * Recognises a failure that means a data store cannot be reached (as opposed to a bug or a client mistake), so that
+ * the boundary can answer 503 ServiceUnavailable and the caller can retry.
+ */
+public final class StoreFailures {
+
+    private StoreFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            String name = cause.getClass().getName();
+            if (name.endsWith("SQLNonTransientConnectionException") || name.endsWith("SQLTransientConnectionException")
+                    || name.equals("jakarta.resource.spi.ResourceAllocationException")
+                    || name.equals("jakarta.resource.ResourceException") && String.valueOf(cause.getMessage()).contains("connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQL state class 08 is "connection exception"; Derby's client uses 08001 (refused) and 08006 (lost). */
+    static boolean isConnectionState(String sqlState) {
+        return sqlState != null && sqlState.startsWith("08");
+    }
+}

@@ -1,0 +1,21 @@
+package io.coffer.routing.control;
+
+import io.coffer.routing.entity.StoreId;
+import javax.sql.DataSource;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * The port through which replication takes part in opening stores. The router calls it for every store it opens,
+ * outside any transaction, and opens no store before it is installed, so that no write can escape interception.
+ */
+public interface ReplicationHooks {
+
+    /** A remote store's unit is being set up: register what turns its writes into replication events. */
+    void attach(StoreId store, Session session);
+
+    /** A remote store is open: make sure replication's own tables exist there. */
+    void remoteOpened(StoreId store, DataSource dataSource);
+
+    /** This instance's local store is open: make sure replication's own tables exist there. */
+    void localOpened(DataSource dataSource);
+}

@@ -1,0 +1,239 @@
+package io.coffer.routing.control;
+
+import io.coffer.routing.entity.StoreId;
+import io.coffer.settings.CofferSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.eclipse.persistence.config.SessionCustomizer;
+
+/**
+ * Hands out the entity manager of the store a read or a write belongs to: the base store, a shard's remote store,
+ * or this instance's local store. It owns one persistence unit per store, opened on first use from the templates in
+ * {@link StoreUnits}, and joins every entity manager to the caller's JTA transaction.
+ */
+@ApplicationScoped
+public class ShardRouter {
+
+    @Inject
+    CofferSettings settings;
+
+    @Inject
+    TransactionalEntityManagers transactional;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<StoreId, EntityManagerFactory> remoteUnits = new ConcurrentHashMap<>();
+    private volatile EntityManagerFactory localUnit;
+    private volatile ReplicationHooks replication;
+
+    /** Installs replication's hooks; no store opens before they are there. */
+    public void install(ReplicationHooks hooks) {
+        this.replication = hooks;
+    }
+
+    /** The base store: routing metadata, tenancies and their principals. */
+    public EntityManager base() {
+        return remote(StoreId.BASE);
+    }
+
+    /** The remote store of one shard. */
+    public EntityManager shard(StoreId shard) {
+        if (shard.isBase() || !settings.shards().contains(shard)) {
+            throw new UnknownStoreException(shard);
+        }
+        return remote(shard);
+    }
+
+    /** The remote store named, base or shard. */
+    public EntityManager remote(StoreId store) {
+        requireTransaction();
+        return transactional.forUnit("remote:" + store.name(), remoteUnit(store));
+    }
+
+    /** This instance's own local store. */
+    public EntityManager local() {
+        requireTransaction();
+        return transactional.forUnit("local", localUnit());
+    }
+
+    /** Opens a remote store's unit if it is not open yet (creating its tables); needs no transaction. */
+    public void open(StoreId store) {
+        remoteUnit(store);
+    }
+
+    /** Opens this instance's local store if it is not open yet (creating its tables); needs no transaction. */
+    public void openLocal() {
+        localUnit();
+    }
+
+    /** The shards configured on this instance. */
+    public List<StoreId> shards() {
+        return settings.shards();
+    }
+
+    /** The base store followed by every shard store: every store that has an outbox. */
+    public List<StoreId> remoteStores() {
+        List<StoreId> stores = new ArrayList<>();
+        stores.add(StoreId.BASE);
+        stores.addAll(settings.shards());
+        return stores;
+    }
+
+    public boolean isKnown(StoreId store) {
+        return store.isBase() || settings.shards().contains(store);
+    }
+
+    /** The JTA data source of a remote store, for replication's own tables. */
+    public DataSource remoteDataSource(StoreId store) {
+        if (!isKnown(store)) {
+            throw new UnknownStoreException(store);
+        }
+        return lookup(store.jdbcResource());
+    }
+
+    public DataSource localDataSource() {
+        return lookup(StoreUnits.LOCAL_RESOURCE);
+    }
+
+    private EntityManagerFactory remoteUnit(StoreId store) {
+        if (!isKnown(store)) {
+            throw new UnknownStoreException(store);
+        }
+        EntityManagerFactory unit = remoteUnits.get(store);
+        if (unit == null) {
+            synchronized (remoteUnits) {
+                unit = remoteUnits.get(store);
+                if (unit == null) {
+                    unit = openRemote(store);
+                    remoteUnits.put(store, unit);
+                }
+            }
+        }
+        return unit;
+    }
+
+    private EntityManagerFactory openRemote(StoreId store) {
+        ReplicationHooks hooks = hooks();
+        Map<String, Object> properties = StoreUnits.remote(store);
+        properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> hooks.attach(store, session));
+        return outsideTransaction(() -> {
+            EntityManagerFactory unit = open(StoreUnits.unitOf(store), properties);
+            hooks.remoteOpened(store, remoteDataSource(store));
+            return unit;
+        });
+    }
+
+    private EntityManagerFactory localUnit() {
+        EntityManagerFactory unit = localUnit;
+        if (unit == null) {
+            synchronized (this) {
+                if (localUnit == null) {
+                    ReplicationHooks hooks = hooks();
+                    localUnit = outsideTransaction(() -> {
+                        EntityManagerFactory opened = open(StoreUnits.LOCAL_UNIT, StoreUnits.local());
+                        hooks.localOpened(localDataSource());
+                        return opened;
+                    });
+                }
+                unit = localUnit;
+            }
+        }
+        return unit;
+    }
+
+    private EntityManagerFactory open(String unitName, Map<String, Object> properties) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        properties.put("eclipselink.classloader", loader);
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory(unitName, properties);
+        try {
+            // Log in now, so that an unreachable store fails here and is retried on the next call.
+            factory.createEntityManager().close();
+            factory.getMetamodel();
+            return factory;
+        } catch (RuntimeException failure) {
+            factory.close();
+            throw failure;
+        }
+    }
+
+    private ReplicationHooks hooks() {
+        ReplicationHooks hooks = replication;
+        if (hooks == null) {
+            throw new IllegalStateException("replication is not installed yet; stores stay closed until it is");
+        }
+        return hooks;
+    }
+
+    /** Schema generation must not ride on a caller's transaction: a rollback would undo it behind the unit's back. */
+    private static <T> T outsideTransaction(Supplier<T> work) {
+        TransactionManager manager = transactionManager();
+        Transaction suspended;
+        try {
+            suspended = manager.suspend();
+        } catch (SystemException failure) {
+            throw new IllegalStateException("could not suspend the caller's transaction", failure);
+        }
+        try {
+            return work.get();
+        } finally {
+            if (suspended != null) {
+                try {
+                    manager.resume(suspended);
+                } catch (InvalidTransactionException | SystemException failure) {
+                    throw new IllegalStateException("could not resume the caller's transaction", failure);
+                }
+            }
+        }
+    }
+
+    private static TransactionManager transactionManager() {
+        try {
+            return (TransactionManager) new InitialContext().lookup("java:appserver/TransactionManager");
+        } catch (NamingException missing) {
+            throw new IllegalStateException("no transaction manager at java:appserver/TransactionManager", missing);
+        }
+    }
+
+    private void requireTransaction() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("store access needs an active JTA transaction");
+        }
+    }
+
+    private static DataSource lookup(String jndiName) {
+        try {
+            return (DataSource) new InitialContext().lookup(jndiName);
+        } catch (NamingException missing) {
+            throw new IllegalStateException("JDBC resource " + jndiName + " is not defined on this server", missing);
+        }
+    }
+
+    @PreDestroy
+    void closeUnits() {
+        remoteUnits.values().forEach(EntityManagerFactory::close);
+        remoteUnits.clear();
+        if (localUnit != null) {
+            localUnit.close();
+        }
+    }
+}

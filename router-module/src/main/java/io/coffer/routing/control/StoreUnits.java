@@ -1,0 +1,54 @@
+package io.coffer.routing.control;
+
+import io.coffer.routing.entity.StoreId;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The persistence units Coffer opens, and the properties each store's unit is opened with. The units are declared
+ * once, as templates, in {@value #DESCRIPTOR} (not {@code persistence.xml}, so that the container does not open
+ * them too); each store gets its own factory from the template with its own data source and session name.
+ */
+public final class StoreUnits {
+
+    public static final String DESCRIPTOR = "META-INF/coffer-persistence.xml";
+    public static final String BASE_UNIT = "coffer-base";
+    public static final String SHARD_UNIT = "coffer-shard";
+    public static final String LOCAL_UNIT = "coffer-local";
+    public static final String LOCAL_RESOURCE = "jdbc/coffer/local";
+
+    private StoreUnits() {
+    }
+
+    public static String unitOf(StoreId store) {
+        return store.isBase() ? BASE_UNIT : SHARD_UNIT;
+    }
+
+    public static Map<String, Object> remote(StoreId store) {
+        return common(store.jdbcResource(), "coffer-remote-" + store.name());
+    }
+
+    public static Map<String, Object> local() {
+        return common(LOCAL_RESOURCE, "coffer-local");
+    }
+
+    private static Map<String, Object> common(String jtaDataSource, String sessionName) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("eclipselink.persistencexml", DESCRIPTOR);
+        properties.put("jakarta.persistence.transactionType", "JTA");
+        properties.put("jakarta.persistence.jtaDataSource", jtaDataSource);
+        properties.put("eclipselink.session-name", sessionName);
+        properties.put("eclipselink.target-server", "Glassfish");
+        properties.put("eclipselink.target-database", "Derby");
+        properties.put("eclipselink.weaving", "false");
+        properties.put("eclipselink.ddl-generation", "create-or-extend-tables");
+        properties.put("eclipselink.ddl-generation.output-mode", "database");
+        // Several instances write the same remote store: a shared cache would serve stale rows, and it would hide
+        // the real cost of a store read from the benchmarks.
+        properties.put("eclipselink.cache.shared.default", "false");
+        properties.put("eclipselink.logging.level", "WARNING");
+        // Bind values can be ciphertext or identifiers; they never go to the log.
+        properties.put("eclipselink.logging.parameters", "false");
+        return properties;
+    }
+}

@@ -1,0 +1,55 @@
+package io.coffer.settings;
+
+import io.coffer.routing.entity.StoreId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Typed access to Coffer's configuration, with the defaults of a one-machine install.
+ */
+@ApplicationScoped
+public class CofferSettings {
+
+    @Inject
+    Config config;
+
+    public String instance() {
+        return text(SettingKeys.INSTANCE, "host-1");
+    }
+
+    public String cell() {
+        return text(SettingKeys.CELL, "cell-0");
+    }
+
+    public List<StoreId> shards() {
+        return Arrays.stream(text(SettingKeys.SHARDS, "shard-0").split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .map(StoreId::of)
+                .toList();
+    }
+
+    public Path home() {
+        return Path.of(text(SettingKeys.HOME, System.getProperty("user.home") + "/.coffer"));
+    }
+
+    public String publicUrl() {
+        return text(SettingKeys.PUBLIC_URL, "http://127.0.0.1:8080");
+    }
+
+    public int publisherBatch() {
+        return config.getOptionalValue(SettingKeys.PUBLISHER_BATCH, Integer.class).orElse(500);
+    }
+
+    public long publisherIntervalMillis() {
+        return config.getOptionalValue(SettingKeys.PUBLISHER_INTERVAL_MS, Long.class).orElse(200L);
+    }
+
+    private String text(String key, String defaultValue) {
+        return config.getOptionalValue(key, String.class).orElse(defaultValue);
+    }
+}

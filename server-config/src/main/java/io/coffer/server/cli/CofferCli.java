@@ -1,0 +1,216 @@
+package io.coffer.server.cli;
+
+import io.coffer.server.topology.BuildArtifacts;
+import io.coffer.server.topology.CliException;
+import io.coffer.server.topology.HostNode;
+import io.coffer.server.topology.Progress;
+import io.coffer.server.topology.Topology;
+import io.coffer.server.topology.TopologyPlan;
+import io.coffer.server.topology.TopologyState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./coffer start|stop|status}: runs Coffer on one machine. Every failure a user can act on is one line that
+ * says what failed and where its log is; anything unexpected goes to {@code logs/cli.log}, not to the terminal.
+ */
+public final class CofferCli {
+
+    private static final String USAGE = """
+            usage: ./coffer <command> [options]
+
+              start    build if needed, start the Derby network server, the JMS broker and the app-server
+                       instances, deploy Coffer, and print where the API and the console are
+              stop     stop exactly what start started
+              status   list what runs, with each instance's URL and applied replication position
+              test     run every test (mvn verify)
+
+            options (start; remembered for the next start, stop and status):
+              --hosts N          app-server instances, each with its own local store (default 1)
+              --port-base P      host-1 serves HTTP on P+80, admin on P+48; host-k on P+100(k-1)+80 (default 8000)
+              --derby-port P     the Derby network server of the remote stores (default 1527)
+              --broker-port P    the JMS broker (default 61616)
+              --home DIR         where Coffer keeps Payara, data and logs (default $COFFER_HOME or ~/.coffer)
+              --no-deploy        start everything but leave the EAR undeployed (for test harnesses)
+            """;
+
+    private CofferCli() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args);
+        } catch (CliException failure) {
+            System.err.println("coffer: " + failure.getMessage());
+            status = 1;
+        } catch (IllegalArgumentException badOption) {
+            System.err.println("coffer: " + badOption.getMessage());
+            System.err.println("run ./coffer help for the options");
+            status = 2;
+        } catch (Exception unexpected) {
+            System.err.println("coffer: unexpected failure: " + unexpected + " (details in " + writeIncident(unexpected) + ")");
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    static int run(String[] arguments) throws IOException {
+        Deque<String> args = new ArrayDeque<>(List.of(arguments));
+        String command = args.isEmpty() ? "help" : args.removeFirst();
+        Options options = Options.parse(args);
+        switch (command) {
+            case "start" -> start(options);
+            case "stop" -> stop(options);
+            case "status" -> status(options);
+            case "help", "--help", "-h" -> System.out.print(USAGE);
+            default -> throw new IllegalArgumentException("unknown command '" + command + "'");
+        }
+        return 0;
+    }
+
+    private static void start(Options options) throws IOException {
+        TopologyPlan plan = options.plan();
+        BuildArtifacts artifacts = BuildArtifacts.fromSystemProperty();
+        Progress progress = new Progress(System.out);
+        progress.say("Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ") in " + plan.home());
+        Instant started = Instant.now();
+        TopologyState.save(plan);
+        Topology topology = new Topology(plan, artifacts, progress);
+        topology.start(!options.noDeploy);
+        progress.say("");
+        progress.say(String.format(Locale.ROOT, "Coffer is up (%.0f s).", Duration.between(started, Instant.now()).toMillis() / 1000.0));
+        for (HostNode host : topology.hosts()) {
+            progress.say("  " + host.plan().name() + "  API " + host.plan().url() + "   console " + host.plan().url()
+                    + "/console/   admin port " + host.plan().adminPort());
+        }
+        Path operator = plan.home().resolve("operator/config");
+        progress.say("  operator credentials (OCI SDK config, profile DEFAULT): " + operator);
+        progress.say("  metrics " + plan.host(1).url() + "/metrics   health " + plan.host(1).url() + "/health");
+        progress.say("  logs in " + plan.logs() + " and " + plan.domainsDir() + "/<host>/logs");
+        progress.say("Stop it with ./coffer stop.");
+    }
+
+    private static void stop(Options options) {
+        TopologyPlan plan = options.plan();
+        Progress progress = new Progress(System.out);
+        progress.say("Stopping Coffer in " + plan.home());
+        Topology topology = new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), progress);
+        List<String> leftovers = topology.stop();
+        if (!leftovers.isEmpty()) {
+            throw new CliException("still running after stop: " + String.join(", ", leftovers));
+        }
+        progress.say("Nothing of Coffer runs any more.");
+    }
+
+    private static void status(Options options) {
+        TopologyPlan plan = options.plan();
+        Topology topology = new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), new Progress(System.out));
+        System.out.println("Coffer in " + plan.home() + " (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ")");
+        System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "derby", "127.0.0.1:" + plan.derbyPort(),
+                topology.derbyProcess().map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
+        System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "broker", plan.brokerUrl(),
+                topology.brokerProcess().map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (HostNode host : topology.hosts()) {
+            String state = host.running().map(p -> "running (pid " + p.pid() + ")").orElse("stopped");
+            String replication = host.running().isPresent() ? replication(client, host.plan().url()) : "";
+            System.out.printf(Locale.ROOT, "  %-8s %-28s %s%s%n", host.plan().name(), host.plan().url(), state, replication);
+        }
+    }
+
+    /** The host's applied position per remote store, e.g. {@code applied base@3 shard-0@17}. */
+    private static String replication(HttpClient client, String url) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "/admin/v1/replication"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "   replication: HTTP " + response.statusCode();
+            }
+            return "   applied " + ReplicationSummary.of(response.body());
+        } catch (IOException unreachable) {
+            return "   (not answering HTTP)";
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static Path writeIncident(Exception unexpected) {
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), "coffer-cli.log");
+        try {
+            StringWriter trace = new StringWriter();
+            unexpected.printStackTrace(new PrintWriter(trace));
+            Files.writeString(log, Instant.now() + " " + trace + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // Nowhere to write: the one-line message above is all there is.
+        }
+        return log;
+    }
+
+    /** The command line's options. */
+    static final class Options {
+        Integer hosts;
+        Integer portBase;
+        Integer derbyPort;
+        Integer brokerPort;
+        Path home;
+        boolean noDeploy;
+
+        static Options parse(Deque<String> args) {
+            Options options = new Options();
+            while (!args.isEmpty()) {
+                String option = args.removeFirst();
+                switch (option) {
+                    case "--hosts" -> options.hosts = number(option, args);
+                    case "--port-base" -> options.portBase = number(option, args);
+                    case "--derby-port" -> options.derbyPort = number(option, args);
+                    case "--broker-port" -> options.brokerPort = number(option, args);
+                    case "--home" -> options.home = Path.of(value(option, args));
+                    case "--no-deploy" -> options.noDeploy = true;
+                    default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+                }
+            }
+            return options;
+        }
+
+        TopologyPlan plan() {
+            Path chosen = home;
+            if (chosen == null) {
+                String env = System.getenv("COFFER_HOME");
+                chosen = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".coffer");
+            }
+            return TopologyState.plan(chosen, hosts, portBase, derbyPort, brokerPort);
+        }
+
+        private static String value(String option, Deque<String> args) {
+            if (args.isEmpty()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args.removeFirst();
+        }
+
+        private static int number(String option, Deque<String> args) {
+            String value = value(option, args);
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.coffer.server.topology;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What the build produced and a topology is made of: the EAR, the Derby jars and the ActiveMQ resource adapter, the
+ * CLI's own classpath (which also runs the broker), and the Payara Server zip Maven resolved.
+ *
+ * @param root the checkout (the {@code coffer.root} system property the {@code ./coffer} script sets)
+ */
+public record BuildArtifacts(Path root) {
+
+    public static BuildArtifacts fromSystemProperty() {
+        String root = System.getProperty("coffer.root");
+        if (root == null || root.isBlank()) {
+            throw new CliException("coffer.root is not set; run the CLI through ./coffer");
+        }
+        return new BuildArtifacts(Path.of(root).toAbsolutePath().normalize());
+    }
+
+    public Path ear() {
+        return require(root.resolve("ear/target/coffer.ear"), "the EAR");
+    }
+
+    public Path nodeDir() {
+        return root.resolve("server-config/target/node");
+    }
+
+    public List<Path> derbyServerClasspath() {
+        return List.of(node("derby.jar"), node("derbyshared.jar"), node("derbytools.jar"), node("derbynet.jar"));
+    }
+
+    /** The Derby jars every app server gets in its own library path (embedded engine for the local store, client). */
+    public List<Path> derbyServerLibs() {
+        return List.of(node("derby.jar"), node("derbyshared.jar"), node("derbytools.jar"), node("derbyclient.jar"));
+    }
+
+    public Path activemqRar() {
+        return node("activemq-rar.rar");
+    }
+
+    public String cliClasspath() {
+        return root.resolve("server-config/target/classes") + ":" + root.resolve("server-config/target/lib") + "/*";
+    }
+
+    public Path payaraZip() {
+        Properties build = new Properties();
+        try (InputStream in = BuildArtifacts.class.getResourceAsStream("/coffer-build.properties")) {
+            if (in == null) {
+                throw new CliException("coffer-build.properties is missing from the CLI's classpath; rebuild with mvn package");
+            }
+            build.load(in);
+        } catch (IOException failure) {
+            throw new CliException("cannot read coffer-build.properties: " + failure.getMessage(), failure);
+        }
+        String zip = build.getProperty("payara.zip", "");
+        if (zip.isBlank() || zip.startsWith("${")) {
+            throw new CliException("the build did not record where the Payara Server zip is; rebuild with mvn package");
+        }
+        return require(Path.of(zip), "the Payara Server distribution");
+    }
+
+    private Path node(String file) {
+        return require(nodeDir().resolve(file), file);
+    }
+
+    private static Path require(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(what + " is missing at " + file + "; build first (./coffer builds when needed, or mvn package)");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,169 @@
+package io.coffer.server.topology;
+
+import io.coffer.server.topology.TopologyPlan.HostPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * The edits that make a freshly created Payara domain a Coffer host, applied to its domain.xml before the domain
+ * first starts: every listener on 127.0.0.1, the built-in OpenMQ broker disabled (it binds every interface),
+ * Payara's and Hazelcast's phone-home off, the data grid joined over TCP/IP on loopback, and Coffer's JVM options.
+ */
+public final class DomainXml {
+
+    private DomainXml() {
+    }
+
+    public static void patch(Path domainXml, TopologyPlan plan, HostPlan host) throws IOException {
+        Document document = read(domainXml);
+        patch(document, plan, host);
+        write(document, domainXml);
+    }
+
+    static void patch(Document document, TopologyPlan plan, HostPlan host) {
+        Element domain = document.getDocumentElement();
+
+        Element grid = child(domain, "hazelcast-runtime-configuration");
+        grid.setAttribute("discovery-mode", "tcpip");
+        grid.setAttribute("tcpip-members", plan.hazelcastMembers());
+        grid.setAttribute("interface", "127.0.0.1");
+        grid.setAttribute("das-bind-address", "127.0.0.1");
+        grid.setAttribute("das-public-address", "127.0.0.1");
+        grid.setAttribute("das-port", String.valueOf(host.hazelcastPort()));
+        grid.setAttribute("start-port", String.valueOf(host.hazelcastPort()));
+        grid.setAttribute("auto-increment-port", "false");
+        grid.setAttribute("cluster-group-name", "coffer");
+
+        child(domain, "phone-home-runtime-configuration").setAttribute("enabled", "false");
+
+        // H2 backs Payara's timer pool; its AUTO_SERVER mode would open a TCP server.
+        for (Element property : elements(domain, "property")) {
+            String value = property.getAttribute("value");
+            if (value.startsWith("jdbc:h2:") && value.contains(";AUTO_SERVER=TRUE")) {
+                property.setAttribute("value", value.replace(";AUTO_SERVER=TRUE", ""));
+            }
+        }
+
+        Element config = serverConfig(domain);
+        for (String listener : List.of("network-listener", "iiop-listener", "jmx-connector")) {
+            elements(config, listener).forEach(element -> element.setAttribute("address", "127.0.0.1"));
+        }
+        Element jms = child(config, "jms-service");
+        jms.setAttribute("type", "DISABLED");
+        if (!jms.hasAttribute("default-jms-host")) {
+            jms.setAttribute("default-jms-host", "default_JMS_host");
+        }
+
+        Element java = child(config, "java-config");
+        for (String option : jvmOptions(plan, host)) {
+            setJvmOption(java, option);
+        }
+    }
+
+    /** Coffer's JVM options of one host. The {@code coffer.*} ones are its MicroProfile Config. */
+    static List<String> jvmOptions(TopologyPlan plan, HostPlan host) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xmx768m");
+        options.add("-Djava.net.preferIPv4Stack=true");
+        options.add("-Dhazelcast.phone.home.enabled=false");
+        options.add("-Dhazelcast.socket.bind.any=false");
+        options.add("-Dhazelcast.local.localAddress=127.0.0.1");
+        options.add("-Dh2.bindAddress=127.0.0.1");
+        // ActiveMQ otherwise opens a listener on every interface to make its ids unique.
+        options.add("-Dactivemq.idgenerator.localport=" + host.httpPort());
+        options.add("-Dcoffer.instance=" + host.name());
+        options.add("-Dcoffer.cell=" + TopologyPlan.CELL);
+        options.add("-Dcoffer.shards=" + String.join(",", TopologyPlan.SHARDS));
+        options.add("-Dcoffer.home=" + plan.home());
+        options.add("-Dcoffer.public-url=" + host.url());
+        return options;
+    }
+
+    private static void setJvmOption(Element java, String option) {
+        String key = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option;
+        for (Element existing : elements(java, "jvm-options")) {
+            String text = existing.getTextContent().trim();
+            if (text.equals(option)) {
+                return;
+            }
+            if (key.startsWith("-Xmx") ? text.startsWith("-Xmx") : text.startsWith(key) && key.endsWith("=")) {
+                existing.setTextContent(option);
+                return;
+            }
+        }
+        Element added = java.getOwnerDocument().createElement("jvm-options");
+        added.setTextContent(option);
+        java.appendChild(added);
+    }
+
+    private static Element serverConfig(Element domain) {
+        for (Element config : elements(domain, "config")) {
+            if ("server-config".equals(config.getAttribute("name"))) {
+                return config;
+            }
+        }
+        throw new IllegalStateException("domain.xml has no server-config");
+    }
+
+    /** The first direct child of that name, created if missing. */
+    private static Element child(Element parent, String name) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node node = children.item(i);
+            if (node instanceof Element element && element.getTagName().equals(name)) {
+                return element;
+            }
+        }
+        Element created = parent.getOwnerDocument().createElement(name);
+        parent.appendChild(created);
+        return created;
+    }
+
+    private static List<Element> elements(Element root, String name) {
+        NodeList found = root.getElementsByTagName(name);
+        List<Element> elements = new ArrayList<>(found.getLength());
+        for (int i = 0; i < found.getLength(); i++) {
+            elements.add((Element) found.item(i));
+        }
+        return elements;
+    }
+
+    static Document read(Path file) throws IOException {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return factory.newDocumentBuilder().parse(file.toFile());
+        } catch (ParserConfigurationException | SAXException failure) {
+            throw new IOException("cannot read " + file + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    private static void write(Document document, Path file) throws IOException {
+        try {
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            Path temporary = file.resolveSibling(file.getFileName() + ".coffer-tmp");
+            transformer.transform(new DOMSource(document), new StreamResult(temporary.toFile()));
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (TransformerException failure) {
+            throw new IOException("cannot write " + file + ": " + failure.getMessage(), failure);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.coffer.server.topology;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where everything of a one-machine topology lives and listens: the Derby network server of the remote stores, the
+ * broker, and N app-server instances ("hosts"), each a Payara domain with ports derived from a port base.
+ *
+ * @param home        Coffer's directory ({@code ~/.coffer} unless told otherwise): Payara, domains, data, logs
+ * @param portBase    ports of host-1 are derived from it, each next host's from 100 above
+ * @param hosts       how many app-server instances
+ * @param derbyPort   the Derby network server of the base store and shard-0's remote store
+ * @param brokerPort  the ActiveMQ broker
+ */
+public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, int brokerPort) {
+
+    public static final int DEFAULT_PORT_BASE = 8000;
+    public static final int DEFAULT_DERBY_PORT = 1527;
+    public static final int DEFAULT_BROKER_PORT = 61616;
+    public static final int MAX_HOSTS = 9;
+    public static final String CELL = "cell-0";
+    public static final List<String> SHARDS = List.of("shard-0");
+
+    public TopologyPlan {
+        home = home.toAbsolutePath().normalize();
+        if (hosts < 1 || hosts > MAX_HOSTS) {
+            throw new IllegalArgumentException("--hosts must be between 1 and " + MAX_HOSTS + ", not " + hosts);
+        }
+        checkPort("--port-base", portBase);
+        checkPort("--port-base", portBase + 100 * hosts);
+        checkPort("--derby-port", derbyPort);
+        checkPort("--broker-port", brokerPort);
+    }
+
+    public List<HostPlan> hostPlans() {
+        List<HostPlan> plans = new ArrayList<>();
+        for (int index = 1; index <= hosts; index++) {
+            plans.add(new HostPlan(index, portBase + 100 * (index - 1)));
+        }
+        return plans;
+    }
+
+    public HostPlan host(int index) {
+        return new HostPlan(index, portBase + 100 * (index - 1));
+    }
+
+    /** Every host's data-grid member address: the TCP/IP join list (no multicast discovery). */
+    public String hazelcastMembers() {
+        return String.join(",", hostPlans().stream().map(host -> "127.0.0.1:" + host.hazelcastPort()).toList());
+    }
+
+    public Path payaraHome() {
+        return home.resolve("payara/payara6");
+    }
+
+    public Path domainsDir() {
+        return home.resolve("domains");
+    }
+
+    public Path derbyHome() {
+        return home.resolve("derby");
+    }
+
+    public Path brokerData() {
+        return home.resolve("broker");
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public Path runDir() {
+        return home.resolve("run");
+    }
+
+    public String brokerUrl() {
+        return "tcp://127.0.0.1:" + brokerPort;
+    }
+
+    private static void checkPort(String option, int port) {
+        if (port < 1024 || port > 65535) {
+            throw new IllegalArgumentException(option + " leads to port " + port + ", outside 1024-65535");
+        }
+    }
+
+    /** One app-server instance: a Payara domain named {@code host-<index>}. Port offsets are Payara's own. */
+    public record HostPlan(int index, int portBase) {
+
+        public String name() {
+            return "host-" + index;
+        }
+
+        public int adminPort() {
+            return portBase + 48;
+        }
+
+        public int httpPort() {
+            return portBase + 80;
+        }
+
+        public int httpsPort() {
+            return portBase + 81;
+        }
+
+        public int hazelcastPort() {
+            return portBase + 49;
+        }
+
+        public int iiopPort() {
+            return portBase + 37;
+        }
+
+        public int jmxPort() {
+            return portBase + 86;
+        }
+
+        public String url() {
+            return "http://127.0.0.1:" + httpPort();
+        }
+
+        /** Every port this host listens on, with what it is, for the pre-flight check. */
+        public List<NamedPort> ports() {
+            return List.of(new NamedPort("HTTP of " + name(), httpPort()),
+                    new NamedPort("HTTPS of " + name(), httpsPort()),
+                    new NamedPort("admin port of " + name(), adminPort()),
+                    new NamedPort("data-grid port of " + name(), hazelcastPort()),
+                    new NamedPort("IIOP port of " + name(), iiopPort()),
+                    new NamedPort("IIOP/SSL ports of " + name(), iiopPort() + 1),
+                    new NamedPort("IIOP/mutual-auth port of " + name(), iiopPort() + 2),
+                    new NamedPort("JMX port of " + name(), jmxPort()));
+        }
+    }
+
+    public record NamedPort(String what, int port) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.coffer.server.topology;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The plan of the topology last started from a home, kept in {@code topology.properties} there, so that
+ * {@code stop} and {@code status} find what {@code start} started, and a restart keeps the same ports.
+ */
+public final class TopologyState {
+
+    private static final String FILE = "topology.properties";
+
+    private TopologyState() {
+    }
+
+    public static TopologyPlan plan(Path home, Integer hosts, Integer portBase, Integer derbyPort, Integer brokerPort) {
+        Properties saved = load(home);
+        return new TopologyPlan(home,
+                pick(portBase, saved, "portBase", TopologyPlan.DEFAULT_PORT_BASE),
+                pick(hosts, saved, "hosts", 1),
+                pick(derbyPort, saved, "derbyPort", TopologyPlan.DEFAULT_DERBY_PORT),
+                pick(brokerPort, saved, "brokerPort", TopologyPlan.DEFAULT_BROKER_PORT));
+    }
+
+    public static void save(TopologyPlan plan) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("portBase", String.valueOf(plan.portBase()));
+        properties.setProperty("hosts", String.valueOf(plan.hosts()));
+        properties.setProperty("derbyPort", String.valueOf(plan.derbyPort()));
+        properties.setProperty("brokerPort", String.valueOf(plan.brokerPort()));
+        Files.createDirectories(plan.home());
+        try (Writer out = Files.newBufferedWriter(plan.home().resolve(FILE))) {
+            properties.store(out, "The Coffer topology last started from this home");
+        }
+    }
+
+    private static Properties load(Path home) {
+        Properties properties = new Properties();
+        Path file = home.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                properties.load(in);
+            } catch (IOException unreadable) {
+                throw new CliException("cannot read " + file + ": " + unreadable.getMessage());
+            }
+        }
+        return properties;
+    }
+
+    private static int pick(Integer given, Properties saved, String key, int fallback) {
+        if (given != null) {
+            return given;
+        }
+        String value = saved.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException malformed) {
+            throw new CliException("topology.properties has a malformed " + key + ": " + value);
+        }
+    }
+}

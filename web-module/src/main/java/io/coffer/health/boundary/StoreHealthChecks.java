@@ -1,0 +1,61 @@
+package io.coffer.health.boundary;
+
+import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.StoreId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** One readiness check per store: the base store, each shard's remote store, and this host's local store. */
+@ApplicationScoped
+public class StoreHealthChecks {
+
+    @Inject
+    ShardRouter router;
+
+    @Produces
+    @Readiness
+    HealthCheck remoteStores() {
+        return () -> {
+            var response = HealthCheckResponse.named("remote-stores");
+            boolean up = true;
+            for (StoreId store : router.remoteStores()) {
+                String result = ping(() -> router.remoteDataSource(store));
+                response.withData(store.name(), result);
+                up &= result.equals("UP");
+            }
+            return response.status(up).build();
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck localStore() {
+        return () -> {
+            String result = ping(router::localDataSource);
+            return HealthCheckResponse.named("local-store").withData("local", result).status(result.equals("UP")).build();
+        };
+    }
+
+    private static String ping(Supplier<DataSource> dataSource) {
+        try (Connection connection = dataSource.get().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(5);
+            try (ResultSet row = statement.executeQuery("VALUES 1")) {
+                row.next();
+                return "UP";
+            }
+        } catch (SQLException | RuntimeException failure) {
+            return "DOWN: " + failure.getMessage();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.coffer.replication.boundary;
+
+import io.coffer.replication.control.ReplicaState;
+import io.coffer.settings.CofferSettings;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code /admin/v1/replication}: how far this host's local store has applied each remote store's log. */
+@Path("admin/v1/replication")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReplicationResource {
+
+    @Inject
+    ReplicaState replicas;
+
+    @Inject
+    CofferSettings settings;
+
+    public record StoreReplica(String store, long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {
+    }
+
+    public record HostReplication(String instance, String cell, List<StoreReplica> stores) {
+    }
+
+    @GET
+    public HostReplication status() {
+        List<StoreReplica> stores = replicas.positions().entrySet().stream()
+                .sorted(Comparator.comparing(entry -> entry.getKey().name()))
+                .map(entry -> new StoreReplica(entry.getKey().name(), entry.getValue().applied(), entry.getValue().head(),
+                        entry.getValue().eventsBehind(), entry.getValue().lag().toMillis() / 1000.0,
+                        entry.getValue().caughtUp()))
+                .toList();
+        return new HostReplication(settings.instance(), settings.cell(), stores);
+    }
+}
