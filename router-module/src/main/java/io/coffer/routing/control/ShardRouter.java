@@ -45,6 +45,9 @@ public class ShardRouter {
     private final Map<StoreId, EntityManagerFactory> remoteUnits = new ConcurrentHashMap<>();
     private volatile EntityManagerFactory localUnit;
     private volatile ReplicationHooks replication;
+    private volatile boolean closed;
+    /** Names this deployment's persistence sessions apart from any earlier deployment's. */
+    private final String deployment = java.util.UUID.randomUUID().toString().substring(0, 8);
 
     /** Installs replication's hooks; no store opens before they are there. */
     public void install(ReplicationHooks hooks) {
@@ -116,6 +119,7 @@ public class ShardRouter {
     }
 
     private EntityManagerFactory remoteUnit(StoreId store) {
+        checkOpen();
         if (!isKnown(store)) {
             throw new UnknownStoreException(store);
         }
@@ -134,7 +138,7 @@ public class ShardRouter {
 
     private EntityManagerFactory openRemote(StoreId store) {
         ReplicationHooks hooks = hooks();
-        Map<String, Object> properties = StoreUnits.remote(store);
+        Map<String, Object> properties = StoreUnits.remote(store, deployment);
         properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> hooks.attach(store, session));
         return outsideTransaction(() -> {
             EntityManagerFactory unit = open(StoreUnits.unitOf(store), properties);
@@ -144,13 +148,14 @@ public class ShardRouter {
     }
 
     private EntityManagerFactory localUnit() {
+        checkOpen();
         EntityManagerFactory unit = localUnit;
         if (unit == null) {
             synchronized (this) {
                 if (localUnit == null) {
                     ReplicationHooks hooks = hooks();
                     localUnit = outsideTransaction(() -> {
-                        EntityManagerFactory opened = open(StoreUnits.LOCAL_UNIT, StoreUnits.local());
+                        EntityManagerFactory opened = open(StoreUnits.LOCAL_UNIT, StoreUnits.local(deployment));
                         hooks.localOpened(localDataSource());
                         return opened;
                     });
@@ -228,12 +233,24 @@ public class ShardRouter {
         }
     }
 
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the application is stopping; its stores are closed");
+        }
+    }
+
     @PreDestroy
     void closeUnits() {
-        remoteUnits.values().forEach(EntityManagerFactory::close);
-        remoteUnits.clear();
-        if (localUnit != null) {
-            localUnit.close();
+        closed = true;
+        synchronized (remoteUnits) {
+            remoteUnits.values().forEach(EntityManagerFactory::close);
+            remoteUnits.clear();
+        }
+        synchronized (this) {
+            if (localUnit != null) {
+                localUnit.close();
+                localUnit = null;
+            }
         }
     }
 }

@@ -24,12 +24,17 @@ public final class StoreUnits {
         return store.isBase() ? BASE_UNIT : SHARD_UNIT;
     }
 
-    public static Map<String, Object> remote(StoreId store) {
-        return common(store.jdbcResource(), "coffer-remote-" + store.name());
+    /**
+     * @param deployment unique per deployment of the application: EclipseLink caches sessions by name across the
+     *                   whole server, and a redeployed application must not get the previous one's session (and its
+     *                   class loader) back
+     */
+    public static Map<String, Object> remote(StoreId store, String deployment) {
+        return common(store.jdbcResource(), "coffer-remote-" + store.name() + "-" + deployment);
     }
 
-    public static Map<String, Object> local() {
-        return common(LOCAL_RESOURCE, "coffer-local");
+    public static Map<String, Object> local(String deployment) {
+        return common(LOCAL_RESOURCE, "coffer-local-" + deployment);
     }
 
     private static Map<String, Object> common(String jtaDataSource, String sessionName) {

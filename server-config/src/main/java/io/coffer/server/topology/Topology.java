@@ -41,6 +41,7 @@ public final class Topology {
     /** Starts everything that is not running yet; {@code deploy=false} leaves the EAR to someone else (tests). */
     public void start(boolean deploy) throws IOException {
         checkHome();
+        progress.step("check that the ports are free", this::checkPortsFree);
         Files.createDirectories(plan.logs());
         Files.createDirectories(plan.runDir());
         progress.step("Payara Server " + plan.payaraHome(), () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
@@ -123,6 +124,28 @@ public final class Topology {
 
     public Path brokerLog() {
         return broker.log();
+    }
+
+    /** Every port something is about to listen on, before anything starts: a conflict leaves nothing half-started. */
+    private void checkPortsFree() {
+        List<TopologyPlan.NamedPort> needed = new ArrayList<>();
+        if (derby.running().isEmpty()) {
+            needed.add(new TopologyPlan.NamedPort("Derby network server; choose another with --derby-port", plan.derbyPort()));
+        }
+        if (broker.running().isEmpty()) {
+            needed.add(new TopologyPlan.NamedPort("JMS broker; choose another with --broker-port", plan.brokerPort()));
+        }
+        for (HostNode host : hosts()) {
+            if (host.running().isEmpty()) {
+                host.plan().ports().forEach(port -> needed.add(new TopologyPlan.NamedPort(port.what()
+                        + "; choose other ports with --port-base", port.port())));
+            }
+        }
+        for (TopologyPlan.NamedPort port : needed) {
+            if (!Processes.free(port.port())) {
+                throw new CliException("port " + port.port() + " is already in use by another process (" + port.what() + ")");
+            }
+        }
     }
 
     private void checkHome() {

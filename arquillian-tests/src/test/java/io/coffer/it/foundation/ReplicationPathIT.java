@@ -1,0 +1,136 @@
+package io.coffer.it.foundation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.it.support.Http;
+import io.coffer.it.support.Http.Reply;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The foundation's whole write path against the real EAR on the real Payara Server: a record written through a
+ * JAX-RS resource, an EJB and JPA on the remote store reaches this host's local store through the interceptor, JMS
+ * and the MDB; health and metrics report it; bad requests get clear errors and change nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReplicationPathIT {
+
+    private static final String URL = System.getProperty("coffer.it.url");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive coffer() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("coffer.ear")));
+    }
+
+    @Test
+    void aProbeWrittenToTheRemoteStoreIsAppliedToTheLocalStore() {
+        for (String store : new String[] {"shard-0", "base"}) {
+            Reply written = Http.postJson(URL + "/admin/v1/stores/" + store + "/probes", "{\"note\":\"path " + store + "\"}");
+            assertThat(written.status()).as(written.body()).isEqualTo(201);
+            String id = written.json().getString("id");
+            assertThat(written.header("location")).endsWith("/admin/v1/stores/" + store + "/probes/" + id);
+
+            Reply remote = Http.get(URL + "/admin/v1/stores/" + store + "/probes/" + id);
+            assertThat(remote.status()).isEqualTo(200);
+            assertThat(remote.json().getString("readFrom")).isEqualTo("remote");
+
+            Reply local = Http.await(Duration.ofSeconds(30), reply -> reply.status() == 200,
+                    () -> Http.get(URL + "/admin/v1/stores/" + store + "/probes/" + id + "?from=local"));
+            assertThat(local.status()).as("probe %s in the local store", id).isEqualTo(200);
+            JsonObject replica = local.json();
+            assertThat(replica.getString("readFrom")).isEqualTo("local");
+            assertThat(replica.getString("note")).isEqualTo("path " + store);
+            assertThat(replica.getString("createdAt")).isEqualTo(remote.json().getString("createdAt"));
+            assertThat(replica.getJsonNumber("version").longValue()).isEqualTo(remote.json().getJsonNumber("version").longValue());
+        }
+    }
+
+    @Test
+    void healthReportsBothStoresAndTheBrokerUp() {
+        Reply health = Http.await(Duration.ofSeconds(30), reply -> reply.status() == 200, () -> Http.get(URL + "/health"));
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(health.json().getString("status")).isEqualTo("UP");
+        assertThat(health.body()).contains("\"remote-stores\"", "\"local-store\"", "\"broker\"", "\"shard-0\":\"UP\"",
+                "\"base\":\"UP\"");
+    }
+
+    @Test
+    void metricsExposeReplicationProgress() {
+        Http.postJson(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"metrics\"}");
+        Reply metrics = Http.await(Duration.ofSeconds(30),
+                reply -> reply.body().contains("coffer_replication_events_applied_total"), () -> Http.get(URL + "/metrics"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("coffer_replication_events_published_total",
+                "coffer_replication_events_applied_total", "coffer_replication_lag_events", "coffer_replication_lag_seconds");
+    }
+
+    @Test
+    void badRequestsGetAClearErrorAndChangeNothing() {
+        long headBefore = stableShardHead();
+
+        Reply unknownStore = Http.postJson(URL + "/admin/v1/stores/shard-9/probes", "{\"note\":\"x\"}");
+        assertProblem(unknownStore, 404, "NotAuthorizedOrNotFound");
+
+        Reply tooLong = Http.postJson(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"" + "x".repeat(201) + "\"}");
+        assertProblem(tooLong, 400, "InvalidParameter");
+
+        Reply malformed = Http.postJson(URL + "/admin/v1/stores/shard-0/probes", "{\"note\": ");
+        assertProblem(malformed, 400, "InvalidParameter");
+
+        Reply badSource = Http.get(URL + "/admin/v1/stores/shard-0/probes/nope?from=elsewhere");
+        assertProblem(badSource, 400, "InvalidParameter");
+
+        Reply missing = Http.get(URL + "/admin/v1/stores/shard-0/probes/probe-does-not-exist");
+        assertProblem(missing, 404, "NotAuthorizedOrNotFound");
+
+        Reply unknownPath = Http.get(URL + "/20180608/no-such-thing");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.json().getString("code")).isEqualTo("NotAuthorizedOrNotFound");
+        assertThat(unknownPath.header("opc-request-id")).isNotBlank();
+
+        // Nothing reached the remote store's log: the refused writes wrote nothing.
+        assertThat(stableShardHead()).isEqualTo(headBefore);
+    }
+
+    private static void assertProblem(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().getString("code")).isEqualTo(code);
+        assertThat(reply.json().getInt("status")).isEqualTo(status);
+        assertThat(reply.json().getString("detail")).isNotBlank();
+        assertThat(reply.body()).doesNotContain("Exception", "\tat ");
+        assertThat(reply.header("opc-request-id")).isNotBlank();
+    }
+
+    /** The shard's log head once nothing is in flight: two readings over a second apart that agree. */
+    private static long stableShardHead() {
+        long previous = -1;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            long head = shardHead();
+            if (head == previous) {
+                return head;
+            }
+            previous = head;
+            Http.sleep(1200);
+        }
+        throw new AssertionError("the shard's log head never settled");
+    }
+
+    private static long shardHead() {
+        JsonObject status = Http.get(URL + "/admin/v1/replication").json();
+        return status.getJsonArray("stores").getValuesAs(JsonObject.class).stream()
+                .filter(store -> store.getString("store").equals("shard-0"))
+                .mapToLong(store -> store.getJsonNumber("head").longValue())
+                .findFirst()
+                .orElse(0);
+    }
+}

@@ -1,0 +1,178 @@
+package io.coffer.it.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.it.support.CofferCommand;
+import io.coffer.it.support.CofferCommand.Outcome;
+import io.coffer.it.support.Http;
+import io.coffer.it.support.Http.Reply;
+import io.coffer.it.support.LoopbackWatch;
+import io.coffer.it.support.TopologyProcesses;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A real three-host topology started by {@code ./coffer start --hosts 3}, the way a user starts it: Derby network
+ * server, ActiveMQ broker and three Payara Server domains clustered through the data grid. Writes through one host
+ * reach every host's local store; the broker and the remote store can go away without losing anything; stop leaves
+ * no process behind; and no process ever listens on or talks to anything but 127.0.0.1.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThreeHostTopologyIT {
+
+    private static final int PORT_BASE = 25000;
+    private static final Path HOME = Path.of(System.getProperty("coffer.topology.home")).toAbsolutePath().normalize();
+    private static final String[] TOPOLOGY = {"--home", HOME.toString(), "--port-base", String.valueOf(PORT_BASE),
+            "--derby-port", "25527", "--broker-port", "25616"};
+    private static final List<String> HOSTS = List.of("http://127.0.0.1:25080", "http://127.0.0.1:25180", "http://127.0.0.1:25280");
+
+    private LoopbackWatch loopback;
+
+    @BeforeAll
+    void startThreeHosts() {
+        loopback = new LoopbackWatch(HOME);
+        Outcome started = coffer(Duration.ofMinutes(20), "start", "--hosts", "3");
+        assertThat(started.exitCode()).as(started.all()).isZero();
+        assertThat(started.out()).contains("Coffer is up", "API http://127.0.0.1:25080", "API http://127.0.0.1:25180",
+                "API http://127.0.0.1:25280", "console http://127.0.0.1:25080/console/", "operator credentials");
+    }
+
+    @Test
+    @Order(1)
+    void aRecordWrittenThroughHostOneReachesTheLocalStoreOfEveryHost() {
+        Reply written = Http.postJson(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"fan-out\"}");
+        assertThat(written.status()).as(written.body()).isEqualTo(201);
+        String id = written.json().getString("id");
+        for (String host : HOSTS) {
+            Reply local = awaitLocal(host, "shard-0", id);
+            assertThat(local.status()).as("probe on %s", host).isEqualTo(200);
+            assertThat(local.json().getString("note")).isEqualTo("fan-out");
+            assertThat(local.json().getString("createdAt")).isEqualTo(written.json().getString("createdAt"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void statusListsEveryProcessWithItsUrlAndAppliedPosition() {
+        Outcome status = coffer(Duration.ofMinutes(2), "status");
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.out()).contains("derby", "broker");
+        for (String host : HOSTS) {
+            assertThat(status.out()).containsPattern(host.replace(".", "\\.") + "\\s+running \\(pid \\d+\\)\\s+applied base@\\d+ shard-0@[1-9]");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theHostsFormOneDataGrid() throws Exception {
+        Path asadmin = HOME.resolve("payara/payara6/bin/asadmin");
+        Process members = new ProcessBuilder(asadmin.toString(), "--host", "127.0.0.1", "--port", String.valueOf(PORT_BASE + 48),
+                "list-hazelcast-cluster-members").redirectErrorStream(true).start();
+        String output = new String(members.getInputStream().readAllBytes());
+        assertThat(members.waitFor()).as(output).isZero();
+        for (int host = 0; host < 3; host++) {
+            assertThat(output).contains("/127.0.0.1", String.valueOf(PORT_BASE + 100 * host + 49));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void withTheBrokerDownWritesAreKeptAndReachEveryHostOnceItIsBack() throws Exception {
+        kill(HOME.resolve("run/broker.pid"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Reply written = Http.postJson(HOSTS.get(1) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"while the broker is down " + i + "\"}");
+            assertThat(written.status()).as(written.body()).isEqualTo(201);
+            ids.add(written.json().getString("id"));
+        }
+        Outcome restarted = coffer(Duration.ofMinutes(10), "start");
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        for (String host : HOSTS) {
+            for (String id : ids) {
+                assertThat(awaitLocal(host, "shard-0", id).status()).as("probe %s on %s", id, host).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void withTheRemoteStoreDownWritesFailCleanlyAndLocalReadsGoOn() throws Exception {
+        Reply before = Http.postJson(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"before the outage\"}");
+        String id = before.json().getString("id");
+        assertThat(awaitLocal(HOSTS.get(2), "shard-0", id).status()).isEqualTo(200);
+
+        kill(HOME.resolve("run/derby.pid"));
+        Reply refused = Http.postJson(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"during the outage\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.json().getString("code")).isEqualTo("ServiceUnavailable");
+        assertThat(refused.body()).doesNotContain("Exception", "\tat ");
+        Reply health = Http.get(HOSTS.get(0) + "/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body()).contains("\"remote-stores\",\"status\":\"DOWN\"");
+        for (String host : HOSTS) {
+            assertThat(Http.get(host + "/admin/v1/stores/shard-0/probes/" + id + "?from=local").status())
+                    .as("local read on %s while the remote store is down", host).isEqualTo(200);
+        }
+
+        Outcome restarted = coffer(Duration.ofMinutes(10), "start");
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        Reply after = Http.await(Duration.ofSeconds(60), reply -> reply.status() == 201,
+                () -> Http.postJson(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"after the outage\"}"));
+        assertThat(after.status()).as(after.body()).isEqualTo(201);
+        String afterId = after.json().getString("id");
+        for (String host : HOSTS) {
+            assertThat(awaitLocal(host, "shard-0", afterId).status()).isEqualTo(200);
+        }
+    }
+
+    @AfterAll
+    void stopLeavesNothingBehindAndNothingLeftLoopback() throws Exception {
+        Outcome stopped = coffer(Duration.ofMinutes(5), "stop");
+        List<Long> leftovers = TopologyProcesses.of(HOME);
+        loopback.close();
+        assertThat(stopped.exitCode()).as(stopped.all()).isZero();
+        assertThat(stopped.out()).contains("Nothing of Coffer runs any more.");
+        assertThat(leftovers).as("processes of the topology after stop").isEmpty();
+        for (int port : new int[] {25080, 25180, 25280, 25048, 25527, 25616}) {
+            try (ServerSocket free = new ServerSocket()) {
+                free.bind(new InetSocketAddress("127.0.0.1", port));
+            }
+        }
+        assertThat(loopback.violations()).as("sockets off loopback (%s)", loopback.summary()).isEmpty();
+        assertThat(loopback.summary()).doesNotStartWith("0 samples");
+    }
+
+    private static Reply awaitLocal(String host, String store, String id) {
+        return Http.await(Duration.ofSeconds(90), reply -> reply.status() == 200,
+                () -> Http.get(host + "/admin/v1/stores/" + store + "/probes/" + id + "?from=local"));
+    }
+
+    private static Outcome coffer(Duration timeout, String command, String... more) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(command);
+        arguments.addAll(List.of(TOPOLOGY));
+        arguments.addAll(List.of(more));
+        return CofferCommand.run(timeout, arguments.toArray(String[]::new));
+    }
+
+    private static void kill(Path pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+        process.destroyForcibly();
+        process.onExit().get();
+    }
+}
