@@ -11,6 +11,7 @@ public enum ErrorCode {
     INCORRECT_STATE(409, "IncorrectState"),
     PRECONDITION_FAILED(412, "NoEtagMatch"),
     PAYLOAD_TOO_LARGE(413, "RequestEntityTooLarge"),
+    LIMIT_EXCEEDED(400, "LimitExceeded"),
     TOO_MANY_REQUESTS(429, "TooManyRequests"),
     INTERNAL_SERVER_ERROR(500, "InternalServerError"),
     SERVICE_UNAVAILABLE(503, "ServiceUnavailable");

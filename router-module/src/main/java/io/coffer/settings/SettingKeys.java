@@ -21,6 +21,21 @@ public final class SettingKeys {
     /** Milliseconds between two publisher runs when nothing wakes it earlier. */
     public static final String PUBLISHER_INTERVAL_MS = "coffer.replication.publisher-interval-ms";
 
+    /** Where the root key lives: {@code keystore} (a PKCS#12 file, the default) or {@code pkcs11} (an HSM). */
+    public static final String ROOT_KEY_PROVIDER = "coffer.rootkey.provider";
+    /** The PKCS#12 keystore holding the root key; default {@code <coffer.home>/keys/root.p12}. */
+    public static final String ROOT_KEY_KEYSTORE = "coffer.rootkey.keystore";
+    /** A file holding the keystore's password; default {@code <coffer.home>/keys/root.pass}, made on first use. */
+    public static final String ROOT_KEY_KEYSTORE_PASSWORD_FILE = "coffer.rootkey.keystore-password-file";
+    /** The PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}. */
+    public static final String ROOT_KEY_PKCS11_LIBRARY = "coffer.rootkey.pkcs11.library";
+    /** The label of the PKCS#11 token holding the root key. */
+    public static final String ROOT_KEY_PKCS11_TOKEN = "coffer.rootkey.pkcs11.token-label";
+    /** A file holding the PKCS#11 user PIN. */
+    public static final String ROOT_KEY_PKCS11_PIN_FILE = "coffer.rootkey.pkcs11.pin-file";
+    /** The label of the root key object on the token; default {@code coffer-root}. */
+    public static final String ROOT_KEY_PKCS11_KEY_LABEL = "coffer.rootkey.pkcs11.key-label";
+
     private SettingKeys() {
     }
 }
