@@ -51,6 +51,7 @@ public class ReplicationEventConsumer implements MessageListener {
         }
         return new ReplicationEvent(
                 StoreId.of(text.getStringProperty(ReplicationResources.STORE_PROPERTY)),
+                text.getLongProperty(ReplicationResources.EPOCH_PROPERTY),
                 text.getLongProperty(ReplicationResources.SEQUENCE_PROPERTY),
                 Instant.ofEpochMilli(text.getLongProperty(ReplicationResources.CAPTURED_AT_PROPERTY)),
                 RowChangeCodec.decode(text.getText()));

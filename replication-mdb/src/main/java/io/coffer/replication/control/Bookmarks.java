@@ -11,18 +11,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A host's bookmark per remote store, in its local store: the last sequence number it applied. Advanced in the same
- * transaction as the rows it covers, so the bookmark never claims more than the store holds.
+ * A host's bookmark per remote store, in its local store: the epoch of the store's log it follows and the last
+ * sequence number it applied. Advanced in the same transaction as the rows it covers, so the bookmark never claims
+ * more than the store holds.
  */
 final class Bookmarks {
 
     private static final String DUPLICATE_KEY = "23505";
 
+    /** Where a host stands in one store's log. */
+    record Position(long epoch, long applied) {
+        static final Position START = new Position(1, 0);
+    }
+
     private Bookmarks() {
     }
 
-    /** Locks the store's bookmark row until the transaction ends (creating it at 0) and returns its position. */
-    static long lock(Connection local, StoreId store) throws SQLException {
+    /** Locks the store's bookmark row until the transaction ends (creating it at epoch 1, 0) and returns it. */
+    static Position lock(Connection local, StoreId store) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (PreparedStatement touch = local.prepareStatement(
                     "UPDATE REPL_BOOKMARK SET APPLIED_SEQ = APPLIED_SEQ WHERE STORE_NAME = ?")) {
@@ -32,10 +38,12 @@ final class Bookmarks {
                 }
             }
             try (PreparedStatement create = local.prepareStatement(
-                    "INSERT INTO REPL_BOOKMARK (STORE_NAME, APPLIED_SEQ) VALUES (?, 0)")) {
+                    "INSERT INTO REPL_BOOKMARK (STORE_NAME, EPOCH, APPLIED_SEQ) VALUES (?, ?, ?)")) {
                 create.setString(1, store.name());
+                create.setLong(2, Position.START.epoch());
+                create.setLong(3, Position.START.applied());
                 create.executeUpdate();
-                return 0;
+                return Position.START;
             } catch (SQLException raced) {
                 if (!DUPLICATE_KEY.equals(raced.getSQLState())) {
                     throw raced;
@@ -55,23 +63,34 @@ final class Bookmarks {
         }
     }
 
-    static long read(Connection local, StoreId store) throws SQLException {
+    /** Starts following a new epoch of the store's log from its beginning. */
+    static void restart(Connection local, StoreId store, long epoch, Instant now) throws SQLException {
+        try (PreparedStatement update = local.prepareStatement(
+                "UPDATE REPL_BOOKMARK SET EPOCH = ?, APPLIED_SEQ = 0, APPLIED_AT = ? WHERE STORE_NAME = ?")) {
+            update.setLong(1, epoch);
+            update.setTimestamp(2, Timestamp.from(now));
+            update.setString(3, store.name());
+            update.executeUpdate();
+        }
+    }
+
+    static Position read(Connection local, StoreId store) throws SQLException {
         try (PreparedStatement select = local.prepareStatement(
-                "SELECT APPLIED_SEQ FROM REPL_BOOKMARK WHERE STORE_NAME = ?")) {
+                "SELECT EPOCH, APPLIED_SEQ FROM REPL_BOOKMARK WHERE STORE_NAME = ?")) {
             select.setString(1, store.name());
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
+                return row.next() ? new Position(row.getLong(1), row.getLong(2)) : Position.START;
             }
         }
     }
 
-    static Map<String, Long> all(Connection local) throws SQLException {
-        Map<String, Long> positions = new LinkedHashMap<>();
+    static Map<String, Position> all(Connection local) throws SQLException {
+        Map<String, Position> positions = new LinkedHashMap<>();
         try (PreparedStatement select = local.prepareStatement(
-                "SELECT STORE_NAME, APPLIED_SEQ FROM REPL_BOOKMARK ORDER BY STORE_NAME");
+                "SELECT STORE_NAME, EPOCH, APPLIED_SEQ FROM REPL_BOOKMARK ORDER BY STORE_NAME");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                positions.put(rows.getString(1), rows.getLong(2));
+                positions.put(rows.getString(1), new Position(rows.getLong(2), rows.getLong(3)));
             }
         }
         return positions;

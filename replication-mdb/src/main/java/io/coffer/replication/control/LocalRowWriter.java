@@ -24,7 +24,10 @@ public final class LocalRowWriter {
     private LocalRowWriter() {
     }
 
-    public static void apply(Connection connection, RowChange change) throws SQLException {
+    /** What applying a change did to the local store. */
+    public enum Outcome { INSERTED, UPDATED, DELETED }
+
+    public static Outcome apply(Connection connection, RowChange change) throws SQLException {
         checkIdentifier(change.table());
         if (change.table().startsWith("REPL_")) {
             throw new IllegalArgumentException("replication's own tables are never replicated: " + change.table());
@@ -32,9 +35,13 @@ public final class LocalRowWriter {
         change.columns().keySet().forEach(LocalRowWriter::checkIdentifier);
         if (change.operation() == Operation.DELETE) {
             delete(connection, change);
-        } else if (update(connection, change) == 0) {
-            insert(connection, change);
+            return Outcome.DELETED;
         }
+        if (update(connection, change) == 0) {
+            insert(connection, change);
+            return Outcome.INSERTED;
+        }
+        return Outcome.UPDATED;
     }
 
     static String deleteSql(RowChange change) {
@@ -140,7 +147,7 @@ public final class LocalRowWriter {
         }
     }
 
-    private static void checkIdentifier(String name) {
+    static void checkIdentifier(String name) {
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("not a replicated table or column name: " + name);
         }

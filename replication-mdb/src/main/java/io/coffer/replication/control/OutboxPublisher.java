@@ -50,7 +50,8 @@ public class OutboxPublisher {
     public int publishBatch(StoreId store, int limit) {
         router.remote(store);
         try (Connection database = router.remoteDataSource(store).getConnection()) {
-            long lastSequence = lockPublisher(database, store);
+            RemoteLog.Head head = lockPublisher(database, store);
+            long lastSequence = head.sequence();
             List<Pending> batch = pending(database, limit);
             if (batch.isEmpty()) {
                 return 0;
@@ -76,6 +77,7 @@ public class OutboxPublisher {
                         remove.executeUpdate();
                         TextMessage message = session.createTextMessage(event.payload());
                         message.setStringProperty(ReplicationResources.STORE_PROPERTY, store.name());
+                        message.setLongProperty(ReplicationResources.EPOCH_PROPERTY, head.epoch());
                         message.setLongProperty(ReplicationResources.SEQUENCE_PROPERTY, sequence);
                         message.setLongProperty(ReplicationResources.CAPTURED_AT_PROPERTY, event.capturedAt().getTime());
                         producer.send(message);
@@ -95,8 +97,8 @@ public class OutboxPublisher {
         }
     }
 
-    /** Locks the store's publisher row for this transaction and returns the last sequence number given out. */
-    private static long lockPublisher(Connection database, StoreId store) throws SQLException {
+    /** Locks the store's publisher row for this transaction and returns the epoch and last sequence number. */
+    private static RemoteLog.Head lockPublisher(Connection database, StoreId store) throws SQLException {
         try (PreparedStatement lock = database.prepareStatement(
                 "UPDATE REPL_PUBLISHER SET LAST_SEQ = LAST_SEQ WHERE STORE_NAME = ?")) {
             lock.setString(1, store.name());
@@ -104,13 +106,7 @@ public class OutboxPublisher {
                 throw new SQLException("store " + store + " has no publisher row; its replication tables are incomplete");
             }
         }
-        try (PreparedStatement read = database.prepareStatement("SELECT LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
-            read.setString(1, store.name());
-            try (ResultSet row = read.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return RemoteLog.head(database, store);
     }
 
     private static List<Pending> pending(Connection database, int limit) throws SQLException {

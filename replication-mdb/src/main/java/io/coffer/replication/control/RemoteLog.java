@@ -17,9 +17,13 @@ final class RemoteLog {
     private RemoteLog() {
     }
 
-    /** Events after {@code afterSequence}, in order, at most {@code limit}. */
-    static List<ReplicationEvent> after(Connection remote, StoreId store, long afterSequence, long upTo, int limit)
-            throws SQLException {
+    /** The log's current epoch and head: the last sequence number the store's publisher gave out. */
+    record Head(long epoch, long sequence) {
+    }
+
+    /** Events of the current epoch after {@code afterSequence}, in order, at most {@code limit}. */
+    static List<ReplicationEvent> after(Connection remote, StoreId store, long epoch, long afterSequence, long upTo,
+            int limit) throws SQLException {
         List<ReplicationEvent> events = new ArrayList<>();
         try (PreparedStatement select = remote.prepareStatement(
                 "SELECT SEQ, PAYLOAD, CAPTURED_AT FROM REPL_LOG WHERE SEQ > ? AND SEQ <= ? ORDER BY SEQ")) {
@@ -28,7 +32,7 @@ final class RemoteLog {
             select.setMaxRows(limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    events.add(new ReplicationEvent(store, rows.getLong(1), rows.getTimestamp(3).toInstant(),
+                    events.add(new ReplicationEvent(store, epoch, rows.getLong(1), rows.getTimestamp(3).toInstant(),
                             RowChangeCodec.decode(rows.getString(2))));
                 }
             }
@@ -36,12 +40,12 @@ final class RemoteLog {
         return events;
     }
 
-    /** The last sequence number the store's publisher gave out. */
-    static long head(Connection remote, StoreId store) throws SQLException {
-        try (PreparedStatement select = remote.prepareStatement("SELECT LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
+    static Head head(Connection remote, StoreId store) throws SQLException {
+        try (PreparedStatement select = remote.prepareStatement(
+                "SELECT EPOCH, LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
             select.setString(1, store.name());
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
+                return row.next() ? new Head(row.getLong(1), row.getLong(2)) : new Head(1, 0);
             }
         }
     }

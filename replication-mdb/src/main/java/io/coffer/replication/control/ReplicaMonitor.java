@@ -97,12 +97,19 @@ public class ReplicaMonitor {
 
     private void check(StoreId store) throws SQLException {
         Progress current = progress.computeIfAbsent(store, this::register);
-        long applied = applied(store);
+        Bookmarks.Position position = bookmark(store);
+        long applied = position.applied();
         long head;
+        RemoteLog.Head logHead;
         Duration lag = Duration.ZERO;
         Instant now = clock.instant();
         try (Connection remote = remoteConnection(store)) {
-            head = RemoteLog.head(remote, store);
+            logHead = RemoteLog.head(remote, store);
+            // A newer epoch restarts the log: the host is behind by the whole new log until it follows it.
+            head = logHead.sequence();
+            if (logHead.epoch() != position.epoch()) {
+                applied = 0;
+            }
             if (applied < head) {
                 lag = RemoteLog.capturedAt(remote, applied + 1)
                         .map(Timestamp::toInstant)
@@ -111,7 +118,8 @@ public class ReplicaMonitor {
                         .orElse(Duration.ZERO);
             }
         }
-        boolean stalled = applied < head && (!state.caughtUp(store)
+        boolean stalled = (logHead.epoch() != position.epoch() || applied < head) && (!state.caughtUp(store)
+                || logHead.epoch() != position.epoch()
                 || (applied == current.lastApplied && Duration.between(current.lastMovedAt, now).compareTo(STALL) >= 0));
         if (applied != current.lastApplied) {
             current.lastApplied = applied;
@@ -133,10 +141,10 @@ public class ReplicaMonitor {
         current.eventsBehind = Math.max(0, head - applied);
         current.lagMillis = lag.toMillis();
         current.applied = applied;
-        state.observed(store, applied, head, lag, now);
+        state.observed(store, logHead.epoch(), applied, head, lag, now);
     }
 
-    private long applied(StoreId store) throws SQLException {
+    private Bookmarks.Position bookmark(StoreId store) throws SQLException {
         // The local unit must be open (its tables created) before the bookmark can be read.
         try (Connection local = localConnection()) {
             return Bookmarks.read(local, store);

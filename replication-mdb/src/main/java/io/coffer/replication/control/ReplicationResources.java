@@ -11,6 +11,7 @@ public final class ReplicationResources {
     public static final String TOPIC_PHYSICAL_NAME = "coffer.replication";
 
     public static final String STORE_PROPERTY = "store";
+    public static final String EPOCH_PROPERTY = "epoch";
     public static final String SEQUENCE_PROPERTY = "seq";
     public static final String CAPTURED_AT_PROPERTY = "capturedAt";
 

@@ -4,6 +4,7 @@ import io.coffer.routing.control.ReplicationHooks;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.Replicated;
 import io.coffer.routing.entity.StoreId;
+import io.coffer.settings.CofferSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -41,6 +42,12 @@ public class ReplicationWiring implements ReplicationHooks {
     @EJB
     PublisherScheduler publisher;
 
+    @Inject
+    ReplicaState replicas;
+
+    @Inject
+    CofferSettings settings;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -55,6 +62,11 @@ public class ReplicationWiring implements ReplicationHooks {
                 metrics::captured, publisher::wake, clock);
         for (ClassDescriptor descriptor : session.getDescriptors().values()) {
             if (descriptor.getJavaClass().isAnnotationPresent(Replicated.class)) {
+                // A host drops one store's rows by key when that store's replication is rolled back.
+                if (descriptor.getPrimaryKeyFields().size() != 1) {
+                    throw new IllegalStateException(descriptor.getJavaClass().getName()
+                            + " is @Replicated and must have exactly one primary key column");
+                }
                 descriptor.getEventManager().addListener(interceptor);
             }
         }
@@ -66,6 +78,30 @@ public class ReplicationWiring implements ReplicationHooks {
             ReplicationSchema.installRemote(connection, store);
         } catch (SQLException failure) {
             throw new IllegalStateException("cannot create the replication tables of store " + store, failure);
+        }
+    }
+
+    @Override
+    public boolean caughtUp(StoreId store) {
+        return replicas.caughtUp(store);
+    }
+
+    @Override
+    public boolean appliedByEveryHost(StoreId store, String table, String key) {
+        try (Connection shard = router.remoteDataSource(store).getConnection();
+                Connection base = router.remoteDataSource(StoreId.BASE).getConnection()) {
+            return ReplicationProgress.appliedByEveryHost(shard, base, store, settings.cell(), table, key, clock.instant());
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot tell how far store " + store + " has replicated: " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public void rollBack(StoreId store) {
+        try (Connection shard = router.remoteDataSource(store).getConnection()) {
+            ReplicationProgress.rollBack(shard, store, clock.instant());
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot roll back the replication of store " + store + ": " + failure.getMessage(), failure);
         }
     }
 

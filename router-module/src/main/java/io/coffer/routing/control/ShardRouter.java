@@ -89,6 +89,22 @@ public class ShardRouter {
         localUnit();
     }
 
+    /** Whether this host's local replica of the store has caught up since the host started (false before that). */
+    public boolean replicaCaughtUp(StoreId store) {
+        ReplicationHooks hooks = replication;
+        return hooks != null && hooks.caughtUp(store);
+    }
+
+    /** See {@link ReplicationHooks#appliedByEveryHost}. */
+    public boolean appliedByEveryHost(StoreId store, String table, String key) {
+        return hooks().appliedByEveryHost(store, table, key);
+    }
+
+    /** See {@link ReplicationHooks#rollBack}. */
+    public void rollBackReplication(StoreId store) {
+        hooks().rollBack(store);
+    }
+
     /** The shards configured on this instance. */
     public List<StoreId> shards() {
         return settings.shards();

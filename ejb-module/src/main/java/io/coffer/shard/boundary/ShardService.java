@@ -1,0 +1,100 @@
+package io.coffer.shard.boundary;
+
+import io.coffer.failure.CofferException;
+import io.coffer.failure.ErrorCode;
+import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.ReadAccessor;
+import io.coffer.routing.entity.StoreId;
+import io.coffer.routing.entity.StoreSettings;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lists the stores and switches how each is read and whether its writes are captured. */
+@Stateless
+public class ShardService {
+
+    @Inject
+    ShardRouter router;
+
+    @Inject
+    Clock clock;
+
+    /** Every store this instance knows, base first, with its settings (created with the defaults if missing). */
+    public List<StoreSettings> list() {
+        List<StoreSettings> all = new ArrayList<>();
+        for (StoreId store : router.remoteStores()) {
+            all.add(settingsOf(store, false));
+        }
+        return all;
+    }
+
+    public StoreSettings get(String storeName) {
+        return settingsOf(known(storeName), false);
+    }
+
+    public StoreSettings switchReads(String storeName, ReadAccessor accessor, String operator) {
+        StoreSettings settings = settingsOf(known(storeName), true);
+        try {
+            settings.switchReads(accessor, operator, clock.instant());
+        } catch (IllegalStateException refused) {
+            throw new CofferException(ErrorCode.INCORRECT_STATE, refused.getMessage());
+        }
+        return published(settings);
+    }
+
+    public StoreSettings switchCapture(String storeName, boolean enabled, String operator) {
+        StoreId store = known(storeName);
+        if (store.isBase() && !enabled) {
+            throw new CofferException(ErrorCode.INCORRECT_STATE,
+                    "the base store's writes are always captured: its routing metadata is what every host routes by");
+        }
+        StoreSettings settings = settingsOf(store, true);
+        boolean wasEnabled = settings.captureEnabled();
+        try {
+            settings.switchCapture(enabled, operator, clock.instant());
+        } catch (IllegalStateException refused) {
+            throw new CofferException(ErrorCode.INCORRECT_STATE, refused.getMessage());
+        }
+        if (wasEnabled && !enabled) {
+            // Phase 1's rollback: no trace of partial replication stays behind, here or on any host.
+            router.rollBackReplication(store);
+        }
+        return published(settings);
+    }
+
+    /** Flushed, so that the returned settings carry their new version; the caller publishes them after commit. */
+    private StoreSettings published(StoreSettings settings) {
+        router.base().flush();
+        return settings;
+    }
+
+    private StoreSettings settingsOf(StoreId store, boolean forUpdate) {
+        EntityManager base = router.base();
+        StoreSettings settings = forUpdate
+                ? base.find(StoreSettings.class, store.name(), LockModeType.PESSIMISTIC_WRITE)
+                : base.find(StoreSettings.class, store.name());
+        if (settings == null) {
+            settings = new StoreSettings(store, clock.instant());
+            base.persist(settings);
+            base.flush();
+        }
+        return settings;
+    }
+
+    private StoreId known(String storeName) {
+        try {
+            StoreId store = StoreId.of(storeName);
+            if (router.isKnown(store)) {
+                return store;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // answered as unknown below
+        }
+        throw CofferException.notFound("shard " + storeName);
+    }
+}

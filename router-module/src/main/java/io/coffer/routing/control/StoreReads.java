@@ -1,0 +1,44 @@
+package io.coffer.routing.control;
+
+import io.coffer.routing.entity.ReadAccessor;
+import io.coffer.routing.entity.StoreId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The data plane's way into a store: runs a read through the accessor the operator chose for that store (REMOTE,
+ * LOCAL or HYBRID), switchable at runtime without a redeploy. Control-plane writes never come here: they always go to
+ * the remote store through the {@link ShardRouter}.
+ */
+@ApplicationScoped
+public class StoreReads {
+
+    @Inject
+    StoreSettingsCache settings;
+
+    @Inject
+    RemoteStoreAccessor remote;
+
+    @Inject
+    LocalStoreAccessor local;
+
+    @Inject
+    HybridStoreAccessor hybrid;
+
+    public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
+        return accessor(settings.reads(store)).read(store, read);
+    }
+
+    public ReadAccessor accessorOf(StoreId store) {
+        return settings.reads(store);
+    }
+
+    private StoreAccessor accessor(ReadAccessor kind) {
+        return switch (kind) {
+            case REMOTE -> remote;
+            case LOCAL -> local;
+            case HYBRID -> hybrid;
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package io.coffer.routing.control;
+
+import io.coffer.routing.entity.ReadAccessor;
+import io.coffer.routing.entity.StoreId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * This instance's copy of every store's settings (see {@code StoreSettings}), read once a second from the base store,
+ * or from this host's replica of it when the base store cannot be reached, so that a switch made on any instance
+ * reaches all of them within seconds and a remote-store outage does not change how reads are served. A store with no
+ * settings yet reads REMOTE and captures writes.
+ */
+@ApplicationScoped
+public class StoreSettingsCache {
+
+    private static final Logger LOG = Logger.getLogger(StoreSettingsCache.class.getName());
+
+    /** What a store with no settings row behaves like. */
+    public record Settings(ReadAccessor reads, boolean captureEnabled, long version) {
+        static final Settings DEFAULT = new Settings(ReadAccessor.REMOTE, true, -1);
+    }
+
+    @Inject
+    ShardRouter router;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private volatile Map<StoreId, Settings> current = Map.of();
+    private ScheduledFuture<?> refreshing;
+    private volatile boolean remoteFailing;
+
+    /** Starts following the settings when the application starts, not at the first read. */
+    void eagerly(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        current.size();
+    }
+
+    @PostConstruct
+    void start() {
+        refreshing = executor.scheduleWithFixedDelay(this::refresh, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (refreshing != null) {
+            refreshing.cancel(false);
+        }
+    }
+
+    public ReadAccessor reads(StoreId store) {
+        return current.getOrDefault(store, Settings.DEFAULT).reads();
+    }
+
+    public boolean captureEnabled(StoreId store) {
+        return current.getOrDefault(store, Settings.DEFAULT).captureEnabled();
+    }
+
+    public Map<StoreId, Settings> all() {
+        return current;
+    }
+
+    /** Takes a change made on this instance at once, without waiting for the next refresh. */
+    public void changed(StoreId store, ReadAccessor reads, boolean captureEnabled, long version) {
+        Map<StoreId, Settings> next = new HashMap<>(current);
+        next.merge(store, new Settings(reads, captureEnabled, version),
+                (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        current = Map.copyOf(next);
+    }
+
+    void refresh() {
+        try {
+            router.open(StoreId.BASE);
+            current = load(router.remoteDataSource(StoreId.BASE));
+            if (remoteFailing) {
+                LOG.info("store settings are read from the base store again");
+                remoteFailing = false;
+            }
+        } catch (RuntimeException | SQLException remoteDown) {
+            if (!remoteFailing) {
+                LOG.warning("the base store cannot be read (" + remoteDown.getMessage()
+                        + "); store settings now follow this host's replica of it");
+                remoteFailing = true;
+            }
+            try {
+                router.openLocal();
+                current = load(router.localDataSource());
+            } catch (RuntimeException | SQLException localToo) {
+                // Keep the last known settings: reads go on being served as they were.
+            }
+        }
+    }
+
+    private static Map<StoreId, Settings> load(DataSource dataSource) throws SQLException {
+        Map<StoreId, Settings> loaded = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT STORE_NAME, READ_ACCESSOR, CAPTURE_ENABLED, VERSION FROM STORE_SETTINGS");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                loaded.put(StoreId.of(rows.getString(1)),
+                        new Settings(ReadAccessor.valueOf(rows.getString(2)), rows.getBoolean(3), rows.getLong(4)));
+            }
+        }
+        return Map.copyOf(loaded);
+    }
+}

@@ -1,0 +1,107 @@
+package io.coffer.shard.boundary;
+
+import io.coffer.failure.CofferException;
+import io.coffer.replication.control.ReplicaState;
+import io.coffer.routing.control.StoreSettingsCache;
+import io.coffer.routing.entity.ReadAccessor;
+import io.coffer.routing.entity.StoreId;
+import io.coffer.routing.entity.StoreSettings;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /admin/v1/shards}: every remote store with how its reads are served and whether its writes are captured, and
+ * the switches. A switch made here is followed by every instance within seconds, without a redeploy.
+ */
+@Path("admin/v1/shards")
+@Produces(MediaType.APPLICATION_JSON)
+public class ShardResource {
+
+    @EJB
+    ShardService shards;
+
+    @Inject
+    StoreSettingsCache cache;
+
+    @Inject
+    ReplicaState replicas;
+
+    public record ReadsRequest(String accessor) {
+    }
+
+    public record CaptureRequest(Boolean enabled) {
+    }
+
+    /** This host's replica of the store, as its replica monitor last saw it. */
+    public record LocalReplica(long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {
+    }
+
+    public record ShardView(String id, String reads, boolean captureEnabled, Instant updatedAt, String updatedBy,
+            LocalReplica localReplica) {
+    }
+
+    public record ShardList(List<ShardView> items) {
+    }
+
+    @GET
+    public ShardList list() {
+        return new ShardList(shards.list().stream().map(this::view).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public ShardView get(@PathParam("id") String id) {
+        return view(shards.get(id));
+    }
+
+    @PUT
+    @Path("{id}/reads")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ShardView switchReads(@PathParam("id") String id, ReadsRequest request) {
+        if (request == null || request.accessor() == null) {
+            throw CofferException.missing("accessor");
+        }
+        ReadAccessor accessor;
+        try {
+            accessor = ReadAccessor.valueOf(request.accessor().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw CofferException.invalid("accessor must be one of REMOTE, LOCAL, HYBRID");
+        }
+        return published(shards.switchReads(id, accessor, "operator"));
+    }
+
+    @PUT
+    @Path("{id}/capture")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ShardView switchCapture(@PathParam("id") String id, CaptureRequest request) {
+        if (request == null || request.enabled() == null) {
+            throw CofferException.missing("enabled");
+        }
+        return published(shards.switchCapture(id, request.enabled(), "operator"));
+    }
+
+    /** Committed: this instance follows the switch at once, the others at their next refresh. */
+    private ShardView published(StoreSettings settings) {
+        cache.changed(settings.store(), settings.reads(), settings.captureEnabled(), settings.version());
+        return view(settings);
+    }
+
+    private ShardView view(StoreSettings settings) {
+        StoreId store = settings.store();
+        ReplicaState.Position position = replicas.positions().get(store);
+        LocalReplica replica = position == null ? null : new LocalReplica(position.applied(), position.head(),
+                position.eventsBehind(), position.lag().toMillis() / 1000.0, position.caughtUp());
+        return new ShardView(store.name(), settings.reads().name(), settings.captureEnabled(), settings.updatedAt(),
+                settings.updatedBy(), replica);
+    }
+}
