@@ -49,6 +49,10 @@ public class CofferSettings {
         return config.getOptionalValue(SettingKeys.PUBLISHER_INTERVAL_MS, Long.class).orElse(200L);
     }
 
+    public boolean clockAdjustable() {
+        return config.getOptionalValue(SettingKeys.CLOCK_ADJUSTABLE, Boolean.class).orElse(false);
+    }
+
     private String text(String key, String defaultValue) {
         return config.getOptionalValue(key, String.class).orElse(defaultValue);
     }

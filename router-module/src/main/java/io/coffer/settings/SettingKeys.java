@@ -36,6 +36,9 @@ public final class SettingKeys {
     /** The label of the root key object on the token; default {@code coffer-root}. */
     public static final String ROOT_KEY_PKCS11_KEY_LABEL = "coffer.rootkey.pkcs11.key-label";
 
+    /** Whether the business clock may be moved forward through the admin API: test installs only. */
+    public static final String CLOCK_ADJUSTABLE = "coffer.clock.adjustable";
+
     private SettingKeys() {
     }
 }

@@ -1,16 +1,34 @@
 package io.coffer.time;
 
+import io.coffer.settings.CofferSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Clock;
 
-/** The one clock of the application. */
+/** The application's clocks: the business clock (the default {@link Clock}) and the {@link RealTime} wall clock. */
 @ApplicationScoped
 public class ClockProducer {
 
+    @Inject
+    CofferSettings settings;
+
     @Produces
     @ApplicationScoped
-    Clock clock() {
+    AdjustableClock businessClock() {
+        return new AdjustableClock(Clock.systemUTC(), settings.clockAdjustable());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Clock clock(AdjustableClock business) {
+        return business;
+    }
+
+    @Produces
+    @RealTime
+    @ApplicationScoped
+    Clock realTime() {
         return Clock.systemUTC();
     }
 }

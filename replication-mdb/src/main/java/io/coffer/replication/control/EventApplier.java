@@ -8,6 +8,7 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import io.coffer.time.RealTime;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,7 @@ public class EventApplier {
     ReplicaState replicas;
 
     @Inject
+    @RealTime
     Clock clock;
 
     /** Applies one event from the topic, inside the message's transaction. */

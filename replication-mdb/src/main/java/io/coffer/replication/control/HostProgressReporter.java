@@ -14,6 +14,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.coffer.time.RealTime;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,6 +52,7 @@ public class HostProgressReporter {
     CofferSettings settings;
 
     @Inject
+    @RealTime
     Clock clock;
 
     private final Map<StoreId, Reported> reported = new ConcurrentHashMap<>();

@@ -7,6 +7,7 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import io.coffer.time.RealTime;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -37,6 +38,7 @@ public class OutboxPublisher {
     ShardRouter router;
 
     @Inject
+    @RealTime
     Clock clock;
 
     @Resource(lookup = ReplicationResources.CONNECTION_FACTORY)

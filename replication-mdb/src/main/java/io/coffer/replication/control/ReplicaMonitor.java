@@ -14,6 +14,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.coffer.time.RealTime;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -63,6 +64,7 @@ public class ReplicaMonitor {
     MetricRegistry metrics;
 
     @Inject
+    @RealTime
     Clock clock;
 
     private final Map<StoreId, Progress> progress = new ConcurrentHashMap<>();

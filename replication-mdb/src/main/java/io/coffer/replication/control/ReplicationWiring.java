@@ -10,6 +10,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import io.coffer.time.RealTime;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
@@ -37,6 +38,7 @@ public class ReplicationWiring implements ReplicationHooks {
     CaptureSettings captureSettings;
 
     @Inject
+    @RealTime
     Clock clock;
 
     @EJB

@@ -46,6 +46,8 @@ public final class CofferCli {
               --broker-port P    the JMS broker (default 61616)
               --home DIR         where Coffer keeps Payara, data and logs (default $COFFER_HOME or ~/.coffer)
               --no-deploy        start everything but leave the EAR undeployed (for test harnesses)
+              --adjustable-clock let an operator move the business clock forward (POST /admin/v1/clock);
+                                 for test installs only
             """;
 
     private CofferCli() {
@@ -170,6 +172,7 @@ public final class CofferCli {
         Integer brokerPort;
         Path home;
         boolean noDeploy;
+        Boolean adjustableClock;
 
         static Options parse(Deque<String> args) {
             Options options = new Options();
@@ -182,6 +185,7 @@ public final class CofferCli {
                     case "--broker-port" -> options.brokerPort = number(option, args);
                     case "--home" -> options.home = Path.of(value(option, args));
                     case "--no-deploy" -> options.noDeploy = true;
+                    case "--adjustable-clock" -> options.adjustableClock = true;
                     default -> throw new IllegalArgumentException("unknown option '" + option + "'");
                 }
             }
@@ -194,7 +198,7 @@ public final class CofferCli {
                 String env = System.getenv("COFFER_HOME");
                 chosen = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".coffer");
             }
-            return TopologyState.plan(chosen, hosts, portBase, derbyPort, brokerPort);
+            return TopologyState.plan(chosen, hosts, portBase, derbyPort, brokerPort, adjustableClock);
         }
 
         private static String value(String option, Deque<String> args) {

@@ -93,6 +93,7 @@ public final class DomainXml {
         options.add("-Dcoffer.shards=" + String.join(",", TopologyPlan.SHARDS));
         options.add("-Dcoffer.home=" + plan.home());
         options.add("-Dcoffer.public-url=" + host.url());
+        options.add("-Dcoffer.clock.adjustable=" + plan.adjustableClock());
         return options;
     }
 

@@ -191,7 +191,7 @@ public final class HostNode {
     /** Changes to any of these need the domain made again. */
     String configurationKey() {
         return "v1 derby=" + plan.derbyPort() + " broker=" + plan.brokerUrl() + " members=" + plan.hazelcastMembers()
-                + " home=" + plan.home() + " portBase=" + host.portBase();
+                + " home=" + plan.home() + " portBase=" + host.portBase() + " adjustableClock=" + plan.adjustableClock();
     }
 
     private void checkPortsFree() {

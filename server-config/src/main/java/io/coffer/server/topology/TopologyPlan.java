@@ -13,8 +13,9 @@ import java.util.List;
  * @param hosts       how many app-server instances
  * @param derbyPort   the Derby network server of the base store and shard-0's remote store
  * @param brokerPort  the ActiveMQ broker
+ * @param adjustableClock whether the business clock may be moved forward by an operator (test installs only)
  */
-public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, int brokerPort) {
+public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, int brokerPort, boolean adjustableClock) {
 
     public static final int DEFAULT_PORT_BASE = 8000;
     public static final int DEFAULT_DERBY_PORT = 1527;

@@ -18,13 +18,15 @@ public final class TopologyState {
     private TopologyState() {
     }
 
-    public static TopologyPlan plan(Path home, Integer hosts, Integer portBase, Integer derbyPort, Integer brokerPort) {
+    public static TopologyPlan plan(Path home, Integer hosts, Integer portBase, Integer derbyPort, Integer brokerPort,
+            Boolean adjustableClock) {
         Properties saved = load(home);
         return new TopologyPlan(home,
                 pick(portBase, saved, "portBase", TopologyPlan.DEFAULT_PORT_BASE),
                 pick(hosts, saved, "hosts", 1),
                 pick(derbyPort, saved, "derbyPort", TopologyPlan.DEFAULT_DERBY_PORT),
-                pick(brokerPort, saved, "brokerPort", TopologyPlan.DEFAULT_BROKER_PORT));
+                pick(brokerPort, saved, "brokerPort", TopologyPlan.DEFAULT_BROKER_PORT),
+                adjustableClock != null ? adjustableClock : Boolean.parseBoolean(saved.getProperty("adjustableClock", "false")));
     }
 
     public static void save(TopologyPlan plan) throws IOException {
@@ -33,6 +35,7 @@ public final class TopologyState {
         properties.setProperty("hosts", String.valueOf(plan.hosts()));
         properties.setProperty("derbyPort", String.valueOf(plan.derbyPort()));
         properties.setProperty("brokerPort", String.valueOf(plan.brokerPort()));
+        properties.setProperty("adjustableClock", String.valueOf(plan.adjustableClock()));
         Files.createDirectories(plan.home());
         try (Writer out = Files.newBufferedWriter(plan.home().resolve(FILE))) {
             properties.store(out, "The Coffer topology last started from this home");

@@ -1,0 +1,26 @@
+package io.coffer.vault.control;
+
+import io.coffer.routing.entity.StoreId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the shard a new vault lives on: the one holding the fewest vaults, so that load spreads as shards are
+ * added; ties go to the first shard by name. A vault never moves afterwards.
+ */
+public final class ShardPlacement {
+
+    private ShardPlacement() {
+    }
+
+    public static StoreId choose(List<StoreId> shards, Map<StoreId, Long> vaultsPerShard) {
+        if (shards.isEmpty()) {
+            throw new IllegalStateException("no shard is configured to place vaults on");
+        }
+        return shards.stream()
+                .min(Comparator.<StoreId>comparingLong(shard -> vaultsPerShard.getOrDefault(shard, 0L))
+                        .thenComparing(StoreId::name))
+                .orElseThrow();
+    }
+}
