@@ -1,0 +1,68 @@
+package io.coffer.key.boundary;
+
+import io.coffer.key.entity.MasterKey;
+import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.wire.OciTime;
+import io.coffer.wire.Tags;
+import java.util.Map;
+
+/** The KMS management API's key JSON, field for field as the OCI SDK's {@code Key}, {@code KeyVersion} and requests. */
+public final class KeyViews {
+
+    private KeyViews() {
+    }
+
+    public record KeyShape(String algorithm, Integer length, String curveId) {
+    }
+
+    public record CreateKeyDetails(String compartmentId, String displayName, KeyShape keyShape, String protectionMode,
+            Map<String, String> freeformTags, Map<String, Map<String, Object>> definedTags) {
+    }
+
+    public record UpdateKeyDetails(String displayName, Map<String, String> freeformTags,
+            Map<String, Map<String, Object>> definedTags) {
+    }
+
+    public record KeyView(String id, String compartmentId, String vaultId, String displayName, String currentKeyVersion,
+            KeyShape keyShape, String protectionMode, String lifecycleState, String timeCreated, String timeOfDeletion,
+            Map<String, String> freeformTags, Map<String, Map<String, Object>> definedTags, Boolean isPrimary,
+            Boolean isAutoRotationEnabled) {
+    }
+
+    public record KeySummaryView(String id, String compartmentId, String vaultId, String displayName, String protectionMode,
+            String algorithm, String lifecycleState, String timeCreated, Map<String, String> freeformTags,
+            Map<String, Map<String, Object>> definedTags, Boolean isAutoRotationEnabled) {
+    }
+
+    public record KeyVersionView(String id, String keyId, String vaultId, String compartmentId, String lifecycleState,
+            String origin, String timeCreated, String timeOfDeletion, Boolean isPrimary, Boolean isAutoRotated) {
+    }
+
+    public record KeyVersionSummaryView(String id, String keyId, String vaultId, String compartmentId,
+            String lifecycleState, String origin, String timeCreated, String timeOfDeletion, Boolean isAutoRotated) {
+    }
+
+    static KeyView view(MasterKey key) {
+        return new KeyView(key.id(), key.compartmentId(), key.vaultId(), key.displayName(), key.currentVersionId(),
+                new KeyShape(MasterKey.ALGORITHM, MasterKey.LENGTH, null), key.protectionMode(), key.state().name(),
+                OciTime.format(key.timeCreated()), OciTime.format(key.timeOfDeletion()),
+                Tags.freeformFromJson(key.freeformTags()), Tags.definedFromJson(key.definedTags()), Boolean.TRUE,
+                Boolean.FALSE);
+    }
+
+    static KeySummaryView summary(MasterKey key) {
+        return new KeySummaryView(key.id(), key.compartmentId(), key.vaultId(), key.displayName(), key.protectionMode(),
+                MasterKey.ALGORITHM, key.state().name(), OciTime.format(key.timeCreated()),
+                Tags.freeformFromJson(key.freeformTags()), Tags.definedFromJson(key.definedTags()), Boolean.FALSE);
+    }
+
+    static KeyVersionView view(MasterKeyVersion version) {
+        return new KeyVersionView(version.id(), version.keyId(), version.vaultId(), version.compartmentId(),
+                version.state().name(), "INTERNAL", OciTime.format(version.timeCreated()), null, Boolean.TRUE, Boolean.FALSE);
+    }
+
+    static KeyVersionSummaryView summary(MasterKeyVersion version) {
+        return new KeyVersionSummaryView(version.id(), version.keyId(), version.vaultId(), version.compartmentId(),
+                version.state().name(), "INTERNAL", OciTime.format(version.timeCreated()), null, Boolean.FALSE);
+    }
+}
