@@ -16,6 +16,11 @@ public class AdjustableClock extends Clock {
     private final boolean adjustable;
     private volatile Duration offset = Duration.ZERO;
 
+    /** For the container's client proxies only. */
+    protected AdjustableClock() {
+        this(Clock.systemUTC(), false);
+    }
+
     public AdjustableClock(Clock wall, boolean adjustable) {
         this.wall = wall;
         this.adjustable = adjustable;

@@ -3,6 +3,7 @@ package io.coffer.time;
 import io.coffer.settings.CofferSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
@@ -15,6 +16,7 @@ public class ClockProducer {
 
     @Produces
     @ApplicationScoped
+    @Typed(AdjustableClock.class)
     AdjustableClock businessClock() {
         return new AdjustableClock(Clock.systemUTC(), settings.clockAdjustable());
     }

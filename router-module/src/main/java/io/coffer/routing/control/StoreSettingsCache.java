@@ -2,13 +2,7 @@ package io.coffer.routing.control;
 
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -40,29 +32,8 @@ public class StoreSettingsCache {
     @Inject
     ShardRouter router;
 
-    @Resource
-    ManagedScheduledExecutorService executor;
-
     private volatile Map<StoreId, Settings> current = Map.of();
-    private ScheduledFuture<?> refreshing;
     private volatile boolean remoteFailing;
-
-    /** Starts following the settings when the application starts, not at the first read. */
-    void eagerly(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        current.size();
-    }
-
-    @PostConstruct
-    void start() {
-        refreshing = executor.scheduleWithFixedDelay(this::refresh, 1, 1, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (refreshing != null) {
-            refreshing.cancel(false);
-        }
-    }
 
     public ReadAccessor reads(StoreId store) {
         return current.getOrDefault(store, Settings.DEFAULT).reads();
@@ -84,7 +55,8 @@ public class StoreSettingsCache {
         current = Map.copyOf(next);
     }
 
-    void refresh() {
+    /** Reads the settings again; the shard feature's follower calls it every second. */
+    public void refresh() {
         try {
             router.open(StoreId.BASE);
             current = load(router.remoteDataSource(StoreId.BASE));
