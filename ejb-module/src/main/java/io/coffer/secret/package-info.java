@@ -17,7 +17,8 @@
  * secret's versions that are not deleted; a secret name is unique among the vault's secrets that are not DELETED.</li>
  * <li>Every rule is checked before anything changes, and a refusal is a {@code CofferException} with OCI's code.</li>
  * <li>Time comes from the injected {@code Clock}; times are kept to the millisecond and answered in RFC 3339 UTC.</li>
- * <li>Rows are flat (no JPA relationships) with replicable types only: String, long, boolean, Instant, byte[].</li>
+ * <li>Rows are flat (no JPA relationships) with replicable types only: String, long, boolean, Instant, byte[];
+ * every Instant column goes through {@code InstantMillisConverter} (epoch milliseconds), or Derby cannot compare it.</li>
  * </ul>
  */
 package io.coffer.secret;

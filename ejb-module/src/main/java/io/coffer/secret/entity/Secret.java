@@ -4,6 +4,7 @@ import io.coffer.failure.CofferException;
 import io.coffer.failure.ErrorCode;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
@@ -98,9 +99,11 @@ public class Secret {
     @Column(name = "LIFECYCLE_DETAILS", length = 255)
     private String lifecycleDetails;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "TIME_CREATED", nullable = false)
     private Instant timeCreated;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "TIME_OF_DELETION")
     private Instant timeOfDeletion;
 
@@ -110,6 +113,7 @@ public class Secret {
     @Column(name = "LATEST_VERSION_NUMBER", nullable = false)
     private long latestVersionNumber;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "TIME_OF_CURRENT_VERSION_EXPIRY")
     private Instant timeOfCurrentVersionExpiry;
 
@@ -126,9 +130,11 @@ public class Secret {
     @Column(name = "AUTO_GENERATION_ENABLED", nullable = false)
     private boolean autoGenerationEnabled;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "LAST_ROTATION_TIME")
     private Instant lastRotationTime;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "NEXT_ROTATION_TIME")
     private Instant nextRotationTime;
 

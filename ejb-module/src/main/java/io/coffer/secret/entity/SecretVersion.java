@@ -4,6 +4,7 @@ import io.coffer.failure.CofferException;
 import io.coffer.failure.ErrorCode;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
@@ -63,15 +64,19 @@ public class SecretVersion {
     @Column(name = "STAGES", length = 64, nullable = false)
     private String stages;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "TIME_CREATED", nullable = false)
     private Instant timeCreated;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "TIME_OF_DELETION")
     private Instant timeOfDeletion;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "TIME_DELETED")
     private Instant timeDeleted;
 
+    @Convert(converter = InstantMillisConverter.class)
     @Column(name = "TIME_OF_EXPIRY")
     private Instant timeOfExpiry;
 
