@@ -2,53 +2,68 @@ package io.coffer.wire;
 
 import io.coffer.failure.CofferException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * Opaque page tokens for keyset paging: a token carries the sort values of the last item of a page, so the next page
- * starts right after it, whatever was inserted meanwhile. Clients get it in {@code opc-next-page} and send it back in
- * {@code page}; a token that was not made here is a 400.
+ * Opaque page tokens for keyset pagination: the sort a page was listed by and the sort key and id of its last item,
+ * base64url-encoded. A token says where to continue, not how many items to skip, so items inserted between two
+ * requests neither repeat nor vanish from the pages that follow. Not a secret: it only names a position in a list the
+ * caller may read anyway.
  */
 public final class PageTokens {
 
-    private static final String PREFIX = "c1";
-    private static final char SEPARATOR = '\u001f';
+    private static final String SEPARATOR = "|";
 
     private PageTokens() {
     }
 
-    public static String of(String... values) {
-        StringBuilder text = new StringBuilder(PREFIX);
-        for (String value : values) {
-            text.append(SEPARATOR).append(value == null ? "" : value);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+    public static String encode(String kind, String sort, String key, String id) {
+        String text = String.join(SEPARATOR, kind, sort, key, id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @param parts how many values the token must carry */
-    public static List<String> parse(String token, int parts) {
+    /** The key and id of a token issued for this kind of list and sort; InvalidParameter for anything else. */
+    public static List<String> decode(String token, String kind, String sort) {
+        String text;
         try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            List<String> values = new ArrayList<>(List.of(text.split(String.valueOf(SEPARATOR), -1)));
-            if (values.size() != parts + 1 || !values.get(0).equals(PREFIX)) {
-                throw CofferException.invalid("page is not a page token from this list");
-            }
-            return values.subList(1, values.size());
-        } catch (IllegalArgumentException notBase64) {
-            throw CofferException.invalid("page is not a page token from this list");
+            text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw malformed();
+        }
+        String[] parts = text.split("\\|", -1);
+        if (parts.length != 4 || !parts[0].equals(kind) || parts[2].isEmpty() || parts[3].isEmpty()) {
+            throw malformed();
+        }
+        if (!parts[1].equals(sort)) {
+            throw CofferException.invalid("page was issued for a list sorted by " + parts[1].replace(',', ' ')
+                    + "; repeat that sortBy and sortOrder, or start again without page");
+        }
+        return List.of(parts[2], parts[3]);
+    }
+
+    /** A token's key that was a number when the token was made (times are epoch milliseconds). */
+    public static long numericKey(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException forged) {
+            throw malformed();
         }
     }
 
-    /** The page size: OCI's default when absent, refused outside 1..max. */
-    public static int limit(Integer requested, int defaultLimit, int max) {
-        if (requested == null) {
-            return defaultLimit;
+    public static CofferException malformed() {
+        return CofferException.invalid("page is not a valid page token; pass the opc-next-page value of the previous "
+                + "list response unchanged");
+    }
+
+    /** The requested page size: OCI's {@code limit}, 1 to {@code max}, {@code fallback} when absent. */
+    public static int limit(Integer limit, int fallback, int max) {
+        if (limit == null) {
+            return fallback;
         }
-        if (requested < 1 || requested > max) {
-            throw CofferException.invalid("limit must be between 1 and " + max);
+        if (limit < 1 || limit > max) {
+            throw CofferException.invalid("limit must be between 1 and " + max + ", not " + limit);
         }
-        return requested;
+        return limit;
     }
 }

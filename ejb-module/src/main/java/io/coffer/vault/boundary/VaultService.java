@@ -11,6 +11,7 @@ import io.coffer.vault.control.ShardPlacement;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
 import io.coffer.wire.Etags;
+import io.coffer.wire.Page;
 import io.coffer.wire.PageTokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ import java.util.Optional;
 public class VaultService {
 
     private static final int MAX_PAGE = 1000;
+    /** Lists are newest first; the page token records it. */
+    private static final String SORT = "TIMECREATED,DESC";
 
     @Inject
     ShardRouter router;
@@ -40,10 +43,6 @@ public class VaultService {
 
     @Inject
     Clock clock;
-
-    /** A page of results and the token of the next page, if there is one. */
-    public record Page<T>(List<T> items, Optional<String> nextPage) {
-    }
 
     public Vault create(String tenancyId, String compartmentId, String displayName, String vaultType,
             String freeformTags, String definedTags, RetryToken retry) {
@@ -78,8 +77,8 @@ public class VaultService {
         Instant afterTime = null;
         String afterId = null;
         if (page != null) {
-            List<String> after = PageTokens.parse(page, 2);
-            afterTime = Instant.parse(after.get(0));
+            List<String> after = PageTokens.decode(page, "vaults", SORT);
+            afterTime = Instant.ofEpochMilli(PageTokens.numericKey(after.get(0)));
             afterId = after.get(1);
             jpql += " AND (v.timeCreated < :afterTime OR (v.timeCreated = :afterTime AND v.id > :afterId))";
         }
@@ -92,10 +91,10 @@ public class VaultService {
         }
         List<Vault> found = query.getResultList();
         if (found.size() <= size) {
-            return new Page<>(found, Optional.empty());
+            return new Page<>(found, null);
         }
         Vault last = found.get(size - 1);
-        return new Page<>(found.subList(0, size), Optional.of(PageTokens.of(last.timeCreated().toString(), last.id())));
+        return new Page<>(found.subList(0, size), PageTokens.encode("vaults", SORT, String.valueOf(last.timeCreated().toEpochMilli()), last.id()));
     }
 
     public Vault update(String tenancyId, String vaultId, String displayName, String freeformTags, String definedTags,

@@ -1,8 +1,8 @@
 package io.coffer.key.boundary;
 
+import io.coffer.wire.Rfc3339;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
-import io.coffer.wire.OciTime;
 import io.coffer.wire.Tags;
 import java.util.Map;
 
@@ -45,24 +45,24 @@ public final class KeyViews {
     static KeyView view(MasterKey key) {
         return new KeyView(key.id(), key.compartmentId(), key.vaultId(), key.displayName(), key.currentVersionId(),
                 new KeyShape(MasterKey.ALGORITHM, MasterKey.LENGTH, null), key.protectionMode(), key.state().name(),
-                OciTime.format(key.timeCreated()), OciTime.format(key.timeOfDeletion()),
+                Rfc3339.format(key.timeCreated()), Rfc3339.format(key.timeOfDeletion()),
                 Tags.freeformFromJson(key.freeformTags()), Tags.definedFromJson(key.definedTags()), Boolean.TRUE,
                 Boolean.FALSE);
     }
 
     static KeySummaryView summary(MasterKey key) {
         return new KeySummaryView(key.id(), key.compartmentId(), key.vaultId(), key.displayName(), key.protectionMode(),
-                MasterKey.ALGORITHM, key.state().name(), OciTime.format(key.timeCreated()),
+                MasterKey.ALGORITHM, key.state().name(), Rfc3339.format(key.timeCreated()),
                 Tags.freeformFromJson(key.freeformTags()), Tags.definedFromJson(key.definedTags()), Boolean.FALSE);
     }
 
     static KeyVersionView view(MasterKeyVersion version) {
         return new KeyVersionView(version.id(), version.keyId(), version.vaultId(), version.compartmentId(),
-                version.state().name(), "INTERNAL", OciTime.format(version.timeCreated()), null, Boolean.TRUE, Boolean.FALSE);
+                version.state().name(), "INTERNAL", Rfc3339.format(version.timeCreated()), null, Boolean.TRUE, Boolean.FALSE);
     }
 
     static KeyVersionSummaryView summary(MasterKeyVersion version) {
         return new KeyVersionSummaryView(version.id(), version.keyId(), version.vaultId(), version.compartmentId(),
-                version.state().name(), "INTERNAL", OciTime.format(version.timeCreated()), null, Boolean.FALSE);
+                version.state().name(), "INTERNAL", Rfc3339.format(version.timeCreated()), null, Boolean.FALSE);
     }
 }

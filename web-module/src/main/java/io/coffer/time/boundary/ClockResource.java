@@ -1,9 +1,9 @@
 package io.coffer.time.boundary;
 
+import io.coffer.wire.Rfc3339;
 import io.coffer.failure.CofferException;
 import io.coffer.failure.ErrorCode;
 import io.coffer.time.AdjustableClock;
-import io.coffer.wire.OciTime;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ public class ClockResource {
 
     @GET
     public ClockView read() {
-        return new ClockView(OciTime.format(clock.instant()), clock.offset().toString(), clock.adjustable());
+        return new ClockView(Rfc3339.format(clock.instant()), clock.offset().toString(), clock.adjustable());
     }
 
     @POST

@@ -1,7 +1,7 @@
 package io.coffer.vault.boundary;
 
+import io.coffer.wire.Rfc3339;
 import io.coffer.vault.entity.Vault;
-import io.coffer.wire.OciTime;
 import io.coffer.wire.Tags;
 import java.util.Map;
 
@@ -44,15 +44,15 @@ public final class VaultViews {
 
     public static VaultView view(String publicUrl, Vault vault) {
         return new VaultView(vault.id(), vault.compartmentId(), vault.displayName(), vault.vaultType(), vault.state().name(),
-                cryptoEndpoint(publicUrl, vault), managementEndpoint(publicUrl, vault), OciTime.format(vault.timeCreated()),
-                OciTime.format(vault.timeOfDeletion()), Tags.freeformFromJson(vault.freeformTags()),
+                cryptoEndpoint(publicUrl, vault), managementEndpoint(publicUrl, vault), Rfc3339.format(vault.timeCreated()),
+                Rfc3339.format(vault.timeOfDeletion()), Tags.freeformFromJson(vault.freeformTags()),
                 Tags.definedFromJson(vault.definedTags()), Boolean.TRUE, Boolean.FALSE);
     }
 
     public static VaultSummaryView summary(String publicUrl, Vault vault) {
         return new VaultSummaryView(vault.id(), vault.compartmentId(), vault.displayName(), vault.vaultType(),
                 vault.state().name(), cryptoEndpoint(publicUrl, vault), managementEndpoint(publicUrl, vault),
-                OciTime.format(vault.timeCreated()), Tags.freeformFromJson(vault.freeformTags()),
+                Rfc3339.format(vault.timeCreated()), Tags.freeformFromJson(vault.freeformTags()),
                 Tags.definedFromJson(vault.definedTags()));
     }
 }
