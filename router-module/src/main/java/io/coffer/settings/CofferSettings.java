@@ -49,6 +49,35 @@ public class CofferSettings {
         return config.getOptionalValue(SettingKeys.PUBLISHER_INTERVAL_MS, Long.class).orElse(200L);
     }
 
+    /** {@code keystore} (default) or {@code pkcs11}. */
+    public String rootKeyProvider() {
+        return text(SettingKeys.ROOT_KEY_PROVIDER, "keystore");
+    }
+
+    public Path rootKeystore() {
+        return Path.of(text(SettingKeys.ROOT_KEY_KEYSTORE, home().resolve("keys/root.p12").toString()));
+    }
+
+    public Path rootKeystorePasswordFile() {
+        return Path.of(text(SettingKeys.ROOT_KEY_KEYSTORE_PASSWORD_FILE, home().resolve("keys/root.pass").toString()));
+    }
+
+    public String pkcs11Library() {
+        return text(SettingKeys.ROOT_KEY_PKCS11_LIBRARY, "/usr/lib/softhsm/libsofthsm2.so");
+    }
+
+    public int pkcs11SlotListIndex() {
+        return config.getOptionalValue(SettingKeys.ROOT_KEY_PKCS11_SLOT_INDEX, Integer.class).orElse(0);
+    }
+
+    public Path pkcs11PinFile() {
+        return Path.of(text(SettingKeys.ROOT_KEY_PKCS11_PIN_FILE, home().resolve("keys/pkcs11.pin").toString()));
+    }
+
+    public String pkcs11KeyLabel() {
+        return text(SettingKeys.ROOT_KEY_PKCS11_KEY_LABEL, "coffer-root");
+    }
+
     public boolean clockAdjustable() {
         return config.getOptionalValue(SettingKeys.CLOCK_ADJUSTABLE, Boolean.class).orElse(false);
     }

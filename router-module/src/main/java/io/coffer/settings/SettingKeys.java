@@ -29,8 +29,8 @@ public final class SettingKeys {
     public static final String ROOT_KEY_KEYSTORE_PASSWORD_FILE = "coffer.rootkey.keystore-password-file";
     /** The PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}. */
     public static final String ROOT_KEY_PKCS11_LIBRARY = "coffer.rootkey.pkcs11.library";
-    /** The label of the PKCS#11 token holding the root key. */
-    public static final String ROOT_KEY_PKCS11_TOKEN = "coffer.rootkey.pkcs11.token-label";
+    /** Which slot of the PKCS#11 module holds the root key's token: its index among the slots with a token (default 0). */
+    public static final String ROOT_KEY_PKCS11_SLOT_INDEX = "coffer.rootkey.pkcs11.slot-list-index";
     /** A file holding the PKCS#11 user PIN. */
     public static final String ROOT_KEY_PKCS11_PIN_FILE = "coffer.rootkey.pkcs11.pin-file";
     /** The label of the root key object on the token; default {@code coffer-root}. */

@@ -335,6 +335,17 @@ public class SecretLifecycle {
         }
     }
 
+    /** Deletes a secret because its vault was deleted: DELETED at once, every version's content destroyed. */
+    public void deleteWithVault(Secret secret, List<SecretVersion> versions) {
+        Instant now = now();
+        secret.deleteWithVault();
+        for (SecretVersion version : versions) {
+            if (!version.isDeleted()) {
+                version.completeDeletion(now, false);
+            }
+        }
+    }
+
     /** Deletes a version whose time has come: its content is destroyed, its digest kept for the reuse rule. */
     public void completeVersionDeletion(SecretVersion version) {
         Instant now = now();

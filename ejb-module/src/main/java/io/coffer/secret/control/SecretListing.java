@@ -101,6 +101,18 @@ public final class SecretListing {
         return new Query(jpql.toString(), parameters, criteria.limit() + 1);
     }
 
+    /**
+     * The order of a list: its sort key, then the id, both in the requested direction. Rows of several shards are
+     * merged in this order before {@link #page} cuts them.
+     */
+    public static java.util.Comparator<Secret> order(Criteria criteria) {
+        java.util.Comparator<Secret> byKey = criteria.sortBy() == SortBy.NAME
+                ? java.util.Comparator.comparing(Secret::name)
+                : java.util.Comparator.comparing(Secret::timeCreated);
+        java.util.Comparator<Secret> ascending = byKey.thenComparing(Secret::id);
+        return criteria.sortOrder() == SortOrder.ASC ? ascending : ascending.reversed();
+    }
+
     /** The page from the rows the query returned (at most limit + 1, in order). */
     public static Page<Secret> page(Criteria criteria, List<Secret> rows) {
         if (rows.size() <= criteria.limit()) {

@@ -175,6 +175,16 @@ public class Secret {
         lifecycleDetails = null;
     }
 
+    /**
+     * ACTIVE becomes UPDATING after a change readers see (a new version, another current version): it is ACTIVE again
+     * once every host has the change.
+     */
+    public void beginUpdate() {
+        if (lifecycleState() == SecretLifecycleState.ACTIVE) {
+            lifecycleState = SecretLifecycleState.UPDATING.name();
+        }
+    }
+
     /** The secret could not be made available (for example, replication failed); the details say why. */
     public void fail(String details) {
         lifecycleState = SecretLifecycleState.FAILED.name();
@@ -224,6 +234,13 @@ public class Secret {
         if (lifecycleState() != SecretLifecycleState.PENDING_DELETION) {
             throw incorrectState("is not pending deletion");
         }
+        lifecycleState = SecretLifecycleState.DELETED.name();
+        encryptedMetadata = null;
+        nextRotationTime = null;
+    }
+
+    /** Its vault was deleted: the secret goes with it, whatever its state; its encrypted metadata is destroyed. */
+    public void deleteWithVault() {
         lifecycleState = SecretLifecycleState.DELETED.name();
         encryptedMetadata = null;
         nextRotationTime = null;

@@ -201,8 +201,9 @@ public class SecretVersion {
         }
         timeDeleted = Rfc3339.millis(now);
         encryptedContent = null;
-        keyVersionId = null;
         if (!keepDigest) {
+            // The key version stays with a kept digest: the reuse rule recomputes digests under it.
+            keyVersionId = null;
             contentDigest = null;
         }
     }

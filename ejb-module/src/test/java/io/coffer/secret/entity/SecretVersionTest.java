@@ -67,7 +67,7 @@ class SecretVersionTest {
         assertThat(version.isDeleted()).isTrue();
         assertThat(version.isPendingDeletion()).isFalse();
         assertThat(version.encryptedContent()).isNull();
-        assertThat(version.keyVersionId()).isNull();
+        assertThat(version.keyVersionId()).as("kept with the digest, which is keyed under it").isEqualTo("keyversion-1");
         assertThat(version.contentDigest()).containsExactly(4, 5);
         assertThat(version.timeDeleted()).isEqualTo(when);
         assertThatThrownBy(() -> version.scheduleDeletion(when)).isInstanceOfSatisfying(CofferException.class,

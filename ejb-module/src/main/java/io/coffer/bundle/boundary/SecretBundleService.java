@@ -1,0 +1,146 @@
+package io.coffer.bundle.boundary;
+
+import io.coffer.bundle.control.BundleSelector;
+import io.coffer.failure.CofferException;
+import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.routing.control.StoreRead;
+import io.coffer.routing.control.StoreReads;
+import io.coffer.routing.entity.ResourceKind;
+import io.coffer.routing.entity.ResourceRoute;
+import io.coffer.routing.entity.SecretNameRoute;
+import io.coffer.routing.entity.StoreId;
+import io.coffer.secret.control.SecretCrypto;
+import io.coffer.secret.control.SecretLifecycle;
+import io.coffer.secret.control.VersionListing;
+import io.coffer.secret.entity.Secret;
+import io.coffer.secret.entity.SecretLifecycleState;
+import io.coffer.secret.entity.SecretVersion;
+import io.coffer.wire.Page;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Secret bundles for the caller's tenancy, read through the store accessors (see the package description). */
+@Stateless
+public class SecretBundleService {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Type METADATA = new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass();
+
+    @Inject
+    StoreReads reads;
+
+    @Inject
+    SecretLifecycle lifecycle;
+
+    @Inject
+    SecretCrypto crypto;
+
+    /** A version's content, decrypted, with what the bundle shows around it. */
+    public record Bundle(Secret secret, SecretVersion version, byte[] content, Map<String, Object> metadata) {
+        @Override
+        public String toString() {
+            return "Bundle[" + version.id() + "]";
+        }
+    }
+
+    /** Everything one bundle needs, read from one store so that a fallback is all or nothing. */
+    private record Parts(Secret secret, SecretVersion version, MasterKeyVersion contentKey, MasterKeyVersion metadataKey) {
+    }
+
+    public Bundle get(String tenancyId, String secretId, BundleSelector selector) {
+        ResourceRoute route = secretRoute(tenancyId, secretId);
+        return open(route.store(), secretId, selector);
+    }
+
+    public Bundle byName(String tenancyId, String vaultId, String secretName, BundleSelector selector) {
+        if (vaultId == null || vaultId.isBlank()) {
+            throw CofferException.missing("vaultId");
+        }
+        if (secretName == null || secretName.isBlank()) {
+            throw CofferException.missing("secretName");
+        }
+        String key = SecretNameRoute.key(vaultId, secretName);
+        SecretNameRoute name = reads.read(StoreId.BASE, StoreRead.of("secret-name",
+                em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
+                .orElseThrow(() -> CofferException.notFound("secret " + secretName + " in vault " + vaultId));
+        ResourceRoute route = secretRoute(tenancyId, name.secretId());
+        if (!route.vaultId().equals(vaultId)) {
+            throw CofferException.notFound("secret " + secretName + " in vault " + vaultId);
+        }
+        return open(route.store(), name.secretId(), selector);
+    }
+
+    /** The secret and the versions a bundle can still be read from (not deleted), for ListSecretBundleVersions. */
+    public Page<SecretVersion> versions(String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit,
+            String page) {
+        ResourceRoute route = secretRoute(tenancyId, secretId);
+        List<SecretVersion> versions = reads.read(route.store(), StoreRead.<List<SecretVersion>>of("secret-bundle-versions",
+                em -> Optional.ofNullable(em.find(Secret.class, secretId)).map(secret -> versionsOf(em, secretId))))
+                .orElseThrow(() -> CofferException.notFound("secret " + secretId));
+        return VersionListing.page(versions.stream().filter(version -> !version.isDeleted()).toList(), sortBy, sortOrder,
+                limit, page);
+    }
+
+    private Bundle open(StoreId store, String secretId, BundleSelector selector) {
+        Parts parts = reads.read(store, StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
+                        .servableLocallyWhen(found -> servable(found.secret())))
+                .orElseThrow(() -> CofferException.notFound(selector.describe() + " of secret " + secretId));
+        lifecycle.checkContentReadable(parts.secret(), parts.version());
+        byte[] content = crypto.openContent(parts.secret(), parts.version(), parts.contentKey());
+        Map<String, Object> metadata = parts.metadataKey() == null ? null
+                : JSONB.fromJson(new String(crypto.openMetadata(parts.secret(), parts.metadataKey()), StandardCharsets.UTF_8), METADATA);
+        return new Bundle(parts.secret(), parts.version(), content, metadata);
+    }
+
+    private Optional<Parts> load(EntityManager store, String secretId, BundleSelector selector) {
+        Secret secret = store.find(Secret.class, secretId);
+        if (secret == null) {
+            return Optional.empty();
+        }
+        Optional<SecretVersion> version = selector.pick(versionsOf(store, secretId));
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        MasterKeyVersion contentKey = store.find(MasterKeyVersion.class, version.get().keyVersionId());
+        String metadataKeyId = crypto.metadataKeyVersionId(secret);
+        MasterKeyVersion metadataKey = metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId);
+        if (contentKey == null || metadataKeyId != null && metadataKey == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parts(secret, version.get(), contentKey, metadataKey));
+    }
+
+    private ResourceRoute secretRoute(String tenancyId, String secretId) {
+        if (secretId == null || secretId.isBlank()) {
+            throw CofferException.missing("secretId");
+        }
+        ResourceRoute route = reads.read(StoreId.BASE, StoreRead.of("route",
+                em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId))))
+                .orElseThrow(() -> CofferException.notFound("secret " + secretId));
+        if (route.kind() != ResourceKind.SECRET || !route.tenancyId().equals(tenancyId)) {
+            throw CofferException.notFound("secret " + secretId);
+        }
+        return route;
+    }
+
+    private static List<SecretVersion> versionsOf(EntityManager store, String secretId) {
+        return store.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class)
+                .setParameter("secretId", secretId)
+                .getResultList();
+    }
+
+    /** A local copy still being created or updated is not served: the remote store has the newer state. */
+    private static boolean servable(Secret local) {
+        SecretLifecycleState state = local.lifecycleState();
+        return state != SecretLifecycleState.CREATING && state != SecretLifecycleState.UPDATING;
+    }
+}

@@ -1,0 +1,52 @@
+package io.coffer.bundle.control;
+
+import io.coffer.failure.CofferException;
+import io.coffer.secret.entity.SecretVersion;
+import io.coffer.secret.entity.Stage;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which version a bundle request asks for: by number, by name, by stage, or CURRENT when nothing is named. At most one
+ * of the three may be given, as in OCI.
+ */
+public record BundleSelector(Long versionNumber, String versionName, Stage stage) {
+
+    public static BundleSelector of(Long versionNumber, String versionName, String stage) {
+        int given = (versionNumber != null ? 1 : 0) + (versionName != null ? 1 : 0) + (stage != null ? 1 : 0);
+        if (given > 1) {
+            throw CofferException.invalid("give at most one of versionNumber, secretVersionName and stage");
+        }
+        if (versionNumber != null && versionNumber < 1) {
+            throw CofferException.invalid("versionNumber must be 1 or more");
+        }
+        if (versionName != null && (versionName.isBlank() || versionName.length() > 255)) {
+            throw CofferException.invalid("secretVersionName must be 1 to 255 characters");
+        }
+        Stage parsed = stage == null ? null : Stage.parse("stage", stage);
+        if (versionNumber == null && versionName == null && parsed == null) {
+            parsed = Stage.CURRENT;
+        }
+        return new BundleSelector(versionNumber, versionName, parsed);
+    }
+
+    /** The selected version among a secret's versions, if one matches and is not deleted. */
+    public Optional<SecretVersion> pick(List<SecretVersion> versions) {
+        return versions.stream()
+                .filter(version -> !version.isDeleted())
+                .filter(version -> versionNumber == null || version.versionNumber() == versionNumber)
+                .filter(version -> versionName == null || versionName.equals(version.name()))
+                .filter(version -> stage == null || version.hasStage(stage))
+                .findFirst();
+    }
+
+    public String describe() {
+        if (versionNumber != null) {
+            return "version " + versionNumber;
+        }
+        if (versionName != null) {
+            return "version named " + versionName;
+        }
+        return "the " + stage + " version";
+    }
+}

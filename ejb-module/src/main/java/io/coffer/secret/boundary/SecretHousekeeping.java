@@ -1,0 +1,131 @@
+package io.coffer.secret.boundary;
+
+import io.coffer.key.entity.MasterKey;
+import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.SecretNameRoute;
+import io.coffer.routing.entity.StoreId;
+import io.coffer.secret.control.SecretLifecycle;
+import io.coffer.secret.entity.Secret;
+import io.coffer.secret.entity.SecretLifecycleState;
+import io.coffer.secret.entity.SecretVersion;
+import io.coffer.vault.entity.Vault;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The work nobody asks for but time: secrets becoming ACTIVE once every host has them, and scheduled deletions
+ * happening when their time comes (vaults, with everything in them; secrets; versions). Each unit of work runs in a
+ * transaction of its own, so one failure does not hold back the rest; several instances may run it at once (row locks
+ * and version checks make the second one a no-op).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SecretHousekeeping {
+
+    @Inject
+    ShardRouter router;
+
+    @Inject
+    SecretLifecycle lifecycle;
+
+    @Inject
+    Clock clock;
+
+    /** Ids of the shard's secrets in a transitional state (CREATING, UPDATING), with their row versions. */
+    public List<Object[]> transitional(StoreId shard) {
+        return router.shard(shard).createQuery("SELECT s.id, s.version, s.latestVersionNumber FROM Secret s"
+                + " WHERE s.lifecycleState IN ('CREATING', 'UPDATING')", Object[].class).setMaxResults(500).getResultList();
+    }
+
+    /**
+     * Makes the secret ACTIVE if every live host of its cell has applied it (its row, its newest version, its route),
+     * and it has not changed since it was looked at. @return whether it became ACTIVE
+     */
+    public boolean activateIfReplicated(StoreId shard, String secretId, long rowVersion, long latestVersionNumber) {
+        boolean everywhere = router.appliedByEveryHost(shard, "SECRET", secretId)
+                && router.appliedByEveryHost(shard, "SECRET_VERSION", SecretVersion.idOf(secretId, latestVersionNumber))
+                && router.appliedByEveryHost(StoreId.BASE, "RESOURCE_ROUTE", secretId);
+        if (!everywhere) {
+            return false;
+        }
+        EntityManager store = router.shard(shard);
+        Secret secret = store.find(Secret.class, secretId, LockModeType.PESSIMISTIC_WRITE);
+        if (secret == null || secret.version() != rowVersion) {
+            return false;
+        }
+        SecretLifecycleState state = secret.lifecycleState();
+        if (state != SecretLifecycleState.CREATING && state != SecretLifecycleState.UPDATING) {
+            return false;
+        }
+        secret.activate();
+        return true;
+    }
+
+    /** Deletes what is due on this shard now. @return how many secrets and versions were deleted */
+    public int deleteDue(StoreId shard) {
+        EntityManager store = router.shard(shard);
+        List<Secret> secrets = store.createNamedQuery(Secret.DUE_FOR_DELETION, Secret.class)
+                .setParameter("now", clock.instant()).setMaxResults(200).getResultList();
+        List<SecretVersion> versions = store.createNamedQuery(SecretVersion.DUE_FOR_DELETION, SecretVersion.class)
+                .setParameter("now", clock.instant()).setMaxResults(200).getResultList();
+        SecretLifecycle.DueDeletions due = lifecycle.dueDeletions(secrets, versions);
+        for (Secret secret : due.secrets()) {
+            store.lock(secret, LockModeType.PESSIMISTIC_WRITE);
+            lifecycle.completeDeletion(secret, versionsOf(store, secret.id()));
+            releaseName(secret);
+        }
+        for (SecretVersion version : due.versions()) {
+            if (!version.isDeleted() && version.isDueForDeletion(clock.instant())) {
+                lifecycle.completeVersionDeletion(version);
+            }
+        }
+        return due.secrets().size() + due.versions().size();
+    }
+
+    /** Vaults whose deletion is due, with their keys and secrets. @return how many vaults were deleted */
+    public int deleteDueVaults() {
+        EntityManager base = router.base();
+        List<Vault> due = base.createQuery("SELECT v FROM Vault v WHERE v.state = io.coffer.vault.entity.VaultState.PENDING_DELETION"
+                + " AND v.timeOfDeletion <= :now", Vault.class).setParameter("now", clock.instant()).setMaxResults(50).getResultList();
+        for (Vault vault : due) {
+            base.lock(vault, LockModeType.PESSIMISTIC_WRITE);
+            if (!vault.deletionDue(clock.instant())) {
+                continue;
+            }
+            vault.markDeleted();
+            EntityManager shard = router.shard(vault.store());
+            for (MasterKey key : shard.createQuery("SELECT k FROM MasterKey k WHERE k.vaultId = :vault", MasterKey.class)
+                    .setParameter("vault", vault.id()).getResultList()) {
+                key.markDeleted(clock.instant());
+            }
+            for (Secret secret : shard.createQuery("SELECT s FROM Secret s WHERE s.vaultId = :vault", Secret.class)
+                    .setParameter("vault", vault.id()).getResultList()) {
+                if (secret.lifecycleState() != SecretLifecycleState.DELETED) {
+                    lifecycle.deleteWithVault(secret, versionsOf(shard, secret.id()));
+                    releaseName(secret);
+                }
+            }
+        }
+        return due.size();
+    }
+
+    private void releaseName(Secret secret) {
+        EntityManager base = router.base();
+        SecretNameRoute name = base.find(SecretNameRoute.class, SecretNameRoute.key(secret.vaultId(), secret.name()));
+        if (name != null && name.secretId().equals(secret.id())) {
+            base.remove(name);
+        }
+        // The resource route stays: the secret's OCID keeps answering (DELETED) instead of becoming unknown.
+    }
+
+    private static List<SecretVersion> versionsOf(EntityManager store, String secretId) {
+        return store.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class).setParameter("secretId", secretId)
+                .getResultList();
+    }
+}

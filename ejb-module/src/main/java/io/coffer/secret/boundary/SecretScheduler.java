@@ -1,0 +1,98 @@
+package io.coffer.secret.boundary;
+
+import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.StoreId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs {@link SecretHousekeeping} on every instance: activation four times a second (a new secret is ACTIVE about a
+ * second after every host applied it), scheduled deletions every five seconds of the business clock's time.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SecretScheduler {
+
+    private static final Logger LOG = Logger.getLogger(SecretScheduler.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    @EJB
+    SecretHousekeeping housekeeping;
+
+    @Inject
+    ShardRouter router;
+
+    private ScheduledFuture<?> activating;
+    private ScheduledFuture<?> deleting;
+    private volatile boolean failing;
+
+    @PostConstruct
+    void start() {
+        activating = executor.scheduleWithFixedDelay(this::activate, 1000, 250, TimeUnit.MILLISECONDS);
+        deleting = executor.scheduleWithFixedDelay(this::deleteDue, 5, 5, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (activating != null) {
+            activating.cancel(false);
+        }
+        if (deleting != null) {
+            deleting.cancel(false);
+        }
+    }
+
+    private void activate() {
+        guarded("activate secrets", () -> {
+            for (StoreId shard : router.shards()) {
+                for (Object[] row : housekeeping.transitional(shard)) {
+                    housekeeping.activateIfReplicated(shard, (String) row[0], ((Number) row[1]).longValue(),
+                            ((Number) row[2]).longValue());
+                }
+            }
+        });
+    }
+
+    private void deleteDue() {
+        guarded("delete what is due", () -> {
+            housekeeping.deleteDueVaults();
+            for (StoreId shard : router.shards()) {
+                housekeeping.deleteDue(shard);
+            }
+        });
+    }
+
+    private void guarded(String what, Runnable work) {
+        try {
+            work.run();
+            if (failing) {
+                LOG.info(() -> "housekeeping works again: " + what);
+                failing = false;
+            }
+        } catch (RuntimeException failure) {
+            // A store that is down makes every tick fail: said once, not four times a second.
+            if (!failing) {
+                LOG.log(Level.WARNING, "housekeeping could not " + what + " (retrying): " + failure.getMessage());
+                failing = true;
+            }
+        }
+    }
+}
