@@ -40,7 +40,7 @@ public final class ErrorBodies {
                 .build();
     }
 
-    static boolean isAdmin(String path) {
+    public static boolean isAdmin(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         return trimmed.startsWith("admin/") || trimmed.equals("admin");
     }

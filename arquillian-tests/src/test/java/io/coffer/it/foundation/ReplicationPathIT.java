@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
+import io.coffer.it.support.Operator;
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,26 +28,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReplicationPathIT {
 
     private static final String URL = System.getProperty("coffer.it.url");
+    private static Operator operator;
 
     @Deployment(testable = false)
     static EnterpriseArchive coffer() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("coffer.ear")));
     }
 
+    @BeforeAll
+    static void operator() {
+        operator = Operator.of(Path.of(System.getProperty("coffer.it.home"))).ready(URL);
+    }
+
     @Test
     void aProbeWrittenToTheRemoteStoreIsAppliedToTheLocalStore() {
         for (String store : new String[] {"shard-0", "base"}) {
-            Reply written = Http.postJson(URL + "/admin/v1/stores/" + store + "/probes", "{\"note\":\"path " + store + "\"}");
+            Reply written = operator.post(URL + "/admin/v1/stores/" + store + "/probes", "{\"note\":\"path " + store + "\"}");
             assertThat(written.status()).as(written.body()).isEqualTo(201);
             String id = written.json().getString("id");
             assertThat(written.header("location")).endsWith("/admin/v1/stores/" + store + "/probes/" + id);
 
-            Reply remote = Http.get(URL + "/admin/v1/stores/" + store + "/probes/" + id);
+            Reply remote = operator.get(URL + "/admin/v1/stores/" + store + "/probes/" + id);
             assertThat(remote.status()).isEqualTo(200);
             assertThat(remote.json().getString("readFrom")).isEqualTo("remote");
 
             Reply local = Http.await(Duration.ofSeconds(30), reply -> reply.status() == 200,
-                    () -> Http.get(URL + "/admin/v1/stores/" + store + "/probes/" + id + "?from=local"));
+                    () -> operator.get(URL + "/admin/v1/stores/" + store + "/probes/" + id + "?from=local"));
             assertThat(local.status()).as("probe %s in the local store", id).isEqualTo(200);
             JsonObject replica = local.json();
             assertThat(replica.getString("readFrom")).isEqualTo("local");
@@ -65,7 +74,7 @@ class ReplicationPathIT {
 
     @Test
     void metricsExposeReplicationProgress() {
-        Http.postJson(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"metrics\"}");
+        operator.post(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"metrics\"}");
         Reply metrics = Http.await(Duration.ofSeconds(30),
                 reply -> reply.body().contains("coffer_replication_events_applied_total"), () -> Http.get(URL + "/metrics"));
         assertThat(metrics.status()).isEqualTo(200);
@@ -77,22 +86,25 @@ class ReplicationPathIT {
     void badRequestsGetAClearErrorAndChangeNothing() {
         long headBefore = stableShardHead();
 
-        Reply unknownStore = Http.postJson(URL + "/admin/v1/stores/shard-9/probes", "{\"note\":\"x\"}");
+        Reply unknownStore = operator.post(URL + "/admin/v1/stores/shard-9/probes", "{\"note\":\"x\"}");
         assertProblem(unknownStore, 404, "NotAuthorizedOrNotFound");
 
-        Reply tooLong = Http.postJson(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"" + "x".repeat(201) + "\"}");
+        Reply tooLong = operator.post(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"" + "x".repeat(201) + "\"}");
         assertProblem(tooLong, 400, "InvalidParameter");
 
-        Reply malformed = Http.postJson(URL + "/admin/v1/stores/shard-0/probes", "{\"note\": ");
+        Reply malformed = operator.post(URL + "/admin/v1/stores/shard-0/probes", "{\"note\": ");
         assertProblem(malformed, 400, "InvalidParameter");
 
-        Reply badSource = Http.get(URL + "/admin/v1/stores/shard-0/probes/nope?from=elsewhere");
+        Reply badSource = operator.get(URL + "/admin/v1/stores/shard-0/probes/nope?from=elsewhere");
         assertProblem(badSource, 400, "InvalidParameter");
 
-        Reply missing = Http.get(URL + "/admin/v1/stores/shard-0/probes/probe-does-not-exist");
+        Reply missing = operator.get(URL + "/admin/v1/stores/shard-0/probes/probe-does-not-exist");
         assertProblem(missing, 404, "NotAuthorizedOrNotFound");
 
-        Reply unknownPath = Http.get(URL + "/20180608/no-such-thing");
+        Reply unsigned = Http.postJson(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"x\"}");
+        assertProblem(unsigned, 401, "NotAuthenticated");
+
+        Reply unknownPath = operator.get(URL + "/20180608/no-such-thing");
         assertThat(unknownPath.status()).isEqualTo(404);
         assertThat(unknownPath.json().getString("code")).isEqualTo("NotAuthorizedOrNotFound");
         assertThat(unknownPath.header("opc-request-id")).isNotBlank();
@@ -126,7 +138,7 @@ class ReplicationPathIT {
     }
 
     private static long shardHead() {
-        JsonObject status = Http.get(URL + "/admin/v1/replication").json();
+        JsonObject status = operator.get(URL + "/admin/v1/replication").json();
         return status.getJsonArray("stores").getValuesAs(JsonObject.class).stream()
                 .filter(store -> store.getString("store").equals("shard-0"))
                 .mapToLong(store -> store.getJsonNumber("head").longValue())

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import io.coffer.server.signing.OciRequestSigner;
 import java.util.function.Predicate;
 
 /** A plain HTTP client for the tests: what a curl user of Coffer would see. */
@@ -41,14 +42,26 @@ public final class Http {
         }
     }
 
+    /** An unsigned GET: what a client without credentials gets. */
     public static Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** An unsigned POST. */
     public static Reply postJson(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A request signed by a principal, as the OCI SDK would sign it. */
+    public static Reply signed(OciRequestSigner signer, String method, String url, String json) {
+        URI uri = URI.create(url);
+        byte[] body = json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        signer.sign(method, uri, body).forEach(request::header);
+        return send(request);
     }
 
     public static Reply send(HttpRequest.Builder request) {

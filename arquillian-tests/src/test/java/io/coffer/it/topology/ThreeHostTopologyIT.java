@@ -7,6 +7,7 @@ import io.coffer.it.support.CofferCommand.Outcome;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
 import io.coffer.it.support.LoopbackWatch;
+import io.coffer.it.support.Operator;
 import io.coffer.it.support.TopologyProcesses;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -41,6 +42,7 @@ class ThreeHostTopologyIT {
     private static final List<String> HOSTS = List.of("http://127.0.0.1:25080", "http://127.0.0.1:25180", "http://127.0.0.1:25280");
 
     private LoopbackWatch loopback;
+    private Operator operator;
 
     @BeforeAll
     void startThreeHosts() {
@@ -49,12 +51,13 @@ class ThreeHostTopologyIT {
         assertThat(started.exitCode()).as(started.all()).isZero();
         assertThat(started.out()).contains("Coffer is up", "API http://127.0.0.1:25080", "API http://127.0.0.1:25180",
                 "API http://127.0.0.1:25280", "console http://127.0.0.1:25080/console/", "operator credentials");
+        operator = Operator.of(HOME).ready(HOSTS.get(0));
     }
 
     @Test
     @Order(1)
     void aRecordWrittenThroughHostOneReachesTheLocalStoreOfEveryHost() {
-        Reply written = Http.postJson(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"fan-out\"}");
+        Reply written = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"fan-out\"}");
         assertThat(written.status()).as(written.body()).isEqualTo(201);
         String id = written.json().getString("id");
         for (String host : HOSTS) {
@@ -95,7 +98,7 @@ class ThreeHostTopologyIT {
         kill(HOME.resolve("run/broker.pid"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Reply written = Http.postJson(HOSTS.get(1) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"while the broker is down " + i + "\"}");
+            Reply written = operator.post(HOSTS.get(1) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"while the broker is down " + i + "\"}");
             assertThat(written.status()).as(written.body()).isEqualTo(201);
             ids.add(written.json().getString("id"));
         }
@@ -111,12 +114,12 @@ class ThreeHostTopologyIT {
     @Test
     @Order(5)
     void withTheRemoteStoreDownWritesFailCleanlyAndLocalReadsGoOn() throws Exception {
-        Reply before = Http.postJson(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"before the outage\"}");
+        Reply before = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"before the outage\"}");
         String id = before.json().getString("id");
         assertThat(awaitLocal(HOSTS.get(2), "shard-0", id).status()).isEqualTo(200);
 
         kill(HOME.resolve("run/derby.pid"));
-        Reply refused = Http.postJson(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"during the outage\"}");
+        Reply refused = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"during the outage\"}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(503);
         assertThat(refused.json().getString("code")).isEqualTo("ServiceUnavailable");
         assertThat(refused.body()).doesNotContain("Exception", "\tat ");
@@ -124,14 +127,14 @@ class ThreeHostTopologyIT {
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body()).contains("\"remote-stores\",\"status\":\"DOWN\"");
         for (String host : HOSTS) {
-            assertThat(Http.get(host + "/admin/v1/stores/shard-0/probes/" + id + "?from=local").status())
+            assertThat(operator.get(host + "/admin/v1/stores/shard-0/probes/" + id + "?from=local").status())
                     .as("local read on %s while the remote store is down", host).isEqualTo(200);
         }
 
         Outcome restarted = coffer(Duration.ofMinutes(10), "start");
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
         Reply after = Http.await(Duration.ofSeconds(60), reply -> reply.status() == 201,
-                () -> Http.postJson(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"after the outage\"}"));
+                () -> operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"after the outage\"}"));
         assertThat(after.status()).as(after.body()).isEqualTo(201);
         String afterId = after.json().getString("id");
         for (String host : HOSTS) {
@@ -156,9 +159,9 @@ class ThreeHostTopologyIT {
         assertThat(loopback.summary()).doesNotStartWith("0 samples");
     }
 
-    private static Reply awaitLocal(String host, String store, String id) {
+    private Reply awaitLocal(String host, String store, String id) {
         return Http.await(Duration.ofSeconds(90), reply -> reply.status() == 200,
-                () -> Http.get(host + "/admin/v1/stores/" + store + "/probes/" + id + "?from=local"));
+                () -> operator.get(host + "/admin/v1/stores/" + store + "/probes/" + id + "?from=local"));
     }
 
     private static Outcome coffer(Duration timeout, String command, String... more) {

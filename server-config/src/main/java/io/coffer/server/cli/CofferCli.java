@@ -1,5 +1,6 @@
 package io.coffer.server.cli;
 
+import io.coffer.server.signing.OciRequestSigner;
 import io.coffer.server.topology.BuildArtifacts;
 import io.coffer.server.topology.CliException;
 import io.coffer.server.topology.HostNode;
@@ -128,18 +129,32 @@ public final class CofferCli {
         System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "broker", plan.brokerUrl(),
                 topology.brokerProcess().map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        OciRequestSigner operator = operator(plan.home().resolve("operator/config"));
         for (HostNode host : topology.hosts()) {
             String state = host.running().map(p -> "running (pid " + p.pid() + ")").orElse("stopped");
-            String replication = host.running().isPresent() ? replication(client, host.plan().url()) : "";
+            String replication = host.running().isPresent() ? replication(client, operator, host.plan().url()) : "";
             System.out.printf(Locale.ROOT, "  %-8s %-28s %s%s%n", host.plan().name(), host.plan().url(), state, replication);
         }
     }
 
-    /** The host's applied position per remote store, e.g. {@code applied base@3 shard-0@17}. */
-    private static String replication(HttpClient client, String url) {
+    private static OciRequestSigner operator(Path config) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url + "/admin/v1/replication"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return Files.isRegularFile(config) ? OciRequestSigner.fromConfig(config) : null;
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    /** The host's applied position per remote store, e.g. {@code applied base@3 shard-0@17}, asked as the operator. */
+    private static String replication(HttpClient client, OciRequestSigner operator, String url) {
+        if (operator == null) {
+            return "   (no operator credentials yet)";
+        }
+        try {
+            URI uri = URI.create(url + "/admin/v1/replication");
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+            operator.sign("GET", uri, null).forEach(request::header);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return "   replication: HTTP " + response.statusCode();
             }

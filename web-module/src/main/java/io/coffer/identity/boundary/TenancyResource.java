@@ -1,0 +1,38 @@
+package io.coffer.identity.boundary;
+
+import io.coffer.http.OciRequests;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /admin/v1/tenancies}: the operator creates a tenancy with its administrator, who signs with the key given
+ * here. The tenancy's OCID is also its root compartment.
+ */
+@Path("admin/v1/tenancies")
+public class TenancyResource {
+
+    @EJB
+    IdentityService identities;
+
+    public record CreateTenancy(String name, String adminPublicKey) {
+    }
+
+    public record CreatedTenancy(String id, String adminUserId, String fingerprint) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(CreateTenancy request) {
+        OciRequests.required(request, "the tenancy");
+        IdentityService.NewTenancy created = identities.createTenancy(request.name(), request.adminPublicKey());
+        return Response.status(Response.Status.CREATED)
+                .entity(new CreatedTenancy(created.id(), created.adminUserId(), created.fingerprint()))
+                .build();
+    }
+}
