@@ -43,6 +43,12 @@ public class FailureMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof JsonbException || cause instanceof JsonException || cause instanceof ProcessingException) {
             return ErrorBodies.of(path, ErrorCode.INVALID_PARAMETER, "the request body is not valid JSON for this operation");
         }
+        if (cause instanceof io.coffer.crypto.control.CryptoFailure integrity) {
+            String incident = UUID.randomUUID().toString();
+            LOG.severe(() -> "incident " + incident + " on " + path + ": " + integrity.getMessage());
+            return ErrorBodies.of(path, ErrorCode.INTERNAL_SERVER_ERROR,
+                    "stored data failed its integrity check and was not returned; incident " + incident);
+        }
         if (StoreFailures.isUnavailable(cause)) {
             LOG.warning(() -> "a data store is unreachable: " + cause);
             return ErrorBodies.of(path, ErrorCode.SERVICE_UNAVAILABLE,
