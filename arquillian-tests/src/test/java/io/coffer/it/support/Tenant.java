@@ -28,13 +28,16 @@ public final class Tenant {
     public final String userId;
     public final String fingerprint;
     public final SimpleAuthenticationDetailsProvider credentials;
+    public final java.security.PrivateKey privateKey;
     public final VaultsClient vaults;
     public final SecretsClient secrets;
     public final KmsVaultClient kmsVaults;
     private final String url;
 
-    private Tenant(String url, String tenancyId, String userId, String fingerprint, SimpleAuthenticationDetailsProvider credentials) {
+    private Tenant(String url, String tenancyId, String userId, String fingerprint, SimpleAuthenticationDetailsProvider credentials,
+            java.security.PrivateKey privateKey) {
         this.url = url;
+        this.privateKey = privateKey;
         this.tenancyId = tenancyId;
         this.userId = userId;
         this.fingerprint = fingerprint;
@@ -65,12 +68,17 @@ public final class Tenant {
                 .fingerprint(fingerprint)
                 .privateKeySupplier(() -> new ByteArrayInputStream(privatePem.getBytes(StandardCharsets.US_ASCII)))
                 .build();
-        return new Tenant(url, tenancyId, userId, fingerprint, credentials);
+        return new Tenant(url, tenancyId, userId, fingerprint, credentials, keys.getPrivate());
     }
 
     /** The KMS management client of one vault, at the management endpoint the vault names. */
     public KmsManagementClient kms(String managementEndpoint) {
         return KmsManagementClient.builder().endpoint(managementEndpoint).configuration(configuration()).build(credentials);
+    }
+
+    /** Signs plain HTTP requests as this tenancy's administrator. */
+    public io.coffer.server.signing.OciRequestSigner signer() {
+        return new io.coffer.server.signing.OciRequestSigner(tenancyId, userId, fingerprint, privateKey);
     }
 
     public String url() {

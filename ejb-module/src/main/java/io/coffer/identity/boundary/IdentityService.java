@@ -62,6 +62,12 @@ public class IdentityService {
         }));
     }
 
+    /** Every tenancy, oldest first (the operator's own included). */
+    public java.util.List<Tenancy> tenancies() {
+        return router.base().createQuery("SELECT t FROM Tenancy t ORDER BY t.timeCreated, t.id", Tenancy.class)
+                .setMaxResults(10_000).getResultList();
+    }
+
     /** A tenancy with one administrator holding the given key; names are unique. */
     public NewTenancy createTenancy(String name, String adminPublicKeyPem) {
         Tenancy.checkedName(name);

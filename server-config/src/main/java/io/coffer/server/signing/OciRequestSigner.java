@@ -56,9 +56,14 @@ public final class OciRequestSigner {
      * SHA-256.
      */
     public Map<String, String> sign(String method, URI uri, byte[] body) {
+        return sign(method, uri, body, ZonedDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** Signs as of the given date (tests use it to sign stale requests). */
+    public Map<String, String> sign(String method, URI uri, byte[] body, ZonedDateTime date) {
         String lowerMethod = method.toLowerCase(Locale.ROOT);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("date", DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.put("date", DATE.format(date));
         String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         headers.put("(request-target)", lowerMethod + " " + target);
         headers.put("host", uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));

@@ -3,6 +3,7 @@ package io.coffer.identity.boundary;
 import io.coffer.http.OciRequests;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /admin/v1/tenancies}: the operator creates a tenancy with its administrator, who signs with the key given
+ * {@code /admin/v1/tenancies}: the operator lists tenancies, and creates a tenancy with its administrator, who signs with the key given
  * here. The tenancy's OCID is also its root compartment.
  */
 @Path("admin/v1/tenancies")
@@ -23,6 +24,17 @@ public class TenancyResource {
     }
 
     public record CreatedTenancy(String id, String adminUserId, String fingerprint) {
+    }
+
+    public record TenancyView(String id, String name, String timeCreated) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.List<TenancyView> list() {
+        return identities.tenancies().stream()
+                .map(tenancy -> new TenancyView(tenancy.id(), tenancy.name(), io.coffer.wire.Rfc3339.format(tenancy.timeCreated())))
+                .toList();
     }
 
     @POST
