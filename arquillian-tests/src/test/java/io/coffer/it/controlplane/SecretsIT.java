@@ -88,7 +88,7 @@ class SecretsIT {
 
         update(active.getId(), UpdateSecretDetails.builder().secretContent(content("second", null)).build());
         update(active.getId(), UpdateSecretDetails.builder().secretContent(content("third", SecretContentDetails.Stage.Pending)).build());
-        assertThat(stages(active.getId(), 1)).containsExactly(SecretVersion.Stages.Deprecated);
+        assertThat(stages(active.getId(), 1)).containsExactly(SecretVersion.Stages.Previous);
         assertThat(stages(active.getId(), 2)).containsExactlyInAnyOrder(SecretVersion.Stages.Current);
         assertThat(stages(active.getId(), 3)).containsExactlyInAnyOrder(SecretVersion.Stages.Pending, SecretVersion.Stages.Latest);
         assertThat(mine.get(active.getId()).getCurrentVersionNumber()).isEqualTo(2);
@@ -96,6 +96,7 @@ class SecretsIT {
         update(active.getId(), UpdateSecretDetails.builder().currentVersionNumber(3L).build());
         assertThat(stages(active.getId(), 3)).contains(SecretVersion.Stages.Current);
         assertThat(stages(active.getId(), 2)).containsExactly(SecretVersion.Stages.Previous);
+        assertThat(stages(active.getId(), 1)).containsExactly(SecretVersion.Stages.Deprecated);
         assertThat(bundle(active.getId())).isEqualTo("third");
 
         List<SecretVersionSummary> versions = mine.tenant.vaults.listSecretVersions(ListSecretVersionsRequest.builder()

@@ -363,6 +363,9 @@ public class SecretLifecycle {
      */
     public void checkContentReadable(Secret secret, SecretVersion version) {
         SecretLifecycleState state = secret.lifecycleState();
+        if (state == SecretLifecycleState.DELETED) {
+            throw CofferException.notFound("Secret " + secret.id());
+        }
         if (state != SecretLifecycleState.ACTIVE && state != SecretLifecycleState.CREATING
                 && state != SecretLifecycleState.UPDATING) {
             throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret " + secret.id() + " is " + state
