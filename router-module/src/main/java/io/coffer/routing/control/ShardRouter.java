@@ -84,6 +84,22 @@ public class ShardRouter {
         remoteUnit(store);
     }
 
+    /**
+     * The tables of the store's {@link io.coffer.routing.entity.Replicated} entities with their primary-key column:
+     * what replication carries from that store, and what a checksum of it covers.
+     */
+    public java.util.SortedMap<String, String> replicatedTables(StoreId store) {
+        org.eclipse.persistence.sessions.Session session = remoteUnit(store)
+                .unwrap(org.eclipse.persistence.jpa.JpaEntityManagerFactory.class).getDatabaseSession();
+        java.util.SortedMap<String, String> tables = new java.util.TreeMap<>();
+        session.getDescriptors().values().forEach(descriptor -> {
+            if (descriptor.getJavaClass().isAnnotationPresent(io.coffer.routing.entity.Replicated.class)) {
+                tables.put(descriptor.getTableName(), descriptor.getPrimaryKeyFields().get(0).getName());
+            }
+        });
+        return tables;
+    }
+
     /** Opens this instance's local store if it is not open yet (creating its tables); needs no transaction. */
     public void openLocal() {
         localUnit();

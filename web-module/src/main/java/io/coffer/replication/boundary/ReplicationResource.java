@@ -2,9 +2,11 @@ package io.coffer.replication.boundary;
 
 import io.coffer.replication.control.ReplicaState;
 import io.coffer.settings.CofferSettings;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
@@ -25,6 +27,23 @@ public class ReplicationResource {
     }
 
     public record HostReplication(String instance, String cell, List<StoreReplica> stores) {
+    }
+
+    @EJB
+    ReplicationInspector inspector;
+
+    /** Every host's applied position per store, as reported to the base store, with the log's head. */
+    @GET
+    @Path("hosts")
+    public List<ReplicationInspector.HostPosition> hosts() {
+        return inspector.hosts();
+    }
+
+    /** The store's content checksum on the remote store and on this host's local replica. */
+    @GET
+    @Path("stores/{store}/checksum")
+    public ReplicationInspector.StoreChecksums checksum(@PathParam("store") String store) {
+        return inspector.checksums(store);
     }
 
     @GET

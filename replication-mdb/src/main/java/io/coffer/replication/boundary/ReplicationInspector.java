@@ -1,0 +1,106 @@
+package io.coffer.replication.boundary;
+
+import io.coffer.failure.CofferException;
+import io.coffer.replication.control.ReplicaChecksums;
+import io.coffer.replication.control.ReplicaChecksums.Checksum;
+import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.StoreId;
+import io.coffer.settings.CofferSettings;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an operator asks about replication: a store's content checksum on the remote store and on this host's replica,
+ * and every host's applied position as the hosts report it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ReplicationInspector {
+
+    @Inject
+    ShardRouter router;
+
+    @Inject
+    CofferSettings settings;
+
+    /** The remote store's and this host's checksum of one store's replicated content. */
+    public record StoreChecksums(String store, String host, Checksum remote, Checksum local) {
+    }
+
+    /** One host's reported position in one store's log. */
+    public record HostPosition(String host, String cell, String store, long epoch, long applied, long head, Instant reportedAt) {
+        public long eventsBehind() {
+            return Math.max(0, head - applied);
+        }
+    }
+
+    public StoreChecksums checksums(String storeName) {
+        StoreId store = known(storeName);
+        router.open(store);
+        router.openLocal();
+        Map<String, String> tables = router.replicatedTables(store);
+        try (Connection remote = router.remoteDataSource(store).getConnection();
+                Connection local = router.localDataSource().getConnection()) {
+            return new StoreChecksums(store.name(), settings.instance(), ReplicaChecksums.remote(remote, tables),
+                    ReplicaChecksums.local(local, store, tables));
+        } catch (SQLException failure) {
+            throw new EJBException("checksumming store " + store + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    public List<HostPosition> hosts() {
+        List<HostPosition> positions = new ArrayList<>();
+        router.open(StoreId.BASE);
+        try (Connection base = router.remoteDataSource(StoreId.BASE).getConnection()) {
+            for (StoreId store : router.remoteStores()) {
+                router.open(store);
+                long head;
+                try (Connection remote = router.remoteDataSource(store).getConnection();
+                        PreparedStatement select = remote.prepareStatement("SELECT LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
+                    select.setString(1, store.name());
+                    try (ResultSet row = select.executeQuery()) {
+                        head = row.next() ? row.getLong(1) : 0;
+                    }
+                }
+                try (PreparedStatement select = base.prepareStatement("SELECT HOST_NAME, CELL_NAME, EPOCH, APPLIED_SEQ, REPORTED_AT"
+                        + " FROM REPL_HOST WHERE STORE_NAME = ? ORDER BY HOST_NAME")) {
+                    select.setString(1, store.name());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            Timestamp reported = rows.getTimestamp(5);
+                            positions.add(new HostPosition(rows.getString(1), rows.getString(2), store.name(), rows.getLong(3),
+                                    rows.getLong(4), head, reported.toInstant()));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException failure) {
+            throw new EJBException("reading the hosts' positions failed: " + failure.getMessage(), failure);
+        }
+        return positions;
+    }
+
+    private StoreId known(String storeName) {
+        try {
+            StoreId store = StoreId.of(storeName);
+            if (router.isKnown(store)) {
+                return store;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // answered below
+        }
+        throw CofferException.notFound("store " + storeName);
+    }
+}
