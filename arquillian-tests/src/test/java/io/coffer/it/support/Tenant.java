@@ -71,6 +71,16 @@ public final class Tenant {
         return new Tenant(url, tenancyId, userId, fingerprint, credentials, keys.getPrivate());
     }
 
+    /** The Secrets service client of another host of the same topology. */
+    public SecretsClient secretsAt(String hostUrl) {
+        return SecretsClient.builder().endpoint(hostUrl).configuration(configuration()).build(credentials);
+    }
+
+    /** The Vaults service client of another host of the same topology. */
+    public VaultsClient vaultsAt(String hostUrl) {
+        return VaultsClient.builder().endpoint(hostUrl).configuration(configuration()).build(credentials);
+    }
+
     /** The KMS management client of one vault, at the management endpoint the vault names. */
     public KmsManagementClient kms(String managementEndpoint) {
         return KmsManagementClient.builder().endpoint(managementEndpoint).configuration(configuration()).build(credentials);

@@ -2,12 +2,24 @@ package io.coffer.it.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.oracle.bmc.model.BmcException;
+import com.oracle.bmc.secrets.SecretsClient;
+import com.oracle.bmc.secrets.model.Base64SecretBundleContentDetails;
+import com.oracle.bmc.secrets.requests.GetSecretBundleRequest;
+import com.oracle.bmc.vault.model.Secret;
+import com.oracle.bmc.vault.requests.CreateSecretRequest;
 import io.coffer.it.support.CofferCommand;
 import io.coffer.it.support.CofferCommand.Outcome;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
 import io.coffer.it.support.LoopbackWatch;
 import io.coffer.it.support.Operator;
+import io.coffer.it.support.Secrets;
+import io.coffer.it.support.Tenant;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import io.coffer.it.support.TopologyProcesses;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,6 +56,7 @@ class ThreeHostTopologyIT {
 
     private LoopbackWatch loopback;
     private Operator operator;
+    private Secrets secrets;
 
     @BeforeAll
     void startThreeHosts() {
@@ -113,33 +127,147 @@ class ThreeHostTopologyIT {
 
     @Test
     @Order(5)
-    void withTheRemoteStoreDownWritesFailCleanlyAndLocalReadsGoOn() throws Exception {
-        Reply before = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"before the outage\"}");
-        String id = before.json().getString("id");
-        assertThat(awaitLocal(HOSTS.get(2), "shard-0", id).status()).isEqualTo(200);
+    void secretsWrittenThroughHostOneAreServedByTheLocalStoresOfEveryHost() {
+        secrets = Secrets.in(Tenant.create(operator, HOSTS.get(0), "topology"));
+        Secret before = secrets.create("before-switch-" + UUID.randomUUID().toString().substring(0, 6), "written before");
+        switchReadsEverywhere("LOCAL");
+        for (String host : HOSTS) {
+            assertThat(bundle(secrets.tenant.secretsAt(host), before.getId())).isEqualTo("written before");
+        }
+        // ACTIVE means every host of the cell has it: read at once from host-3's own store, with no fallback to lean on.
+        Secret fresh = secrets.create("fresh-" + UUID.randomUUID().toString().substring(0, 6), "fresh content");
+        assertThat(bundle(secrets.tenant.secretsAt(HOSTS.get(2)), fresh.getId())).isEqualTo("fresh content");
+        for (String host : HOSTS.subList(1, 3)) {
+            assertThat(metric(host, "coffer_store_read_seconds_count\\{mp_scope=\"application\",side=\"local\",store=\"shard-0\"\\}"))
+                    .as("local reads on %s", host).isPositive();
+        }
+        Reply hosts = operator.get(HOSTS.get(0) + "/admin/v1/replication/hosts");
+        assertThat(hosts.body()).contains("\"host\":\"host-1\"", "\"host\":\"host-2\"", "\"host\":\"host-3\"");
+    }
+
+    @Test
+    @Order(6)
+    void aHostKilledDuringAStreamOfWritesCatchesUpToExactlyTheRemoteContent() throws Exception {
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            int n = 0;
+            while (writing.get() && n < 400) {
+                try {
+                    written.add(secrets.tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(
+                            secrets.details("stream-" + n + "-" + UUID.randomUUID().toString().substring(0, 6), "stream " + n).build())
+                            .build()).getSecret().getId());
+                } catch (BmcException refusedWhileBusy) {
+                    // a write refused now is simply not part of the content compared below
+                }
+                n++;
+            }
+        }, "writer");
+        writer.start();
+        while (written.size() < 10) {
+            Http.sleep(100);
+        }
+        kill(HOME.resolve("domains/host-3/config/pid"));
+        Http.sleep(4000);
+        Outcome restarted = coffer(Duration.ofMinutes(10), "start");
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        Http.sleep(3000);
+        writing.set(false);
+        writer.join(60_000);
+        assertThat(written).hasSizeGreaterThan(20);
+        for (String store : List.of("base", "shard-0")) {
+            for (String host : HOSTS) {
+                Reply sums = Http.await(Duration.ofSeconds(120), reply -> reply.status() == 200
+                                && reply.json().getJsonObject("remote").equals(reply.json().getJsonObject("local")),
+                        () -> operator.get(host + "/admin/v1/replication/stores/" + store + "/checksum"));
+                assertThat(sums.json().getJsonObject("local")).as("%s replica of %s: %s", host, store, sums.body())
+                        .isEqualTo(sums.json().getJsonObject("remote"));
+            }
+        }
+        String last = written.get(written.size() - 1);
+        secrets.active(last);
+        assertThat(bundle(secrets.tenant.secretsAt(HOSTS.get(2)), last)).startsWith("stream ");
+    }
+
+    @Test
+    @Order(7)
+    void noPlaintextTravelsThroughTheBroker() throws Exception {
+        String marker = "JMSMARK" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Secret marked = secrets.create("marked-" + UUID.randomUUID().toString().substring(0, 6), "value " + marker);
+        assertThat(bundle(secrets.tenant.secretsAt(HOSTS.get(1)), marked.getId())).contains(marker);
+        byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
+        int scanned = 0;
+        try (Stream<Path> files = Files.walk(HOME.resolve("broker"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as("marker in %s", file).doesNotContain(marker);
+                assertThat(needle).isNotEmpty();
+                scanned++;
+            }
+        }
+        assertThat(scanned).isPositive();
+    }
+
+    @Test
+    @Order(8)
+    void withTheRemoteStoreDownLocalReadsGoOnAndWritesFailCleanly() throws Exception {
+        Secret kept = secrets.create("kept-" + UUID.randomUUID().toString().substring(0, 6), "served locally");
+        switchReadsEverywhere("HYBRID");
+        Reply probe = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"before the outage\"}");
+        String probeId = probe.json().getString("id");
+        assertThat(awaitLocal(HOSTS.get(2), "shard-0", probeId).status()).isEqualTo(200);
 
         kill(HOME.resolve("run/derby.pid"));
-        Reply refused = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"during the outage\"}");
-        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
-        assertThat(refused.json().getString("code")).isEqualTo("ServiceUnavailable");
-        assertThat(refused.body()).doesNotContain("Exception", "\tat ");
+        for (String host : HOSTS) {
+            assertThat(bundle(secrets.tenant.secretsAt(host), kept.getId())).as("read on %s", host).isEqualTo("served locally");
+            assertThat(operator.get(host + "/admin/v1/stores/shard-0/probes/" + probeId + "?from=local").status()).isEqualTo(200);
+        }
+        BmcException refused = org.assertj.core.api.Assertions.catchThrowableOfType(BmcException.class, () ->
+                secrets.tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(
+                        secrets.details("during-outage", "x").build()).build()));
+        assertThat(refused).isNotNull();
+        assertThat(refused.getStatusCode()).isEqualTo(503);
+        assertThat(refused.getServiceCode()).isEqualTo("ServiceUnavailable");
+        Reply refusedProbe = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"during the outage\"}");
+        assertThat(refusedProbe.status()).as(refusedProbe.body()).isEqualTo(503);
+        assertThat(refusedProbe.body()).doesNotContain("Exception", "\tat ");
         Reply health = Http.get(HOSTS.get(0) + "/health");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.body()).contains("\"remote-stores\",\"status\":\"DOWN\"");
-        for (String host : HOSTS) {
-            assertThat(operator.get(host + "/admin/v1/stores/shard-0/probes/" + id + "?from=local").status())
-                    .as("local read on %s while the remote store is down", host).isEqualTo(200);
-        }
 
         Outcome restarted = coffer(Duration.ofMinutes(10), "start");
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
         Reply after = Http.await(Duration.ofSeconds(60), reply -> reply.status() == 201,
                 () -> operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"after the outage\"}"));
         assertThat(after.status()).as(after.body()).isEqualTo(201);
-        String afterId = after.json().getString("id");
+        Secret afterOutage = secrets.create("after-outage-" + UUID.randomUUID().toString().substring(0, 6), "written after");
         for (String host : HOSTS) {
-            assertThat(awaitLocal(host, "shard-0", afterId).status()).isEqualTo(200);
+            assertThat(bundle(secrets.tenant.secretsAt(host), afterOutage.getId())).isEqualTo("written after");
         }
+    }
+
+    private void switchReadsEverywhere(String accessor) {
+        for (String store : List.of("base", "shard-0")) {
+            Reply switched = operator.put(HOSTS.get(0) + "/admin/v1/shards/" + store + "/reads", "{\"accessor\":\"" + accessor + "\"}");
+            assertThat(switched.status()).as(switched.body()).isEqualTo(200);
+        }
+        for (String host : HOSTS) {
+            Reply followed = Http.await(Duration.ofSeconds(20), reply -> reply.status() == 200
+                            && reply.body().split("\"reads\":\"" + accessor + "\"", -1).length == 3,
+                    () -> operator.get(host + "/admin/v1/shards"));
+            assertThat(followed.body()).as("%s follows the switch within seconds", host).contains("\"reads\":\"" + accessor + "\"");
+        }
+    }
+
+    private static String bundle(SecretsClient client, String secretId) {
+        return Secrets.text(((Base64SecretBundleContentDetails) client.getSecretBundle(GetSecretBundleRequest.builder()
+                .secretId(secretId).build()).getSecretBundle().getSecretBundleContent()).getContent());
+    }
+
+    private static long metric(String host, String pattern) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(?m)^" + pattern + " ([0-9.E+]+)")
+                .matcher(Http.get(host + "/metrics").body());
+        return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
     }
 
     @AfterAll
