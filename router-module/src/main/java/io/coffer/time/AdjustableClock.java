@@ -45,9 +45,10 @@ public class AdjustableClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** To the millisecond: what the stores keep is exactly what was read. */
     @Override
     public Instant instant() {
-        return wall.instant().plus(offset);
+        return wall.instant().plus(offset).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     @Override

@@ -18,7 +18,7 @@ public class ClockProducer {
     @ApplicationScoped
     @Typed(AdjustableClock.class)
     AdjustableClock businessClock() {
-        return new AdjustableClock(Clock.systemUTC(), settings.clockAdjustable());
+        return new AdjustableClock(Clock.tickMillis(java.time.ZoneOffset.UTC), settings.clockAdjustable());
     }
 
     @Produces
@@ -31,6 +31,6 @@ public class ClockProducer {
     @RealTime
     @ApplicationScoped
     Clock realTime() {
-        return Clock.systemUTC();
+        return Clock.tickMillis(java.time.ZoneOffset.UTC);
     }
 }

@@ -151,6 +151,7 @@ public class EventApplier {
             }
             Bookmarks.advance(local, event.store(), event.sequence(), clock.instant());
             metrics.applied(event.store());
+            metrics.applyDelay(event.store(), java.time.Duration.between(event.capturedAt(), clock.instant()));
         }
         if (!events.isEmpty()) {
             ReplicationEvent last = events.get(events.size() - 1);

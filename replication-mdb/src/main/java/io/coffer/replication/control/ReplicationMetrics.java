@@ -29,6 +29,11 @@ public class ReplicationMetrics {
         registry.counter("coffer_replication_events_applied", tag(store)).inc();
     }
 
+    /** How long after its capture an event reached this host's local store: the replication lag of each event. */
+    public void applyDelay(StoreId store, java.time.Duration sinceCapture) {
+        registry.timer("coffer_replication_apply_delay", tag(store)).update(sinceCapture.isNegative() ? java.time.Duration.ZERO : sinceCapture);
+    }
+
     public void duplicate(StoreId store) {
         registry.counter("coffer_replication_events_redelivered", tag(store)).inc();
     }

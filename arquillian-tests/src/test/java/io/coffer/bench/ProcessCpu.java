@@ -1,0 +1,39 @@
+package io.coffer.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** CPU time (user + system) a process has used so far, read from /proc/[pid]/stat. */
+final class ProcessCpu {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ProcessCpu() {
+    }
+
+    static double seconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
+    /** CPU seconds of each named process now. */
+    static Map<String, Double> snapshot(Map<String, Long> processes) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> seconds.put(name, seconds(pid)));
+        return seconds;
+    }
+
+    static Map<String, Double> since(Map<String, Double> before, Map<String, Long> processes) {
+        Map<String, Double> used = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> used.put(name, seconds(pid) - before.getOrDefault(name, 0.0)));
+        return used;
+    }
+}
