@@ -18,10 +18,13 @@ final class PrometheusText {
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
-    /** A quantile of a timer, in milliseconds (the page gives seconds). */
+    /**
+     * A quantile of a timer, in milliseconds. Payara 6.2025.9 prints timer quantiles in nanoseconds (while _sum is in
+     * seconds), whatever the series name says.
+     */
     double quantileMillis(String name, String labels, String quantile) {
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{" + Pattern.quote(labels) + ",quantile=\""
                 + Pattern.quote(quantile) + "\"\\} ([0-9.eE+-]+)$").matcher(text);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) * 1000.0 : Double.NaN;
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) / 1_000_000.0 : Double.NaN;
     }
 }

@@ -31,7 +31,8 @@ final class Wrk {
     static Result run(String baseUrl, List<Request> requests, int threads, int connections, int seconds, Path workDir,
             Runnable whileRunning) throws IOException, InterruptedException {
         Path script = workDir.resolve("requests-" + System.nanoTime() + ".lua");
-        Files.writeString(script, lua(requests), StandardCharsets.UTF_8);
+        java.net.URI base = java.net.URI.create(baseUrl);
+        Files.writeString(script, lua(requests, base.getHost() + ":" + base.getPort()), StandardCharsets.UTF_8);
         Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), baseUrl).redirectErrorStream(true).start();
         if (whileRunning != null) {
@@ -61,12 +62,13 @@ final class Wrk {
                 millis(output, "99%"), (long) number(output, "(\\d+) requests in"), errors(output), cpu[0]);
     }
 
-    private static String lua(List<Request> requests) {
+    /** wrk.format adds no Host header before wrk has set up, so every request names its host (it is signed too). */
+    private static String lua(List<Request> requests, String host) {
         StringBuilder lua = new StringBuilder("local requests = {}\n");
         int index = 1;
         for (Request request : requests) {
             lua.append("requests[").append(index++).append("] = wrk.format(\"").append(request.method()).append("\", \"")
-                    .append(escape(request.path())).append("\", {");
+                    .append(escape(request.path())).append("\", {[\"Host\"] = \"").append(host).append("\", ");
             request.headers().forEach((name, value) -> lua.append("[\"").append(name).append("\"] = \"").append(escape(value)).append("\", "));
             lua.append("}, nil)\n");
         }

@@ -255,6 +255,29 @@ class SecretsIT {
     }
 
     @Test
+    void concurrentWritersOfOneTenancyNeverConflict() throws Exception {
+        Secrets secondVault = Secrets.in(mine.tenant);
+        String prefix = "parallel-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String>> created = new ArrayList<>();
+        for (int n = 0; n < 40; n++) {
+            Secrets target = n % 2 == 0 ? mine : secondVault;
+            String name = prefix + n;
+            created.add(writers.submit(() -> target.tenant.vaults.createSecret(CreateSecretRequest.builder()
+                    .createSecretDetails(target.details(name, "parallel " + name).build()).build()).getSecret().getId()));
+        }
+        List<String> ids = new ArrayList<>();
+        for (java.util.concurrent.Future<String> id : created) {
+            ids.add(id.get(120, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        writers.shutdown();
+        assertThat(ids).hasSize(40).doesNotHaveDuplicates();
+        for (String id : ids) {
+            mine.active(id);
+        }
+    }
+
+    @Test
     void aSecretHoldsAtMostThirtyVersionsInUse() {
         Secret secret = mine.create("many-" + UUID.randomUUID().toString().substring(0, 6), "v1");
         for (int n = 2; n <= 30; n++) {

@@ -100,6 +100,23 @@ class SecretBundlesIT {
     }
 
     @Test
+    void afterTheMasterKeyRotatesOldVersionsStillOpenAndNewOnesUseTheNewKeyVersion() {
+        Secret rotating = mine.create("rotating-" + UUID.randomUUID().toString().substring(0, 6), "sealed by version one");
+        String newKeyVersion = mine.tenant.kms(mine.vault.getManagementEndpoint()).createKeyVersion(
+                com.oracle.bmc.keymanagement.requests.CreateKeyVersionRequest.builder().keyId(mine.key.getId()).build())
+                .getKeyVersion().getId();
+        mine.tenant.vaults.updateSecret(UpdateSecretRequest.builder().secretId(rotating.getId()).updateSecretDetails(
+                UpdateSecretDetails.builder().secretContent(Base64SecretContentDetails.builder()
+                        .content(base64("sealed by version two")).build()).build()).build());
+        mine.active(rotating.getId());
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(rotating.getId()).versionNumber(1L).build()))))
+                .isEqualTo("sealed by version one");
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(rotating.getId()).build()))))
+                .isEqualTo("sealed by version two");
+        assertThat(newKeyVersion).startsWith("ocid1.keyversion.");
+    }
+
+    @Test
     void bundleVersionsAreListed() {
         assertThat(mine.tenant.secrets.listSecretBundleVersions(ListSecretBundleVersionsRequest.builder()
                 .secretId(secret.getId()).build()).getItems())

@@ -105,6 +105,22 @@ class AuthenticationIT {
     }
 
     @Test
+    void theSdkWithAForeignOrUnknownKeyIsNotAuthenticated() throws Exception {
+        java.security.KeyPair foreign = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(foreign.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        for (String fingerprint : new String[] {tenant.fingerprint, "00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff"}) {
+            var credentials = com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider.builder().tenantId(tenant.tenancyId)
+                    .userId(tenant.userId).fingerprint(fingerprint)
+                    .privateKeySupplier(() -> new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).build();
+            var kmsVaults = com.oracle.bmc.keymanagement.KmsVaultClient.builder().endpoint(URL).configuration(Tenant.configuration())
+                    .build(credentials);
+            io.coffer.it.support.OciErrors.refused(() -> kmsVaults.listVaults(com.oracle.bmc.keymanagement.requests.ListVaultsRequest
+                    .builder().compartmentId(tenant.tenancyId).build()), 401, "NotAuthenticated");
+        }
+    }
+
+    @Test
     void theOperatorMakesTenanciesWithUniqueNamesAndValidKeys() throws Exception {
         String name = "acme-" + UUID.randomUUID().toString().substring(0, 8);
         String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(

@@ -74,6 +74,14 @@ class ScheduledDeletionIT {
                 .secretId(versioned.getId()).secretVersionNumber(1L).scheduleSecretVersionDeletionDetails(
                         ScheduleSecretVersionDeletionDetails.builder().timeOfDeletion(inDays(2)).build()).build());
 
+        Secret expiring = mine.active(mine.tenant.vaults.createSecret(com.oracle.bmc.vault.requests.CreateSecretRequest.builder()
+                .createSecretDetails(mine.details("expiring-" + UUID.randomUUID().toString().substring(0, 6), "soon stale")
+                        .secretRules(java.util.List.of(com.oracle.bmc.vault.model.SecretExpiryRule.builder()
+                                .secretVersionExpiryInterval("P1D").isSecretContentRetrievalBlockedOnExpiry(true).build()))
+                        .build()).build()).getSecret().getId());
+        assertThat(mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(expiring.getId()).build())
+                .getSecretBundle().getTimeOfExpiry()).isNotNull();
+
         Secrets other = Secrets.in(mine.tenant);
         Secret inDoomedVault = other.create("inside-" + UUID.randomUUID().toString().substring(0, 6), "goes with the vault");
         mine.tenant.kmsVaults.scheduleVaultDeletion(ScheduleVaultDeletionRequest.builder().vaultId(other.vault.getId())
@@ -101,6 +109,9 @@ class ScheduledDeletionIT {
         assertThat(mine.tenant.kms(other.vault.getManagementEndpoint()).getKey(GetKeyRequest.builder().keyId(other.key.getId())
                 .build()).getKey().getLifecycleState()).isEqualTo(Key.LifecycleState.Deleted);
         assertThat(other.get(inDoomedVault.getId()).getLifecycleState()).isEqualTo(Secret.LifecycleState.Deleted);
+
+        refused(() -> mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(expiring.getId()).build()),
+                409, "IncorrectState");
 
         Secret reborn = mine.create(name, "the name is free again");
         assertThat(reborn.getId()).isNotEqualTo(doomed.getId());

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The work nobody asks for but time: secrets becoming ACTIVE once every host has them, and scheduled deletions
@@ -37,34 +38,39 @@ public class SecretHousekeeping {
     @Inject
     Clock clock;
 
-    /** Ids of the shard's secrets in a transitional state (CREATING, UPDATING), with their row versions. */
-    public List<Object[]> transitional(StoreId shard) {
-        return router.shard(shard).createQuery("SELECT s.id, s.version, s.latestVersionNumber FROM Secret s"
-                + " WHERE s.lifecycleState IN ('CREATING', 'UPDATING')", Object[].class).setMaxResults(500).getResultList();
-    }
-
     /**
-     * Makes the secret ACTIVE if every live host of its cell has applied it (its row, its newest version, its route),
-     * and it has not changed since it was looked at. @return whether it became ACTIVE
+     * Makes ACTIVE every secret of the shard that is CREATING or UPDATING and whose changes every live host of the cell
+     * has applied: its row, its newest version, and its route in the base store. One pass costs a handful of queries
+     * whatever the number of secrets waiting. @return how many became ACTIVE
      */
-    public boolean activateIfReplicated(StoreId shard, String secretId, long rowVersion, long latestVersionNumber) {
-        boolean everywhere = router.appliedByEveryHost(shard, "SECRET", secretId)
-                && router.appliedByEveryHost(shard, "SECRET_VERSION", SecretVersion.idOf(secretId, latestVersionNumber))
-                && router.appliedByEveryHost(StoreId.BASE, "RESOURCE_ROUTE", secretId);
-        if (!everywhere) {
-            return false;
-        }
+    public int activateReplicated(StoreId shard) {
         EntityManager store = router.shard(shard);
-        Secret secret = store.find(Secret.class, secretId, LockModeType.PESSIMISTIC_WRITE);
-        if (secret == null || secret.version() != rowVersion) {
-            return false;
+        List<Secret> waiting = store.createQuery("SELECT s FROM Secret s WHERE s.lifecycleState IN ('CREATING', 'UPDATING')",
+                Secret.class).setMaxResults(500).getResultList();
+        if (waiting.isEmpty()) {
+            return 0;
         }
-        SecretLifecycleState state = secret.lifecycleState();
-        if (state != SecretLifecycleState.CREATING && state != SecretLifecycleState.UPDATING) {
-            return false;
+        long shardApplied = router.appliedByEveryHost(shard);
+        long baseApplied = router.appliedByEveryHost(StoreId.BASE);
+        List<String> ids = waiting.stream().map(Secret::id).toList();
+        Map<String, Long> secretRows = router.lastSequences(shard, "SECRET", ids);
+        Map<String, Long> versionRows = router.lastSequences(shard, "SECRET_VERSION",
+                waiting.stream().map(secret -> SecretVersion.idOf(secret.id(), secret.latestVersionNumber())).toList());
+        Map<String, Long> routes = router.lastSequences(StoreId.BASE, "RESOURCE_ROUTE", ids);
+        int activated = 0;
+        for (Secret secret : waiting) {
+            long inShard = Math.max(secretRows.getOrDefault(secret.id(), 0L),
+                    versionRows.getOrDefault(SecretVersion.idOf(secret.id(), secret.latestVersionNumber()), 0L));
+            if (inShard <= shardApplied && routes.getOrDefault(secret.id(), 0L) <= baseApplied) {
+                store.lock(secret, LockModeType.PESSIMISTIC_WRITE);
+                SecretLifecycleState state = secret.lifecycleState();
+                if (state == SecretLifecycleState.CREATING || state == SecretLifecycleState.UPDATING) {
+                    secret.activate();
+                    activated++;
+                }
+            }
         }
-        secret.activate();
-        return true;
+        return activated;
     }
 
     /** Deletes what is due on this shard now. @return how many secrets and versions were deleted */

@@ -20,8 +20,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs {@link SecretHousekeeping} on every instance: activation four times a second (a new secret is ACTIVE about a
- * second after every host applied it), scheduled deletions every five seconds of the business clock's time.
+ * Runs {@link SecretHousekeeping}: activation four times a second on the cell's leading host (a new secret is ACTIVE
+ * well within a second after every host applied it), scheduled deletions every five seconds on every host.
  */
 @Singleton
 @Startup
@@ -60,13 +60,14 @@ public class SecretScheduler {
         }
     }
 
+    /** The cell's leader activates; the others stand by (any of them takes over within the liveness window). */
     private void activate() {
         guarded("activate secrets", () -> {
+            if (!router.leadsCell()) {
+                return;
+            }
             for (StoreId shard : router.shards()) {
-                for (Object[] row : housekeeping.transitional(shard)) {
-                    housekeeping.activateIfReplicated(shard, (String) row[0], ((Number) row[1]).longValue(),
-                            ((Number) row[2]).longValue());
-                }
+                housekeeping.activateReplicated(shard);
             }
         });
     }

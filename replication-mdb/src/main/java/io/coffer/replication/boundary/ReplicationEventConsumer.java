@@ -8,6 +8,8 @@ import io.coffer.replication.entity.ReplicationEvent;
 import io.coffer.routing.entity.StoreId;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -18,9 +20,11 @@ import java.util.logging.Logger;
 
 /**
  * Receives every replication event on this host (a durable subscription of its own, one session so events arrive in
- * order) and hands it to the {@link EventApplier}. Activation config: META-INF/ejb-jar.xml of this module.
+ * order) and hands it to the {@link EventApplier}, which commits it to the local store before the message is
+ * acknowledged; an exception leaves the message to be redelivered. Activation config: META-INF/ejb-jar.xml.
  */
 @MessageDriven(name = "ReplicationEventConsumer")
+@TransactionManagement(TransactionManagementType.BEAN)
 public class ReplicationEventConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(ReplicationEventConsumer.class.getName());

@@ -20,8 +20,7 @@ import java.util.logging.Logger;
  * Applies replication events to this host's local store, strictly in log order per remote store: an event at or
  * below the bookmark is a redelivery and is skipped; an event beyond bookmark + 1 first has the gap filled from the
  * remote log; an event of an older epoch is stale and skipped; the first event of a newer epoch makes the host drop
- * its replica of that store and start again. The row and the bookmark change in one transaction with the message's
- * acknowledgement.
+ * its replica of that store and start again. The row and the bookmark change in one local transaction.
  */
 @Stateless
 public class EventApplier {
@@ -44,8 +43,12 @@ public class EventApplier {
     @RealTime
     Clock clock;
 
-    /** Applies one event from the topic, inside the message's transaction. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    /**
+     * Applies one event from the topic in a transaction of its own on the local store alone (one resource: no two-phase
+     * commit). The message is acknowledged after this returns; if the host dies in between, the redelivered event is
+     * at or below the bookmark and skipped, so nothing is applied twice.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void apply(ReplicationEvent event) {
         StoreId store = event.store();
         if (!router.isKnown(store)) {

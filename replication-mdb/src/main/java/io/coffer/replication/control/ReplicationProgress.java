@@ -8,10 +8,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Answers whether a row's latest change has reached every live host of a cell: the change's sequence number in the
- * store's log against the positions hosts report in the base store's {@code REPL_HOST}. A host that has not reported
+ * Answers how far a cell's hosts have replicated: the positions hosts report in the base store's {@code REPL_HOST}
+ * against where rows' last changes sit in a store's log. A host that has not reported
  * for {@link #LIVENESS} is not counted (it catches up before it serves local reads again).
  */
 final class ReplicationProgress {
@@ -21,33 +27,10 @@ final class ReplicationProgress {
     private ReplicationProgress() {
     }
 
-    static boolean appliedByEveryHost(Connection shard, Connection base, StoreId store, String cell, String table,
-            String key, Instant now) throws SQLException {
-        try (PreparedStatement pending = shard.prepareStatement(
-                "SELECT 1 FROM REPL_PENDING WHERE TABLE_NAME = ? AND ENTITY_KEY = ?")) {
-            pending.setString(1, table);
-            pending.setString(2, key);
-            pending.setMaxRows(1);
-            try (ResultSet row = pending.executeQuery()) {
-                if (row.next()) {
-                    return false;
-                }
-            }
-        }
-        long sequence;
-        try (PreparedStatement logged = shard.prepareStatement(
-                "SELECT MAX(SEQ) FROM REPL_LOG WHERE TABLE_NAME = ? AND ENTITY_KEY = ?")) {
-            logged.setString(1, table);
-            logged.setString(2, key);
-            try (ResultSet row = logged.executeQuery()) {
-                row.next();
-                sequence = row.getLong(1);
-                if (row.wasNull()) {
-                    return true;
-                }
-            }
-        }
+    /** The lowest position live hosts of the cell applied in the current epoch; see ReplicationHooks. */
+    static long appliedByEveryHost(Connection shard, Connection base, StoreId store, String cell, Instant now) throws SQLException {
         long epoch = RemoteLog.head(shard, store).epoch();
+        long lowest = Long.MAX_VALUE;
         try (PreparedStatement hosts = base.prepareStatement("SELECT EPOCH, APPLIED_SEQ FROM REPL_HOST"
                 + " WHERE STORE_NAME = ? AND CELL_NAME = ? AND REPORTED_AT > ?")) {
             hosts.setString(1, store.name());
@@ -55,13 +38,62 @@ final class ReplicationProgress {
             hosts.setTimestamp(3, Timestamp.from(now.minus(LIVENESS)));
             try (ResultSet rows = hosts.executeQuery()) {
                 while (rows.next()) {
-                    if (rows.getLong(1) != epoch || rows.getLong(2) < sequence) {
-                        return false;
+                    if (rows.getLong(1) != epoch) {
+                        return -1;
+                    }
+                    lowest = Math.min(lowest, rows.getLong(2));
+                }
+            }
+        }
+        return lowest;
+    }
+
+    /** The last logged (or still pending: MAX_VALUE) position of each row's changes; see ReplicationHooks. */
+    static Map<String, Long> lastSequences(Connection shard, String table, Collection<String> keys) throws SQLException {
+        Map<String, Long> sequences = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 100) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement logged = shard.prepareStatement("SELECT ENTITY_KEY, MAX(SEQ) FROM REPL_LOG"
+                    + " WHERE TABLE_NAME = ? AND ENTITY_KEY IN (" + marks + ") GROUP BY ENTITY_KEY")) {
+                bind(logged, table, chunk);
+                try (ResultSet rows = logged.executeQuery()) {
+                    while (rows.next()) {
+                        sequences.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+            try (PreparedStatement pending = shard.prepareStatement("SELECT DISTINCT ENTITY_KEY FROM REPL_PENDING"
+                    + " WHERE TABLE_NAME = ? AND ENTITY_KEY IN (" + marks + ")")) {
+                bind(pending, table, chunk);
+                try (ResultSet rows = pending.executeQuery()) {
+                    while (rows.next()) {
+                        sequences.put(rows.getString(1), Long.MAX_VALUE);
                     }
                 }
             }
         }
-        return true;
+        return sequences;
+    }
+
+    /** The live host with the smallest name in the cell, if any has reported lately. */
+    static java.util.Optional<String> cellLeader(Connection base, String cell, Instant now) throws SQLException {
+        try (PreparedStatement select = base.prepareStatement("SELECT MIN(HOST_NAME) FROM REPL_HOST"
+                + " WHERE CELL_NAME = ? AND REPORTED_AT > ?")) {
+            select.setString(1, cell);
+            select.setTimestamp(2, Timestamp.from(now.minus(LIVENESS)));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? java.util.Optional.ofNullable(row.getString(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, String table, List<String> keys) throws SQLException {
+        statement.setString(1, table);
+        for (int i = 0; i < keys.size(); i++) {
+            statement.setString(i + 2, keys.get(i));
+        }
     }
 
     /** Empties the store's pending events and log and starts a new epoch, in the caller's transaction. */

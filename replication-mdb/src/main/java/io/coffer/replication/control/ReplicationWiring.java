@@ -89,12 +89,34 @@ public class ReplicationWiring implements ReplicationHooks {
     }
 
     @Override
-    public boolean appliedByEveryHost(StoreId store, String table, String key) {
+    public long appliedByEveryHost(StoreId store) {
         try (Connection shard = router.remoteDataSource(store).getConnection();
                 Connection base = router.remoteDataSource(StoreId.BASE).getConnection()) {
-            return ReplicationProgress.appliedByEveryHost(shard, base, store, settings.cell(), table, key, clock.instant());
+            return ReplicationProgress.appliedByEveryHost(shard, base, store, settings.cell(), clock.instant());
         } catch (SQLException failure) {
             throw new IllegalStateException("cannot tell how far store " + store + " has replicated: " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public java.util.Map<String, Long> lastSequences(StoreId store, String table, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Map.of();
+        }
+        try (Connection shard = router.remoteDataSource(store).getConnection()) {
+            return ReplicationProgress.lastSequences(shard, table, keys);
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot read the log of store " + store + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    @Override
+    public boolean leadsCell() {
+        try (Connection base = router.remoteDataSource(StoreId.BASE).getConnection()) {
+            return ReplicationProgress.cellLeader(base, settings.cell(), clock.instant())
+                    .map(settings.instance()::equals).orElse(true);
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot tell which host leads the cell: " + failure.getMessage(), failure);
         }
     }
 

@@ -24,10 +24,19 @@ public interface ReplicationHooks {
     boolean caughtUp(StoreId store);
 
     /**
-     * Whether every live data-plane host of the store's cell has applied the latest change of that row (so that a
-     * resource may become ACTIVE). True when nothing of the row is waiting to be replicated.
+     * The log position every live data-plane host of this cell has applied in the store's current epoch: the lowest
+     * one reported ({@code Long.MAX_VALUE} when no host is live, -1 when a live host still follows an older epoch).
      */
-    boolean appliedByEveryHost(StoreId store, String table, String key);
+    long appliedByEveryHost(StoreId store);
+
+    /**
+     * For each of these rows of a table, the log position of its last change in the store's current epoch
+     * ({@code Long.MAX_VALUE} while a change is still pending); rows never logged are absent.
+     */
+    java.util.Map<String, Long> lastSequences(StoreId store, String table, java.util.Collection<String> keys);
+
+    /** Whether this host leads its cell's housekeeping: the live host with the smallest name. */
+    boolean leadsCell();
 
     /**
      * Rolls the store's replication back, in the caller's transaction: pending and logged events are removed and a

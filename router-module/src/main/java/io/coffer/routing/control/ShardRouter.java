@@ -112,8 +112,18 @@ public class ShardRouter {
     }
 
     /** See {@link ReplicationHooks#appliedByEveryHost}. */
-    public boolean appliedByEveryHost(StoreId store, String table, String key) {
-        return hooks().appliedByEveryHost(store, table, key);
+    public long appliedByEveryHost(StoreId store) {
+        return hooks().appliedByEveryHost(store);
+    }
+
+    /** See {@link ReplicationHooks#lastSequences}. */
+    public java.util.Map<String, Long> lastSequences(StoreId store, String table, java.util.Collection<String> keys) {
+        return hooks().lastSequences(store, table, keys);
+    }
+
+    /** See {@link ReplicationHooks#leadsCell}. */
+    public boolean leadsCell() {
+        return hooks().leadsCell();
     }
 
     /** See {@link ReplicationHooks#rollBack}. */
