@@ -17,6 +17,8 @@ import io.coffer.secret.entity.SecretLifecycleState;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.wire.Page;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -28,8 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Secret bundles for the caller's tenancy, read through the store accessors (see the package description). */
+/**
+ * Secret bundles for the caller's tenancy, read through the store accessors (see the package description). Reads take
+ * no JTA transaction: each store read runs on its own and a bundle never pays for a commit.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SecretBundleService {
 
     private static final Jsonb JSONB = JsonbBuilder.create();

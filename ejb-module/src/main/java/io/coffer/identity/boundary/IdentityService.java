@@ -47,6 +47,8 @@ public class IdentityService {
     public record NewTenancy(String id, String adminUserId, String fingerprint) {
     }
 
+    /** Read without a transaction, like every data-plane read. */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public Optional<KnownKey> key(KeyId keyId) {
         String id = ApiKey.idOf(keyId.userId(), keyId.fingerprint());
         return reads.read(StoreId.BASE, StoreRead.of("api-key", em -> {

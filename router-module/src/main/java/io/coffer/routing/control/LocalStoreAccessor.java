@@ -36,6 +36,6 @@ public class LocalStoreAccessor implements StoreAccessor {
     }
 
     <T> Optional<T> readLocally(StoreId store, StoreRead<T> read) {
-        return metrics.timed(store, "local", () -> read.runOn(router.local()));
+        return metrics.timed(store, "local", () -> router.readLocal(read::runOn));
     }
 }

@@ -23,6 +23,6 @@ public class RemoteStoreAccessor implements StoreAccessor {
 
     @Override
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
-        return metrics.timed(store, "remote", () -> read.runOn(router.remote(store)));
+        return metrics.timed(store, "remote", () -> router.readRemote(store, read::runOn));
     }
 }

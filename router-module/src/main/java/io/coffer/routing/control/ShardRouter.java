@@ -73,6 +73,40 @@ public class ShardRouter {
         return transactional.forUnit("remote:" + store.name(), remoteUnit(store));
     }
 
+    /**
+     * Runs a read on a remote store: inside the caller's transaction when there is one, otherwise on an entity manager
+     * of its own that is closed right after, with no JTA transaction at all (reads need none, and a transaction
+     * spanning two stores would cost a two-phase commit).
+     */
+    public <T> T readRemote(StoreId store, java.util.function.Function<EntityManager, T> query) {
+        if (inTransaction()) {
+            return query.apply(remote(store));
+        }
+        EntityManager entityManager = remoteUnit(store).createEntityManager();
+        try {
+            return query.apply(entityManager);
+        } finally {
+            entityManager.close();
+        }
+    }
+
+    /** Runs a read on this instance's local store, as {@link #readRemote} does. */
+    public <T> T readLocal(java.util.function.Function<EntityManager, T> query) {
+        if (inTransaction()) {
+            return query.apply(local());
+        }
+        EntityManager entityManager = localUnit().createEntityManager();
+        try {
+            return query.apply(entityManager);
+        } finally {
+            entityManager.close();
+        }
+    }
+
+    private boolean inTransaction() {
+        return transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+    }
+
     /** This instance's own local store. */
     public EntityManager local() {
         requireTransaction();
