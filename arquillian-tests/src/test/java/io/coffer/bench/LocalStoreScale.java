@@ -35,6 +35,10 @@ final class LocalStoreScale {
     static List<Point> measure(Path directory, long[] sizes, int reads) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("jakarta.persistence.jdbc.url", "jdbc:derby:" + directory.resolve("local-store-scale") + ";create=true");
+        // exec:java runs this on a class loader of its own; the entities and EclipseLink must see the same one
+        ClassLoader loader = LocalStoreScale.class.getClassLoader();
+        properties.put("eclipselink.classloader", loader);
+        Thread.currentThread().setContextClassLoader(loader);
         EntityManagerFactory factory = Persistence.createEntityManagerFactory("bench-local-store", properties);
         try {
             MasterKeyVersion keyVersion = keyVersion(factory);
