@@ -292,8 +292,9 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
             assertThat(v.contentDigest()).isNull();
         });
         assertThat(lifecycle.dueDeletions(List.of(a.secret), a.versions).secrets()).isEmpty();
-        assertRefused(() -> lifecycle.checkContentReadable(a.secret, a.version(2)), ErrorCode.INCORRECT_STATE,
-                "is DELETED");
+        // A deleted secret's content is gone: its bundle is not found rather than in the wrong state.
+        assertRefused(() -> lifecycle.checkContentReadable(a.secret, a.version(2)),
+                ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND, "was not found");
     }
 
     @Test
