@@ -42,6 +42,12 @@ public class ShardRouter {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /**
+     * Outside a transaction EclipseLink takes a pooled connection for every query and hands it back right after; a
+     * read of several queries keeps one connection instead, until its entity manager closes.
+     */
+    private static final Map<String, Object> ONE_CONNECTION = Map.of("eclipselink.jdbc.exclusive-connection.mode", "Always");
+
     private final Map<StoreId, EntityManagerFactory> remoteUnits = new ConcurrentHashMap<>();
     private volatile EntityManagerFactory localUnit;
     private volatile ReplicationHooks replication;
@@ -82,7 +88,7 @@ public class ShardRouter {
         if (inTransaction()) {
             return query.apply(remote(store));
         }
-        EntityManager entityManager = remoteUnit(store).createEntityManager();
+        EntityManager entityManager = remoteUnit(store).createEntityManager(ONE_CONNECTION);
         try {
             return query.apply(entityManager);
         } finally {
@@ -95,7 +101,7 @@ public class ShardRouter {
         if (inTransaction()) {
             return query.apply(local());
         }
-        EntityManager entityManager = localUnit().createEntityManager();
+        EntityManager entityManager = localUnit().createEntityManager(ONE_CONNECTION);
         try {
             return query.apply(entityManager);
         } finally {
