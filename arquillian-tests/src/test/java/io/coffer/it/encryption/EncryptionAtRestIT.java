@@ -97,22 +97,49 @@ class EncryptionAtRestIT {
     void aCiphertextCopiedOntoAnotherRowDoesNotOpen() throws Exception {
         Secret victim = mine.create("victim-" + UUID.randomUUID().toString().substring(0, 6), "the victim's content");
         Secret donor = mine.create("donor-" + UUID.randomUUID().toString().substring(0, 6), "the donor's content");
-        try (Connection shard = DriverManager.getConnection(System.getProperty("coffer.it.derby") + "coffer-shard-0");
-                PreparedStatement copy = shard.prepareStatement("UPDATE SECRET_VERSION SET ENCRYPTED_CONTENT ="
+        // The tampering bypasses Coffer (and so replication): the victim's own ciphertext goes back afterwards, so that
+        // the remote store and the replicas of this shared domain hold the same content again for the tests after this.
+        try (Connection shard = DriverManager.getConnection(System.getProperty("coffer.it.derby") + "coffer-shard-0")) {
+            byte[] original = ciphertext(shard, victim.getId() + "/1");
+            try {
+                try (PreparedStatement copy = shard.prepareStatement("UPDATE SECRET_VERSION SET ENCRYPTED_CONTENT ="
                         + " (SELECT ENCRYPTED_CONTENT FROM SECRET_VERSION WHERE ID = ?) WHERE ID = ?")) {
-            copy.setString(1, donor.getId() + "/1");
-            copy.setString(2, victim.getId() + "/1");
-            assertThat(copy.executeUpdate()).isEqualTo(1);
+                    copy.setString(1, donor.getId() + "/1");
+                    copy.setString(2, victim.getId() + "/1");
+                    assertThat(copy.executeUpdate()).isEqualTo(1);
+                }
+                BmcException refused = org.assertj.core.api.Assertions.catchThrowableOfType(BmcException.class, () ->
+                        mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(victim.getId()).build()));
+                assertThat(refused).isNotNull();
+                assertThat(refused.getStatusCode()).isEqualTo(500);
+                assertThat(refused.getServiceCode()).isEqualTo("InternalServerError");
+                assertThat(refused.getMessage()).contains("integrity check").doesNotContain("donor's content");
+            } finally {
+                try (PreparedStatement restore = shard.prepareStatement(
+                        "UPDATE SECRET_VERSION SET ENCRYPTED_CONTENT = ? WHERE ID = ?")) {
+                    restore.setBytes(1, original);
+                    restore.setString(2, victim.getId() + "/1");
+                    restore.executeUpdate();
+                }
+            }
         }
-        BmcException refused = org.assertj.core.api.Assertions.catchThrowableOfType(BmcException.class, () ->
-                mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(victim.getId()).build()));
-        assertThat(refused).isNotNull();
-        assertThat(refused.getStatusCode()).isEqualTo(500);
-        assertThat(refused.getServiceCode()).isEqualTo("InternalServerError");
-        assertThat(refused.getMessage()).contains("integrity check").doesNotContain("donor's content");
-        String donorContent = ((Base64SecretBundleContentDetails) mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
-                .secretId(donor.getId()).build()).getSecretBundle().getSecretBundleContent()).getContent();
-        assertThat(Secrets.text(donorContent)).isEqualTo("the donor's content");
+        assertThat(bundleText(donor)).isEqualTo("the donor's content");
+        assertThat(bundleText(victim)).isEqualTo("the victim's content");
+    }
+
+    private static byte[] ciphertext(Connection shard, String versionId) throws Exception {
+        try (PreparedStatement select = shard.prepareStatement("SELECT ENCRYPTED_CONTENT FROM SECRET_VERSION WHERE ID = ?")) {
+            select.setString(1, versionId);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).as("version row %s", versionId).isTrue();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    private static String bundleText(Secret secret) {
+        return Secrets.text(((Base64SecretBundleContentDetails) mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
+                .secretId(secret.getId()).build()).getSecretBundle().getSecretBundleContent()).getContent());
     }
 
     private static byte[] readQuietly(Path file) {
