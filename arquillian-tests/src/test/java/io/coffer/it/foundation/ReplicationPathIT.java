@@ -69,7 +69,7 @@ class ReplicationPathIT {
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         assertThat(health.json().getString("status")).isEqualTo("UP");
         assertThat(health.body()).contains("\"remote-stores\"", "\"local-store\"", "\"broker\"", "\"shard-0\":\"UP\"",
-                "\"base\":\"UP\"");
+                "\"base\":\"UP\"", "\"replicas\"", "\"shard-0\":\"CAUGHT_UP\"", "\"base\":\"CAUGHT_UP\"");
     }
 
     @Test

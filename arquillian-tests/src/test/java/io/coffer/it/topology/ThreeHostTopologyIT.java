@@ -171,6 +171,8 @@ class ThreeHostTopologyIT {
         Http.sleep(4000);
         Outcome restarted = coffer(Duration.ofMinutes(10), "start");
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        // start waits for readiness, which includes having caught up with every remote store's log since the restart
+        assertThat(Http.get(HOSTS.get(2) + "/health").body()).contains("\"replicas\",\"status\":\"UP\"");
         Http.sleep(3000);
         writing.set(false);
         writer.join(60_000);

@@ -89,7 +89,7 @@ public class IdentityService {
             base.persist(new ApiKey(admin, fingerprint, PublicKeys.pem(key), clock.instant()));
             base.flush();
         } catch (PersistenceException raced) {
-            if (StoreFailures.isUnavailable(raced)) {
+            if (!StoreFailures.isDuplicateKey(raced)) {
                 throw raced;
             }
             throw new CofferException(ErrorCode.CONFLICT, "a tenancy named '" + name + "' already exists", raced);

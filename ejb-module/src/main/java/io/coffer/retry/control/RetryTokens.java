@@ -61,7 +61,7 @@ public class RetryTokens {
             base.persist(new RetryRecord(tenancyId, retry, resourceId, clock.instant()));
             base.flush();
         } catch (PersistenceException raced) {
-            if (io.coffer.failure.StoreFailures.isUnavailable(raced)) {
+            if (!io.coffer.failure.StoreFailures.isDuplicateKey(raced)) {
                 throw raced;
             }
             throw new CofferException(ErrorCode.CONFLICT,

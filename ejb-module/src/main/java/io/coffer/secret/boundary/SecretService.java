@@ -258,7 +258,7 @@ public class SecretService {
             base.persist(new SecretNameRoute(vaultId, secret.name(), secret.id()));
             base.flush();
         } catch (PersistenceException raced) {
-            if (StoreFailures.isUnavailable(raced)) {
+            if (!StoreFailures.isDuplicateKey(raced)) {
                 throw raced;
             }
             throw new CofferException(ErrorCode.CONFLICT, "A secret named '" + secret.name() + "' already exists in vault " + vaultId, raced);

@@ -15,7 +15,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** One readiness check per store: the base store, each shard's remote store, and this host's local store. */
+/**
+ * Readiness of the stores: every remote store (base and shards) and this host's local store answer a query, and the
+ * local replica of every remote store has caught up since this host started. A host that is still catching up
+ * would answer local reads with 503, so it is not ready for traffic yet.
+ */
 @ApplicationScoped
 public class StoreHealthChecks {
 
@@ -43,6 +47,21 @@ public class StoreHealthChecks {
         return () -> {
             String result = ping(router::localDataSource);
             return HealthCheckResponse.named("local-store").withData("local", result).status(result.equals("UP")).build();
+        };
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck replicas() {
+        return () -> {
+            var response = HealthCheckResponse.named("replicas");
+            boolean up = true;
+            for (StoreId store : router.remoteStores()) {
+                boolean caughtUp = router.replicaCaughtUp(store);
+                response.withData(store.name(), caughtUp ? "CAUGHT_UP" : "CATCHING_UP");
+                up &= caughtUp;
+            }
+            return response.status(up).build();
         };
     }
 
