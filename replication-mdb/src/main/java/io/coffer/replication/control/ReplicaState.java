@@ -1,11 +1,10 @@
 package io.coffer.replication.control;
 
+import io.coffer.routing.control.TransactionRegistry;
 import io.coffer.routing.entity.StoreId;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -34,9 +33,6 @@ public class ReplicaState {
         }
     }
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
     private final Map<StoreId, Position> positions = new ConcurrentHashMap<>();
     private final Map<StoreId, Applied> applied = new ConcurrentHashMap<>();
 
@@ -51,7 +47,7 @@ public class ReplicaState {
     /** Records the position once the caller's transaction has committed (never a position that was rolled back). */
     void appliedAfterCommit(StoreId store, long epoch, long sequence) {
         Applied position = new Applied(epoch, sequence);
-        transactions.registerInterposedSynchronization(new Synchronization() {
+        TransactionRegistry.get().registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
             }

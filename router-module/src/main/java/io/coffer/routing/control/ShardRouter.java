@@ -3,7 +3,6 @@ package io.coffer.routing.control;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.settings.CofferSettings;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +13,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
 import jakarta.transaction.TransactionManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +37,6 @@ public class ShardRouter {
     @Inject
     TransactionalEntityManagers transactional;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     /**
      * Outside a transaction EclipseLink takes a pooled connection for every query and hands it back right after; a
@@ -110,7 +106,7 @@ public class ShardRouter {
     }
 
     private boolean inTransaction() {
-        return transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
+        return TransactionRegistry.get().getTransactionStatus() == Status.STATUS_ACTIVE;
     }
 
     /** This instance's own local store. */
@@ -302,7 +298,7 @@ public class ShardRouter {
     }
 
     private void requireTransaction() {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (TransactionRegistry.get().getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("store access needs an active JTA transaction");
         }
     }
