@@ -24,7 +24,8 @@ import org.xml.sax.SAXException;
 /**
  * The edits that make a freshly created Payara domain a Coffer host, applied to its domain.xml before the domain
  * first starts: every listener on 127.0.0.1, the built-in OpenMQ broker disabled (it binds every interface),
- * Payara's and Hazelcast's phone-home off, the data grid joined over TCP/IP on loopback, and Coffer's JVM options.
+ * Payara's and Hazelcast's phone-home off, the data grid joined over TCP/IP on loopback, transaction recovery at
+ * start, and Coffer's JVM options.
  */
 public final class DomainXml {
 
@@ -70,6 +71,10 @@ public final class DomainXml {
         if (!jms.hasAttribute("default-jms-host")) {
             jms.setAttribute("default-jms-host", "default_JMS_host");
         }
+
+        // A host killed between the two phases of a commit leaves its transaction prepared in the stores, holding
+        // row locks that block every host's writes; recovery at start resolves it from this host's transaction log.
+        child(config, "transaction-service").setAttribute("automatic-recovery", "true");
 
         Element java = child(config, "java-config");
         for (String option : jvmOptions(plan, host)) {

@@ -190,7 +190,7 @@ public final class HostNode {
 
     /** Changes to any of these need the domain made again. */
     String configurationKey() {
-        return "v1 derby=" + plan.derbyPort() + " broker=" + plan.brokerUrl() + " members=" + plan.hazelcastMembers()
+        return "v2 derby=" + plan.derbyPort() + " broker=" + plan.brokerUrl() + " members=" + plan.hazelcastMembers()
                 + " home=" + plan.home() + " portBase=" + host.portBase() + " adjustableClock=" + plan.adjustableClock();
     }
 

@@ -1,0 +1,58 @@
+package io.coffer.server.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class DomainXmlTest {
+
+    /** The parts of a fresh Payara domain.xml that the patch touches. */
+    private static final String FRESH = """
+            <domain>
+              <hazelcast-runtime-configuration/>
+              <configs>
+                <config name="server-config">
+                  <network-config><network-listeners>
+                    <network-listener name="http-listener-1" port="8080"/>
+                  </network-listeners></network-config>
+                  <iiop-service><iiop-listener id="orb-listener-1" address="0.0.0.0"/></iiop-service>
+                  <jms-service type="EMBEDDED"/>
+                  <transaction-service tx-log-dir="${com.sun.aas.instanceRoot}/logs"/>
+                  <java-config><jvm-options>-Xmx512m</jvm-options></java-config>
+                </config>
+                <config name="default-config"><transaction-service/></config>
+              </configs>
+            </domain>
+            """;
+
+    @Test
+    void aHostListensOnLoopbackOnlyWithoutPhoneHomeAndRecoversTransactionsAtStart() throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(FRESH.getBytes(StandardCharsets.UTF_8)));
+        TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
+
+        DomainXml.patch(document, plan, plan.host(1));
+
+        Element serverConfig = (Element) document.getElementsByTagName("config").item(0);
+        assertThat(attribute(serverConfig, "transaction-service", "automatic-recovery")).isEqualTo("true");
+        assertThat(attribute(serverConfig, "network-listener", "address")).isEqualTo("127.0.0.1");
+        assertThat(attribute(serverConfig, "iiop-listener", "address")).isEqualTo("127.0.0.1");
+        assertThat(attribute(serverConfig, "jms-service", "type")).isEqualTo("DISABLED");
+        assertThat(attribute(document.getDocumentElement(), "phone-home-runtime-configuration", "enabled")).isEqualTo("false");
+        assertThat(attribute(document.getDocumentElement(), "hazelcast-runtime-configuration", "discovery-mode")).isEqualTo("tcpip");
+        assertThat(serverConfig.getElementsByTagName("java-config").item(0).getTextContent())
+                .contains("-Dhazelcast.phone.home.enabled=false", "-Xmx768m").doesNotContain("-Xmx512m");
+        Element defaultConfig = (Element) document.getElementsByTagName("config").item(1);
+        assertThat(attribute(defaultConfig, "transaction-service", "automatic-recovery")).isEmpty();
+    }
+
+    private static String attribute(Element root, String tag, String name) {
+        return ((Element) root.getElementsByTagName(tag).item(0)).getAttribute(name);
+    }
+}
