@@ -1,5 +1,6 @@
 package io.coffer.identity.boundary;
 
+import io.coffer.time.PeriodicTask;
 import io.coffer.identity.control.OperatorFiles;
 import io.coffer.settings.CofferSettings;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +15,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -40,19 +40,19 @@ public class OperatorBootstrap {
     @Inject
     CofferSettings settings;
 
-    private volatile ScheduledFuture<?> attempts;
+    private volatile PeriodicTask attempts;
     private volatile boolean done;
     private volatile boolean warned;
 
     @PostConstruct
     void start() {
-        attempts = executor.scheduleWithFixedDelay(this::attempt, 2, 3, TimeUnit.SECONDS);
+        attempts = PeriodicTask.start(executor, this::attempt, 2, 3, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (attempts != null) {
-            attempts.cancel(false);
+            attempts.stop();
         }
     }
 
@@ -65,7 +65,7 @@ public class OperatorBootstrap {
             identities.registerOperator(operator.tenancyId(), operator.userId(), operator.publicKeyPem());
             done = true;
             LOG.info(() -> "operator credentials (OCI SDK config, profile DEFAULT): " + operator.config());
-            attempts.cancel(false);
+            attempts.stop();
         } catch (Exception notYet) {
             if (!warned) {
                 LOG.warning("the operator's identity is not registered yet (retrying every 3 s): " + notYet.getMessage());

@@ -1,5 +1,6 @@
 package io.coffer.secret.boundary;
 
+import io.coffer.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +15,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,23 +40,23 @@ public class SecretScheduler {
     @Inject
     ShardRouter router;
 
-    private ScheduledFuture<?> activating;
-    private ScheduledFuture<?> deleting;
+    private volatile PeriodicTask activating;
+    private volatile PeriodicTask deleting;
     private volatile boolean failing;
 
     @PostConstruct
     void start() {
-        activating = executor.scheduleWithFixedDelay(this::activate, 1000, 250, TimeUnit.MILLISECONDS);
-        deleting = executor.scheduleWithFixedDelay(this::deleteDue, 5, 5, TimeUnit.SECONDS);
+        activating = PeriodicTask.start(executor, this::activate, 1000, 250, TimeUnit.MILLISECONDS);
+        deleting = PeriodicTask.start(executor, this::deleteDue, 5, 5, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (activating != null) {
-            activating.cancel(false);
+            activating.stop();
         }
         if (deleting != null) {
-            deleting.cancel(false);
+            deleting.stop();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.coffer.shard.control;
 
+import io.coffer.time.PeriodicTask;
 import io.coffer.routing.control.StoreSettingsCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -12,7 +13,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Keeps this instance's copy of the store settings current: a switch made anywhere is followed within seconds. */
@@ -28,17 +28,17 @@ public class StoreSettingsFollower {
     @Inject
     StoreSettingsCache settings;
 
-    private ScheduledFuture<?> following;
+    private volatile PeriodicTask following;
 
     @PostConstruct
     void start() {
-        following = executor.scheduleWithFixedDelay(settings::refresh, 1, 1, TimeUnit.SECONDS);
+        following = PeriodicTask.start(executor, settings::refresh, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (following != null) {
-            following.cancel(false);
+            following.stop();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.replication.control;
 
+import io.coffer.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.settings.CofferSettings;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,20 +56,20 @@ public class HostProgressReporter {
     Clock clock;
 
     private final Map<StoreId, Reported> reported = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> reporting;
+    private volatile PeriodicTask reporting;
 
     private record Reported(ReplicaState.Applied position, Instant at) {
     }
 
     @PostConstruct
     void start() {
-        reporting = executor.scheduleWithFixedDelay(this::report, 250, 250, TimeUnit.MILLISECONDS);
+        reporting = PeriodicTask.start(executor, this::report, 250, 250, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (reporting != null) {
-            reporting.cancel(false);
+            reporting.stop();
         }
     }
 

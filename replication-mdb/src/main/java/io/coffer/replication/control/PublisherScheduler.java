@@ -1,5 +1,6 @@
 package io.coffer.replication.control;
 
+import io.coffer.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.settings.CofferSettings;
@@ -16,7 +17,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -51,18 +51,18 @@ public class PublisherScheduler {
     ReplicationMetrics metrics;
 
     private final Map<StoreId, StoreRuns> runs = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> ticking;
+    private volatile PeriodicTask ticking;
 
     @PostConstruct
     void start() {
         long interval = settings.publisherIntervalMillis();
-        ticking = executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        ticking = PeriodicTask.start(executor, this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (ticking != null) {
-            ticking.cancel(false);
+            ticking.stop();
         }
     }
 

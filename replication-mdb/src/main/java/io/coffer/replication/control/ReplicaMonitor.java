@@ -1,5 +1,6 @@
 package io.coffer.replication.control;
 
+import io.coffer.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,17 +68,17 @@ public class ReplicaMonitor {
     Clock clock;
 
     private final Map<StoreId, Progress> progress = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> watching;
+    private volatile PeriodicTask watching;
 
     @PostConstruct
     void start() {
-        watching = executor.scheduleWithFixedDelay(this::checkAll, 1, 1, TimeUnit.SECONDS);
+        watching = PeriodicTask.start(executor, this::checkAll, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         if (watching != null) {
-            watching.cancel(false);
+            watching.stop();
         }
     }
 
