@@ -9,6 +9,9 @@ import java.util.Optional;
 /** The Derby network server holding the remote stores (the base store and shard-0's), on 127.0.0.1. */
 public final class DerbyServer {
 
+    /** Far longer than any Coffer transaction, short enough that a cell blocked by a killed host frees itself. */
+    static final int XA_TRANSACTION_TIMEOUT_SECONDS = 30;
+
     private final TopologyPlan plan;
     private final BuildArtifacts artifacts;
 
@@ -38,6 +41,9 @@ public final class DerbyServer {
                 "-Dderby.drda.host=127.0.0.1",
                 "-Dderby.drda.portNumber=" + plan.derbyPort(),
                 "-Dderby.storage.pageCacheSize=20000",
+                // A global (XA) transaction outlives its connection in Derby: one a killed host left unprepared would
+                // hold its row locks forever, and recovery only sees prepared ones. Roll such orphans back.
+                "-Dderby.jdbc.xaTransactionTimeout=" + XA_TRANSACTION_TIMEOUT_SECONDS,
                 "-cp", classpath(),
                 "org.apache.derby.drda.NetworkServerControl", "start", "-h", "127.0.0.1", "-p",
                 String.valueOf(plan.derbyPort()), "-noSecurityManager"));
