@@ -18,7 +18,7 @@
  * <li>Every rule is checked before anything changes, and a refusal is a {@code CofferException} with OCI's code.</li>
  * <li>Time comes from the injected {@code Clock}; times are kept to the millisecond and answered in RFC 3339 UTC.</li>
  * <li>Rows are flat (no JPA relationships) with replicable types only: String, long, boolean, Instant, byte[];
- * every Instant column goes through {@code io.coffer.time.InstantMillisConverter} (epoch milliseconds), or Derby cannot compare it.</li>
+ * every Instant column goes through {@code io.coffer.platform.time.InstantMillisConverter} (epoch milliseconds), or Derby cannot compare it.</li>
  * </ul>
  */
 package io.coffer.secret;

@@ -1,6 +1,6 @@
 package io.coffer.http;
 
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.ErrorCode;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

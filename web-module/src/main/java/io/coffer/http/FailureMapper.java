@@ -1,8 +1,8 @@
 package io.coffer.http;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
-import io.coffer.failure.StoreFailures;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.StoreFailures;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;

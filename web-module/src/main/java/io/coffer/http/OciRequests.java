@@ -1,6 +1,6 @@
 package io.coffer.http;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.retry.entity.RetryToken;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

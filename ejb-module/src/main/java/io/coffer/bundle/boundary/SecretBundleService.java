@@ -1,7 +1,7 @@
 package io.coffer.bundle.boundary;
 
 import io.coffer.bundle.control.BundleSelector;
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.key.entity.MasterKeyVersion;
 import io.coffer.routing.control.StoreRead;
 import io.coffer.routing.control.StoreReads;
@@ -15,7 +15,7 @@ import io.coffer.secret.control.VersionListing;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretLifecycleState;
 import io.coffer.secret.entity.SecretVersion;
-import io.coffer.wire.Page;
+import io.coffer.platform.wire.Page;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,6 +1,6 @@
 package io.coffer.bundle.control;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.Stage;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.coffer.crypto.control;
 
-import io.coffer.settings.CofferSettings;
+import io.coffer.platform.settings.CofferSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

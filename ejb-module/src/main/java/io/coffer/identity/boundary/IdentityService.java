@@ -1,8 +1,8 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
-import io.coffer.failure.StoreFailures;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.StoreFailures;
 import io.coffer.identity.control.PublicKeys;
 import io.coffer.identity.control.SignatureVerifier.KeyId;
 import io.coffer.identity.entity.ApiKey;

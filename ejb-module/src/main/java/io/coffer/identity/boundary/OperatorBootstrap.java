@@ -1,8 +1,8 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.time.PeriodicTask;
+import io.coffer.platform.time.PeriodicTask;
 import io.coffer.identity.control.OperatorFiles;
-import io.coffer.settings.CofferSettings;
+import io.coffer.platform.settings.CofferSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

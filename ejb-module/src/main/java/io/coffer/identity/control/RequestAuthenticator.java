@@ -3,7 +3,7 @@ package io.coffer.identity.control;
 import io.coffer.identity.boundary.IdentityService;
 import io.coffer.identity.control.SignatureVerifier.KeyId;
 import io.coffer.identity.entity.Caller;
-import io.coffer.time.RealTime;
+import io.coffer.platform.time.RealTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

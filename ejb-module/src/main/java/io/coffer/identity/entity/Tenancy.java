@@ -1,6 +1,6 @@
 package io.coffer.identity.entity;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;

@@ -1,6 +1,6 @@
 package io.coffer.key.boundary;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.key.control.KeyMaterial;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
@@ -11,9 +11,9 @@ import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
-import io.coffer.wire.Etags;
-import io.coffer.wire.Page;
-import io.coffer.wire.PageTokens;
+import io.coffer.platform.wire.Etags;
+import io.coffer.platform.wire.Page;
+import io.coffer.platform.wire.PageTokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

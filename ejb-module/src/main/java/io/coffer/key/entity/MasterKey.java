@@ -1,7 +1,7 @@
 package io.coffer.key.entity;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;

@@ -1,6 +1,6 @@
 package io.coffer.probe.boundary;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.probe.control.ProbeNotes;
 import io.coffer.probe.entity.Probe;
 import io.coffer.routing.control.ShardRouter;

@@ -1,6 +1,6 @@
 package io.coffer.probe.control;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.probe.entity.Probe;
 
 /** What a probe's note may be: short printable text, so that a probe can never carry a payload. */

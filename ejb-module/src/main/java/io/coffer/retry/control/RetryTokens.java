@@ -1,7 +1,7 @@
 package io.coffer.retry.control;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.retry.entity.RetryRecord;
 import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
@@ -61,7 +61,7 @@ public class RetryTokens {
             base.persist(new RetryRecord(tenancyId, retry, resourceId, clock.instant()));
             base.flush();
         } catch (PersistenceException raced) {
-            if (!io.coffer.failure.StoreFailures.isDuplicateKey(raced)) {
+            if (!io.coffer.platform.failure.StoreFailures.isDuplicateKey(raced)) {
                 throw raced;
             }
             throw new CofferException(ErrorCode.CONFLICT,

@@ -1,6 +1,6 @@
 package io.coffer.retry.entity;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import java.util.regex.Pattern;
 
 /**

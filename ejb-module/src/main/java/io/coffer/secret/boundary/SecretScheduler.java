@@ -1,6 +1,6 @@
 package io.coffer.secret.boundary;
 
-import io.coffer.time.PeriodicTask;
+import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;

@@ -1,8 +1,8 @@
 package io.coffer.secret.boundary;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
-import io.coffer.failure.StoreFailures;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.StoreFailures;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
 import io.coffer.retry.control.RetryTokens;
@@ -27,8 +27,8 @@ import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.UpdateSecretDetails;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
-import io.coffer.wire.Etags;
-import io.coffer.wire.Page;
+import io.coffer.platform.wire.Etags;
+import io.coffer.platform.wire.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,7 +1,7 @@
 package io.coffer.secret.control;
 
-import io.coffer.wire.Rfc3339;
-import io.coffer.failure.CofferException;
+import io.coffer.platform.wire.Rfc3339;
+import io.coffer.platform.failure.CofferException;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.coffer.secret.control;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
 import io.coffer.routing.control.ShardRouter;

@@ -1,6 +1,6 @@
 package io.coffer.secret.control;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.secret.entity.SecretGenerationContext;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

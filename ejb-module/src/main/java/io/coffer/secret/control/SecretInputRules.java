@@ -1,6 +1,6 @@
 package io.coffer.secret.control;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.secret.entity.Secret;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package io.coffer.secret.control;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.secret.control.VersionStages.NewContent;
 import io.coffer.secret.entity.ChangeSecretCompartmentDetails;

@@ -1,8 +1,8 @@
 package io.coffer.secret.control;
 
-import io.coffer.wire.Page;
-import io.coffer.wire.PageTokens;
-import io.coffer.failure.CofferException;
+import io.coffer.platform.wire.Page;
+import io.coffer.platform.wire.PageTokens;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.secret.entity.SecretVersion;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.coffer.secret.control;
 
-import io.coffer.wire.Rfc3339;
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.wire.Rfc3339;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretVersion;

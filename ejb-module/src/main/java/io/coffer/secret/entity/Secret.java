@@ -1,8 +1,8 @@
 package io.coffer.secret.entity;
 
-import io.coffer.wire.Rfc3339;
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.wire.Rfc3339;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package io.coffer.secret.entity;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 
 /** A secret's lifecycle state, exactly OCI's enum (Secret.LifecycleState / SecretSummary.LifecycleState). */
 public enum SecretLifecycleState {

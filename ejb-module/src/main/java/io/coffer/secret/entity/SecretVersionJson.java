@@ -1,6 +1,6 @@
 package io.coffer.secret.entity;
 
-import io.coffer.wire.Rfc3339;
+import io.coffer.platform.wire.Rfc3339;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.coffer.secret.entity;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

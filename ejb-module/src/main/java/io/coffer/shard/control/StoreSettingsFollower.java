@@ -1,6 +1,6 @@
 package io.coffer.shard.control;
 
-import io.coffer.time.PeriodicTask;
+import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.StoreSettingsCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,6 +1,6 @@
 package io.coffer.vault.boundary;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.retry.control.RetryTokens;
 import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
@@ -10,9 +10,9 @@ import io.coffer.routing.entity.StoreId;
 import io.coffer.vault.control.ShardPlacement;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
-import io.coffer.wire.Etags;
-import io.coffer.wire.Page;
-import io.coffer.wire.PageTokens;
+import io.coffer.platform.wire.Etags;
+import io.coffer.platform.wire.Page;
+import io.coffer.platform.wire.PageTokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

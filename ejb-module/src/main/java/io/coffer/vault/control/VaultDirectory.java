@@ -1,6 +1,6 @@
 package io.coffer.vault.control;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.vault.entity.Vault;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package io.coffer.identity.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPublicKey;

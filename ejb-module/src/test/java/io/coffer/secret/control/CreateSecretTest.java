@@ -9,7 +9,7 @@ import static io.coffer.secret.control.SecretFixtures.assertRefused;
 import static io.coffer.secret.control.SecretFixtures.b64;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.secret.control.SecretFixtures.FakeSealer;
 import io.coffer.secret.entity.CreateSecretDetails;

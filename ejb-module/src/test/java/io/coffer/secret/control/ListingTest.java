@@ -1,13 +1,13 @@
 package io.coffer.secret.control;
 
-import io.coffer.wire.Page;
+import io.coffer.platform.wire.Page;
 import static io.coffer.secret.control.SecretFixtures.COMPARTMENT;
 import static io.coffer.secret.control.SecretFixtures.TENANCY;
 import static io.coffer.secret.control.SecretFixtures.VAULT;
 import static io.coffer.secret.control.SecretFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
 import io.coffer.secret.control.SecretListing.Criteria;
 import io.coffer.secret.control.SecretListing.SortBy;

@@ -4,7 +4,7 @@ import static io.coffer.secret.control.SecretFixtures.T0;
 import static io.coffer.secret.control.SecretFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.secret.entity.RotationConfig;
 import io.coffer.secret.entity.TargetSystemDetails;

@@ -2,8 +2,8 @@ package io.coffer.secret.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.secret.entity.CreateSecretDetails;
 import io.coffer.secret.entity.SealedContent;

@@ -3,7 +3,7 @@ package io.coffer.secret.control;
 import static io.coffer.secret.control.SecretFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.secret.entity.SecretGenerationContext;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

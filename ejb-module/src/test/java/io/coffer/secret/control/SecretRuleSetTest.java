@@ -1,11 +1,11 @@
 package io.coffer.secret.control;
 
-import io.coffer.wire.Rfc3339;
+import io.coffer.platform.wire.Rfc3339;
 import static io.coffer.secret.control.SecretFixtures.T0;
 import static io.coffer.secret.control.SecretFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretRule;

@@ -1,7 +1,7 @@
 package io.coffer.secret.control;
 
-import io.coffer.wire.Page;
-import io.coffer.wire.Rfc3339;
+import io.coffer.platform.wire.Page;
+import io.coffer.platform.wire.Rfc3339;
 import static io.coffer.secret.control.SecretFixtures.COMPARTMENT;
 import static io.coffer.secret.control.SecretFixtures.T0;
 import static io.coffer.secret.control.SecretFixtures.TENANCY;

@@ -3,8 +3,8 @@ package io.coffer.secret.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

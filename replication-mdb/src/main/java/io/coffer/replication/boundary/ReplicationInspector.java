@@ -1,11 +1,11 @@
 package io.coffer.replication.boundary;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.replication.control.ReplicaChecksums;
 import io.coffer.replication.control.ReplicaChecksums.Checksum;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
-import io.coffer.settings.CofferSettings;
+import io.coffer.platform.settings.CofferSettings;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

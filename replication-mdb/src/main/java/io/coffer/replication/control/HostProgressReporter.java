@@ -1,9 +1,9 @@
 package io.coffer.replication.control;
 
-import io.coffer.time.PeriodicTask;
+import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
-import io.coffer.settings.CofferSettings;
+import io.coffer.platform.settings.CofferSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,7 +15,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import io.coffer.time.RealTime;
+import io.coffer.platform.time.RealTime;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;

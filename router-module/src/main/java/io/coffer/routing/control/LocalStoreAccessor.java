@@ -1,7 +1,7 @@
 package io.coffer.routing.control;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;

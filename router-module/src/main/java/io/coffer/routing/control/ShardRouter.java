@@ -1,7 +1,7 @@
 package io.coffer.routing.control;
 
 import io.coffer.routing.entity.StoreId;
-import io.coffer.settings.CofferSettings;
+import io.coffer.platform.settings.CofferSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

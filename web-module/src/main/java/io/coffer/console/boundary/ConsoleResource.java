@@ -1,6 +1,6 @@
 package io.coffer.console.boundary;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

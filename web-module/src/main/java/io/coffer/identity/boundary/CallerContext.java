@@ -1,7 +1,7 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.failure.CofferException;
-import io.coffer.failure.ErrorCode;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.ErrorCode;
 import io.coffer.identity.entity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 

@@ -33,7 +33,7 @@ public class TenancyResource {
     @Produces(MediaType.APPLICATION_JSON)
     public java.util.List<TenancyView> list() {
         return identities.tenancies().stream()
-                .map(tenancy -> new TenancyView(tenancy.id(), tenancy.name(), io.coffer.wire.Rfc3339.format(tenancy.timeCreated())))
+                .map(tenancy -> new TenancyView(tenancy.id(), tenancy.name(), io.coffer.platform.wire.Rfc3339.format(tenancy.timeCreated())))
                 .toList();
     }
 

@@ -1,9 +1,9 @@
 package io.coffer.key.boundary;
 
-import io.coffer.wire.Rfc3339;
+import io.coffer.platform.wire.Rfc3339;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
-import io.coffer.wire.Tags;
+import io.coffer.platform.wire.Tags;
 import java.util.Map;
 
 /** The KMS management API's key JSON, field for field as the OCI SDK's {@code Key}, {@code KeyVersion} and requests. */

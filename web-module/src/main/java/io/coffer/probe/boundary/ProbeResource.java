@@ -1,6 +1,6 @@
 package io.coffer.probe.boundary;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.probe.entity.Probe;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;

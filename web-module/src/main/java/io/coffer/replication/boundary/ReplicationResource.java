@@ -1,7 +1,7 @@
 package io.coffer.replication.boundary;
 
 import io.coffer.replication.control.ReplicaState;
-import io.coffer.settings.CofferSettings;
+import io.coffer.platform.settings.CofferSettings;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package io.coffer.shard.boundary;
 
-import io.coffer.failure.CofferException;
+import io.coffer.platform.failure.CofferException;
 import io.coffer.replication.control.ReplicaState;
 import io.coffer.routing.control.StoreSettingsCache;
 import io.coffer.routing.entity.ReadAccessor;

@@ -1,16 +1,16 @@
 package io.coffer.vault.boundary;
 
-import io.coffer.wire.Rfc3339;
+import io.coffer.platform.wire.Rfc3339;
 import io.coffer.http.OciRequests;
 import io.coffer.identity.boundary.CallerContext;
-import io.coffer.settings.CofferSettings;
+import io.coffer.platform.settings.CofferSettings;
 import io.coffer.vault.boundary.VaultViews.CreateVaultDetails;
 import io.coffer.vault.boundary.VaultViews.ScheduleVaultDeletionDetails;
 import io.coffer.vault.boundary.VaultViews.UpdateVaultDetails;
 import io.coffer.vault.entity.Vault;
-import io.coffer.wire.Etags;
-import io.coffer.wire.Page;
-import io.coffer.wire.Tags;
+import io.coffer.platform.wire.Etags;
+import io.coffer.platform.wire.Page;
+import io.coffer.platform.wire.Tags;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

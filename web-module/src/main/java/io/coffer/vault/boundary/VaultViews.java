@@ -1,8 +1,8 @@
 package io.coffer.vault.boundary;
 
-import io.coffer.wire.Rfc3339;
+import io.coffer.platform.wire.Rfc3339;
 import io.coffer.vault.entity.Vault;
-import io.coffer.wire.Tags;
+import io.coffer.platform.wire.Tags;
 import java.util.Map;
 
 /** The KMS API's vault JSON, field for field as the OCI SDK's {@code Vault}, {@code VaultSummary} and requests. */

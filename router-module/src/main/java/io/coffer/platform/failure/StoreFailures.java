@@ -1,0 +1,52 @@
+package io.coffer.platform.failure;
+
+import java.sql.SQLException;
+
+/**
+ * Recognises what a store failure means: a store that cannot be reached (as opposed to a bug or a client mistake), so
+ * that the boundary can answer 503 ServiceUnavailable and the caller can retry; or a unique key already taken.
+ */
+public final class StoreFailures {
+
+    private StoreFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+                return true;
+            }
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            String name = cause.getClass().getName();
+            if (name.endsWith("SQLNonTransientConnectionException") || name.endsWith("SQLTransientConnectionException")
+                    || name.equals("jakarta.resource.spi.ResourceAllocationException")
+                    || name.equals("jakarta.resource.ResourceException") && String.valueOf(cause.getMessage()).contains("connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A write refused because a row with the same unique key exists: the other side of a race on a name or a token.
+     * Anything else that fails a write is not a conflict and must not be reported as one.
+     */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // a batch reports the failed statement's own exception as its next one
+            for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null; sql = sql.getNextException()) {
+                if ("23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** SQL state class 08 is "connection exception"; Derby's client uses 08001 (refused) and 08006 (lost). */
+    static boolean isConnectionState(String sqlState) {
+        return sqlState != null && sqlState.startsWith("08");
+    }
+}

@@ -1,0 +1,88 @@
+package io.coffer.platform.settings;
+
+import io.coffer.routing.entity.StoreId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Typed access to Coffer's configuration, with the defaults of a one-machine install.
+ */
+@ApplicationScoped
+public class CofferSettings {
+
+    @Inject
+    Config config;
+
+    public String instance() {
+        return text(SettingKeys.INSTANCE, "host-1");
+    }
+
+    public String cell() {
+        return text(SettingKeys.CELL, "cell-0");
+    }
+
+    public List<StoreId> shards() {
+        return Arrays.stream(text(SettingKeys.SHARDS, "shard-0").split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .map(StoreId::of)
+                .toList();
+    }
+
+    public Path home() {
+        return Path.of(text(SettingKeys.HOME, System.getProperty("user.home") + "/.coffer"));
+    }
+
+    public String publicUrl() {
+        return text(SettingKeys.PUBLIC_URL, "http://127.0.0.1:8080");
+    }
+
+    public int publisherBatch() {
+        return config.getOptionalValue(SettingKeys.PUBLISHER_BATCH, Integer.class).orElse(500);
+    }
+
+    public long publisherIntervalMillis() {
+        return config.getOptionalValue(SettingKeys.PUBLISHER_INTERVAL_MS, Long.class).orElse(200L);
+    }
+
+    /** {@code keystore} (default) or {@code pkcs11}. */
+    public String rootKeyProvider() {
+        return text(SettingKeys.ROOT_KEY_PROVIDER, "keystore");
+    }
+
+    public Path rootKeystore() {
+        return Path.of(text(SettingKeys.ROOT_KEY_KEYSTORE, home().resolve("keys/root.p12").toString()));
+    }
+
+    public Path rootKeystorePasswordFile() {
+        return Path.of(text(SettingKeys.ROOT_KEY_KEYSTORE_PASSWORD_FILE, home().resolve("keys/root.pass").toString()));
+    }
+
+    public String pkcs11Library() {
+        return text(SettingKeys.ROOT_KEY_PKCS11_LIBRARY, "/usr/lib/softhsm/libsofthsm2.so");
+    }
+
+    public int pkcs11SlotListIndex() {
+        return config.getOptionalValue(SettingKeys.ROOT_KEY_PKCS11_SLOT_INDEX, Integer.class).orElse(0);
+    }
+
+    public Path pkcs11PinFile() {
+        return Path.of(text(SettingKeys.ROOT_KEY_PKCS11_PIN_FILE, home().resolve("keys/pkcs11.pin").toString()));
+    }
+
+    public String pkcs11KeyLabel() {
+        return text(SettingKeys.ROOT_KEY_PKCS11_KEY_LABEL, "coffer-root");
+    }
+
+    public boolean clockAdjustable() {
+        return config.getOptionalValue(SettingKeys.CLOCK_ADJUSTABLE, Boolean.class).orElse(false);
+    }
+
+    private String text(String key, String defaultValue) {
+        return config.getOptionalValue(key, String.class).orElse(defaultValue);
+    }
+}

@@ -1,0 +1,44 @@
+package io.coffer.platform.settings;
+
+/**
+ * Every configuration key Coffer reads, in one place. Values come from MicroProfile Config: system properties set
+ * by {@code server-config} on each instance, environment variables, or {@code microprofile-config.properties}.
+ */
+public final class SettingKeys {
+
+    /** This app-server instance's name within the topology, e.g. {@code host-1}. Names its durable subscription. */
+    public static final String INSTANCE = "coffer.instance";
+    /** The data-plane cell this instance belongs to, e.g. {@code cell-0}. */
+    public static final String CELL = "coffer.cell";
+    /** The shards whose remote stores exist at start, comma-separated; each has a JDBC resource jdbc/coffer/&lt;shard&gt;. */
+    public static final String SHARDS = "coffer.shards";
+    /** Where Coffer keeps its own files (operator credentials, root key). */
+    public static final String HOME = "coffer.home";
+    /** The base URL clients use to reach this instance, e.g. {@code http://127.0.0.1:8080}. */
+    public static final String PUBLIC_URL = "coffer.public-url";
+    /** How many pending events one publisher run moves to the log and the topic. */
+    public static final String PUBLISHER_BATCH = "coffer.replication.publisher-batch";
+    /** Milliseconds between two publisher runs when nothing wakes it earlier. */
+    public static final String PUBLISHER_INTERVAL_MS = "coffer.replication.publisher-interval-ms";
+
+    /** Where the root key lives: {@code keystore} (a PKCS#12 file, the default) or {@code pkcs11} (an HSM). */
+    public static final String ROOT_KEY_PROVIDER = "coffer.rootkey.provider";
+    /** The PKCS#12 keystore holding the root key; default {@code <coffer.home>/keys/root.p12}. */
+    public static final String ROOT_KEY_KEYSTORE = "coffer.rootkey.keystore";
+    /** A file holding the keystore's password; default {@code <coffer.home>/keys/root.pass}, made on first use. */
+    public static final String ROOT_KEY_KEYSTORE_PASSWORD_FILE = "coffer.rootkey.keystore-password-file";
+    /** The PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}. */
+    public static final String ROOT_KEY_PKCS11_LIBRARY = "coffer.rootkey.pkcs11.library";
+    /** Which slot of the PKCS#11 module holds the root key's token: its index among the slots with a token (default 0). */
+    public static final String ROOT_KEY_PKCS11_SLOT_INDEX = "coffer.rootkey.pkcs11.slot-list-index";
+    /** A file holding the PKCS#11 user PIN. */
+    public static final String ROOT_KEY_PKCS11_PIN_FILE = "coffer.rootkey.pkcs11.pin-file";
+    /** The label of the root key object on the token; default {@code coffer-root}. */
+    public static final String ROOT_KEY_PKCS11_KEY_LABEL = "coffer.rootkey.pkcs11.key-label";
+
+    /** Whether the business clock may be moved forward through the admin API: test installs only. */
+    public static final String CLOCK_ADJUSTABLE = "coffer.clock.adjustable";
+
+    private SettingKeys() {
+    }
+}

@@ -1,0 +1,48 @@
+package io.coffer.platform.failure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+class StoreFailuresTest {
+
+    /** How JPA reports a failed flush: the driver's exception a few causes down. */
+    private static RuntimeException wrapped(Throwable driver) {
+        return new IllegalStateException("flush failed", new RuntimeException("Internal Exception", driver));
+    }
+
+    @Test
+    void aTakenUniqueKeyIsADuplicate() {
+        SQLException duplicate = new SQLIntegrityConstraintViolationException("duplicate key value in a unique index", "23505");
+        assertThat(StoreFailures.isDuplicateKey(wrapped(duplicate))).isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(duplicate))).isFalse();
+    }
+
+    @Test
+    void aDuplicateInsideABatchIsFoundThroughTheNextException() {
+        BatchUpdateException batch = new BatchUpdateException("batch failed", "XJ208", 0, new int[0], null);
+        batch.setNextException(new SQLIntegrityConstraintViolationException("duplicate", "23505"));
+        assertThat(StoreFailures.isDuplicateKey(wrapped(batch))).isTrue();
+    }
+
+    @Test
+    void otherWriteFailuresAreNotDuplicates() {
+        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("'Statement' already closed.", "XJ012")))).isFalse();
+        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("A lock could not be obtained", "40XL1")))).isFalse();
+        assertThat(StoreFailures.isDuplicateKey(new IllegalStateException("no cause"))).isFalse();
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedIsUnavailable() {
+        assertThat(StoreFailures.isUnavailable(wrapped(new SQLNonTransientConnectionException("refused", "08001")))).isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new SQLException("connection lost", "08006")))).isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new ConnectException("Connection refused")))).isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new SQLException("syntax error", "42X01")))).isFalse();
+        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("connection lost", "08006")))).isFalse();
+    }
+}
