@@ -1,6 +1,7 @@
 package io.coffer.replication.boundary;
 
-import io.coffer.replication.control.ReplicaState;
+import io.coffer.replication.monitor.ReplicaState;
+import io.coffer.replication.monitor.ReplicationInspector;
 import io.coffer.platform.settings.CofferSettings;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

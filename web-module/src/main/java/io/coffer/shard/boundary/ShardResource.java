@@ -1,7 +1,7 @@
 package io.coffer.shard.boundary;
 
 import io.coffer.platform.failure.CofferException;
-import io.coffer.replication.control.ReplicaState;
+import io.coffer.replication.monitor.ReplicaState;
 import io.coffer.routing.control.StoreSettingsCache;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;

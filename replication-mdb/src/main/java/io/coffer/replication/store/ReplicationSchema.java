@@ -1,4 +1,4 @@
-package io.coffer.replication.control;
+package io.coffer.replication.store;
 
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.coffer.replication.control;
+package io.coffer.replication.apply;
 
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
@@ -15,12 +15,12 @@ import java.util.Map;
  * sequence number it applied. Advanced in the same transaction as the rows it covers, so the bookmark never claims
  * more than the store holds.
  */
-final class Bookmarks {
+public final class Bookmarks {
 
     private static final String DUPLICATE_KEY = "23505";
 
     /** Where a host stands in one store's log. */
-    record Position(long epoch, long applied) {
+    public record Position(long epoch, long applied) {
         static final Position START = new Position(1, 0);
     }
 
@@ -28,7 +28,7 @@ final class Bookmarks {
     }
 
     /** Locks the store's bookmark row until the transaction ends (creating it at epoch 1, 0) and returns it. */
-    static Position lock(Connection local, StoreId store) throws SQLException {
+    public static Position lock(Connection local, StoreId store) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
             try (PreparedStatement touch = local.prepareStatement(
                     "UPDATE REPL_BOOKMARK SET APPLIED_SEQ = APPLIED_SEQ WHERE STORE_NAME = ?")) {
@@ -53,7 +53,7 @@ final class Bookmarks {
         throw new SQLException("could not lock the bookmark of store " + store);
     }
 
-    static void advance(Connection local, StoreId store, long sequence, Instant appliedAt) throws SQLException {
+    public static void advance(Connection local, StoreId store, long sequence, Instant appliedAt) throws SQLException {
         try (PreparedStatement update = local.prepareStatement(
                 "UPDATE REPL_BOOKMARK SET APPLIED_SEQ = ?, APPLIED_AT = ? WHERE STORE_NAME = ?")) {
             update.setLong(1, sequence);
@@ -64,7 +64,7 @@ final class Bookmarks {
     }
 
     /** Starts following a new epoch of the store's log from its beginning. */
-    static void restart(Connection local, StoreId store, long epoch, Instant now) throws SQLException {
+    public static void restart(Connection local, StoreId store, long epoch, Instant now) throws SQLException {
         try (PreparedStatement update = local.prepareStatement(
                 "UPDATE REPL_BOOKMARK SET EPOCH = ?, APPLIED_SEQ = 0, APPLIED_AT = ? WHERE STORE_NAME = ?")) {
             update.setLong(1, epoch);
@@ -74,7 +74,7 @@ final class Bookmarks {
         }
     }
 
-    static Position read(Connection local, StoreId store) throws SQLException {
+    public static Position read(Connection local, StoreId store) throws SQLException {
         try (PreparedStatement select = local.prepareStatement(
                 "SELECT EPOCH, APPLIED_SEQ FROM REPL_BOOKMARK WHERE STORE_NAME = ?")) {
             select.setString(1, store.name());
@@ -84,7 +84,7 @@ final class Bookmarks {
         }
     }
 
-    static Map<String, Position> all(Connection local) throws SQLException {
+    public static Map<String, Position> all(Connection local) throws SQLException {
         Map<String, Position> positions = new LinkedHashMap<>();
         try (PreparedStatement select = local.prepareStatement(
                 "SELECT STORE_NAME, EPOCH, APPLIED_SEQ FROM REPL_BOOKMARK ORDER BY STORE_NAME");

@@ -1,8 +1,7 @@
-package io.coffer.replication.boundary;
+package io.coffer.replication.monitor;
 
 import io.coffer.platform.failure.CofferException;
-import io.coffer.replication.control.ReplicaChecksums;
-import io.coffer.replication.control.ReplicaChecksums.Checksum;
+import io.coffer.replication.monitor.ReplicaChecksums.Checksum;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.platform.settings.CofferSettings;

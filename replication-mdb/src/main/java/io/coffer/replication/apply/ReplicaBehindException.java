@@ -1,4 +1,4 @@
-package io.coffer.replication.control;
+package io.coffer.replication.apply;
 
 /**
  * An event arrived too far ahead of the host's bookmark to fill the gap inline; the message is redelivered later,

@@ -1,4 +1,4 @@
-package io.coffer.replication.entity;
+package io.coffer.replication.event;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
-package io.coffer.replication.control;
+package io.coffer.replication.event;
 
-import io.coffer.replication.entity.Operation;
-import io.coffer.replication.entity.RowChange;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;

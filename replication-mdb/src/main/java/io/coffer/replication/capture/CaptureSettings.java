@@ -1,4 +1,4 @@
-package io.coffer.replication.control;
+package io.coffer.replication.capture;
 
 import io.coffer.routing.control.StoreSettingsCache;
 import io.coffer.routing.entity.StoreId;

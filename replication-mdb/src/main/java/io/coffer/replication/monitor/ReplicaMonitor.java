@@ -1,5 +1,8 @@
-package io.coffer.replication.control;
+package io.coffer.replication.monitor;
 
+import io.coffer.replication.apply.Bookmarks;
+import io.coffer.replication.apply.EventApplier;
+import io.coffer.replication.store.RemoteLog;
 import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;

@@ -1,4 +1,4 @@
-package io.coffer.replication.control;
+package io.coffer.replication.monitor;
 
 import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;

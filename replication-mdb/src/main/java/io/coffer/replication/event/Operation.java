@@ -1,4 +1,4 @@
-package io.coffer.replication.entity;
+package io.coffer.replication.event;
 
 /** What an event does to its row. */
 public enum Operation {

@@ -1,7 +1,8 @@
-package io.coffer.replication.control;
+package io.coffer.replication.capture;
 
-import io.coffer.replication.entity.Operation;
-import io.coffer.replication.entity.RowChange;
+import io.coffer.replication.event.Operation;
+import io.coffer.replication.event.RowChange;
+import io.coffer.replication.event.RowChangeCodec;
 import io.coffer.routing.entity.StoreId;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;

@@ -1,5 +1,6 @@
-package io.coffer.replication.control;
+package io.coffer.replication.monitor;
 
+import io.coffer.replication.apply.LocalRowWriter;
 import io.coffer.routing.entity.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,10 +1,9 @@
-package io.coffer.replication.boundary;
+package io.coffer.replication.apply;
 
-import io.coffer.replication.control.EventApplier;
-import io.coffer.replication.control.ReplicationMetrics;
-import io.coffer.replication.control.ReplicationResources;
-import io.coffer.replication.control.RowChangeCodec;
-import io.coffer.replication.entity.ReplicationEvent;
+import io.coffer.replication.event.ReplicationEvent;
+import io.coffer.replication.event.ReplicationResources;
+import io.coffer.replication.event.RowChangeCodec;
+import io.coffer.replication.monitor.ReplicationMetrics;
 import io.coffer.routing.entity.StoreId;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;

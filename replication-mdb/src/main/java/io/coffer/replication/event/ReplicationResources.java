@@ -1,4 +1,4 @@
-package io.coffer.replication.control;
+package io.coffer.replication.event;
 
 /** The server resources replication uses; {@code server-config} creates them on every instance. */
 public final class ReplicationResources {

@@ -1,5 +1,6 @@
-package io.coffer.replication.control;
+package io.coffer.replication.monitor;
 
+import io.coffer.replication.store.RemoteLog;
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +21,7 @@ import java.util.Map;
  * against where rows' last changes sit in a store's log. A host that has not reported
  * for {@link #LIVENESS} is not counted (it catches up before it serves local reads again).
  */
-final class ReplicationProgress {
+public final class ReplicationProgress {
 
     static final Duration LIVENESS = Duration.ofSeconds(20);
 
@@ -28,7 +29,7 @@ final class ReplicationProgress {
     }
 
     /** The lowest position live hosts of the cell applied in the current epoch; see ReplicationHooks. */
-    static long appliedByEveryHost(Connection shard, Connection base, StoreId store, String cell, Instant now) throws SQLException {
+    public static long appliedByEveryHost(Connection shard, Connection base, StoreId store, String cell, Instant now) throws SQLException {
         long epoch = RemoteLog.head(shard, store).epoch();
         long lowest = Long.MAX_VALUE;
         try (PreparedStatement hosts = base.prepareStatement("SELECT EPOCH, APPLIED_SEQ FROM REPL_HOST"
@@ -49,7 +50,7 @@ final class ReplicationProgress {
     }
 
     /** The last logged (or still pending: MAX_VALUE) position of each row's changes; see ReplicationHooks. */
-    static Map<String, Long> lastSequences(Connection shard, String table, Collection<String> keys) throws SQLException {
+    public static Map<String, Long> lastSequences(Connection shard, String table, Collection<String> keys) throws SQLException {
         Map<String, Long> sequences = new HashMap<>();
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += 100) {
@@ -78,7 +79,7 @@ final class ReplicationProgress {
     }
 
     /** The live host with the smallest name in the cell, if any has reported lately. */
-    static java.util.Optional<String> cellLeader(Connection base, String cell, Instant now) throws SQLException {
+    public static java.util.Optional<String> cellLeader(Connection base, String cell, Instant now) throws SQLException {
         try (PreparedStatement select = base.prepareStatement("SELECT MIN(HOST_NAME) FROM REPL_HOST"
                 + " WHERE CELL_NAME = ? AND REPORTED_AT > ?")) {
             select.setString(1, cell);
@@ -97,7 +98,7 @@ final class ReplicationProgress {
     }
 
     /** Empties the store's pending events and log and starts a new epoch, in the caller's transaction. */
-    static void rollBack(Connection shard, StoreId store, Instant now) throws SQLException {
+    public static void rollBack(Connection shard, StoreId store, Instant now) throws SQLException {
         try (PreparedStatement lock = shard.prepareStatement(
                 "UPDATE REPL_PUBLISHER SET EPOCH = EPOCH + 1, LAST_SEQ = 0, UPDATED_AT = ? WHERE STORE_NAME = ?")) {
             lock.setTimestamp(1, Timestamp.from(now));
@@ -112,7 +113,7 @@ final class ReplicationProgress {
     }
 
     /** Records how far this host has applied a store, in the base store's {@code REPL_HOST}. */
-    static void report(Connection base, String host, String cell, StoreId store, long epoch, long applied, Instant now)
+    public static void report(Connection base, String host, String cell, StoreId store, long epoch, long applied, Instant now)
             throws SQLException {
         try (PreparedStatement update = base.prepareStatement("UPDATE REPL_HOST SET CELL_NAME = ?, EPOCH = ?,"
                 + " APPLIED_SEQ = ?, REPORTED_AT = ? WHERE HOST_NAME = ? AND STORE_NAME = ?")) {

@@ -1,4 +1,4 @@
-package io.coffer.replication.control;
+package io.coffer.replication.monitor;
 
 import io.coffer.routing.control.TransactionRegistry;
 import io.coffer.routing.entity.StoreId;
@@ -45,7 +45,7 @@ public class ReplicaState {
     }
 
     /** Records the position once the caller's transaction has committed (never a position that was rolled back). */
-    void appliedAfterCommit(StoreId store, long epoch, long sequence) {
+    public void appliedAfterCommit(StoreId store, long epoch, long sequence) {
         Applied position = new Applied(epoch, sequence);
         TransactionRegistry.get().registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -1,7 +1,10 @@
-package io.coffer.replication.control;
+package io.coffer.replication.apply;
 
-import io.coffer.replication.entity.Operation;
-import io.coffer.replication.entity.ReplicationEvent;
+import io.coffer.replication.event.Operation;
+import io.coffer.replication.event.ReplicationEvent;
+import io.coffer.replication.monitor.ReplicaState;
+import io.coffer.replication.monitor.ReplicationMetrics;
+import io.coffer.replication.store.RemoteLog;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.ejb.EJBException;

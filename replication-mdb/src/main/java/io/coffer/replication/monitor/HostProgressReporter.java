@@ -1,4 +1,5 @@
-package io.coffer.replication.control;
+package io.coffer.replication.monitor;
+
 
 import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;

@@ -1,6 +1,7 @@
-package io.coffer.replication.control;
+package io.coffer.replication.store;
 
-import io.coffer.replication.entity.ReplicationEvent;
+import io.coffer.replication.event.ReplicationEvent;
+import io.coffer.replication.event.RowChangeCodec;
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,17 +13,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads a remote store's replication log: what hosts catch up from, and where its head is. */
-final class RemoteLog {
+public final class RemoteLog {
 
     private RemoteLog() {
     }
 
     /** The log's current epoch and head: the last sequence number the store's publisher gave out. */
-    record Head(long epoch, long sequence) {
+    public record Head(long epoch, long sequence) {
     }
 
     /** Events of the current epoch after {@code afterSequence}, in order, at most {@code limit}. */
-    static List<ReplicationEvent> after(Connection remote, StoreId store, long epoch, long afterSequence, long upTo,
+    public static List<ReplicationEvent> after(Connection remote, StoreId store, long epoch, long afterSequence, long upTo,
             int limit) throws SQLException {
         List<ReplicationEvent> events = new ArrayList<>();
         try (PreparedStatement select = remote.prepareStatement(
@@ -40,7 +41,7 @@ final class RemoteLog {
         return events;
     }
 
-    static Head head(Connection remote, StoreId store) throws SQLException {
+    public static Head head(Connection remote, StoreId store) throws SQLException {
         try (PreparedStatement select = remote.prepareStatement(
                 "SELECT EPOCH, LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
             select.setString(1, store.name());
@@ -51,7 +52,7 @@ final class RemoteLog {
     }
 
     /** When the event with this sequence number was captured, if it is in the log. */
-    static Optional<Timestamp> capturedAt(Connection remote, long sequence) throws SQLException {
+    public static Optional<Timestamp> capturedAt(Connection remote, long sequence) throws SQLException {
         try (PreparedStatement select = remote.prepareStatement("SELECT CAPTURED_AT FROM REPL_LOG WHERE SEQ = ?")) {
             select.setLong(1, sequence);
             try (ResultSet row = select.executeQuery()) {

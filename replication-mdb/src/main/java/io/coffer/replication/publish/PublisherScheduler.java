@@ -1,5 +1,6 @@
-package io.coffer.replication.control;
+package io.coffer.replication.publish;
 
+import io.coffer.replication.monitor.ReplicationMetrics;
 import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;

@@ -1,5 +1,7 @@
-package io.coffer.replication.control;
+package io.coffer.replication.publish;
 
+import io.coffer.replication.event.ReplicationResources;
+import io.coffer.replication.store.RemoteLog;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.Resource;

@@ -1,7 +1,7 @@
-package io.coffer.replication.control;
+package io.coffer.replication.apply;
 
-import io.coffer.replication.entity.Operation;
-import io.coffer.replication.entity.RowChange;
+import io.coffer.replication.event.Operation;
+import io.coffer.replication.event.RowChange;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -147,7 +147,7 @@ public final class LocalRowWriter {
         }
     }
 
-    static void checkIdentifier(String name) {
+    public static void checkIdentifier(String name) {
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("not a replicated table or column name: " + name);
         }

@@ -1,5 +1,12 @@
-package io.coffer.replication.control;
+package io.coffer.replication;
 
+import io.coffer.replication.capture.CaptureSettings;
+import io.coffer.replication.capture.ReplicationInterceptor;
+import io.coffer.replication.monitor.ReplicaState;
+import io.coffer.replication.monitor.ReplicationMetrics;
+import io.coffer.replication.monitor.ReplicationProgress;
+import io.coffer.replication.publish.PublisherScheduler;
+import io.coffer.replication.store.ReplicationSchema;
 import io.coffer.routing.control.ReplicationHooks;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.Replicated;

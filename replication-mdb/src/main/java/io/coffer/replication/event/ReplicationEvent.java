@@ -1,4 +1,4 @@
-package io.coffer.replication.entity;
+package io.coffer.replication.event;
 
 import io.coffer.routing.entity.StoreId;
 import java.time.Instant;
