@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coffer.probe.entity.Probe;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.control.StoreDataSources;
 import io.coffer.routing.entity.StoreId;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -33,6 +34,9 @@ class CaptureAtomicityIT {
     ShardRouter router;
 
     @Inject
+    StoreDataSources dataSources;
+
+    @Inject
     UserTransaction transaction;
 
     @Deployment
@@ -58,7 +62,7 @@ class CaptureAtomicityIT {
         router.shard(shard).persist(committed);
         transaction.commit();
 
-        DataSource remote = router.remoteDataSource(shard);
+        DataSource remote = dataSources.remote(shard);
         assertEquals(0, events(remote, rolledBack.id()), "events of the rolled-back probe");
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline && logged(remote, committed.id()) == 0) {

@@ -1,6 +1,8 @@
 package io.coffer.secret.boundary;
 
 import io.coffer.key.entity.MasterKey;
+import io.coffer.routing.control.AppliedEverywhere;
+import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.SecretNameRoute;
 import io.coffer.routing.entity.StoreId;
@@ -17,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The work nobody asks for but time: secrets becoming ACTIVE once every host has them, and scheduled deletions
@@ -31,6 +32,9 @@ public class SecretHousekeeping {
 
     @Inject
     ShardRouter router;
+
+    @Inject
+    Replication replication;
 
     @Inject
     SecretLifecycle lifecycle;
@@ -50,18 +54,16 @@ public class SecretHousekeeping {
         if (waiting.isEmpty()) {
             return 0;
         }
-        long shardApplied = router.appliedByEveryHost(shard);
-        long baseApplied = router.appliedByEveryHost(StoreId.BASE);
         List<String> ids = waiting.stream().map(Secret::id).toList();
-        Map<String, Long> secretRows = router.lastSequences(shard, "SECRET", ids);
-        Map<String, Long> versionRows = router.lastSequences(shard, "SECRET_VERSION",
+        AppliedEverywhere secretRows = replication.appliedEverywhere(shard, "SECRET", ids);
+        AppliedEverywhere versionRows = replication.appliedEverywhere(shard, "SECRET_VERSION",
                 waiting.stream().map(secret -> SecretVersion.idOf(secret.id(), secret.latestVersionNumber())).toList());
-        Map<String, Long> routes = router.lastSequences(StoreId.BASE, "RESOURCE_ROUTE", ids);
+        AppliedEverywhere routes = replication.appliedEverywhere(StoreId.BASE, "RESOURCE_ROUTE", ids);
         int activated = 0;
         for (Secret secret : waiting) {
-            long inShard = Math.max(secretRows.getOrDefault(secret.id(), 0L),
-                    versionRows.getOrDefault(SecretVersion.idOf(secret.id(), secret.latestVersionNumber()), 0L));
-            if (inShard <= shardApplied && routes.getOrDefault(secret.id(), 0L) <= baseApplied) {
+            if (secretRows.includes(secret.id())
+                    && versionRows.includes(SecretVersion.idOf(secret.id(), secret.latestVersionNumber()))
+                    && routes.includes(secret.id())) {
                 store.lock(secret, LockModeType.PESSIMISTIC_WRITE);
                 SecretLifecycleState state = secret.lifecycleState();
                 if (state == SecretLifecycleState.CREATING || state == SecretLifecycleState.UPDATING) {

@@ -1,6 +1,7 @@
 package io.coffer.secret.boundary;
 
 import io.coffer.platform.time.PeriodicTask;
+import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
@@ -40,6 +41,9 @@ public class SecretScheduler {
     @Inject
     ShardRouter router;
 
+    @Inject
+    Replication replication;
+
     private volatile PeriodicTask activating;
     private volatile PeriodicTask deleting;
     private volatile boolean failing;
@@ -63,7 +67,7 @@ public class SecretScheduler {
     /** The cell's leader activates; the others stand by (any of them takes over within the liveness window). */
     private void activate() {
         guarded("activate secrets", () -> {
-            if (!router.leadsCell()) {
+            if (!replication.leadsCell()) {
                 return;
             }
             for (StoreId shard : router.shards()) {

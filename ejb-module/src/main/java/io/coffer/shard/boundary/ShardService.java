@@ -2,6 +2,7 @@ package io.coffer.shard.boundary;
 
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.ErrorCode;
+import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
@@ -20,6 +21,9 @@ public class ShardService {
 
     @Inject
     ShardRouter router;
+
+    @Inject
+    Replication replication;
 
     @Inject
     Clock clock;
@@ -62,7 +66,7 @@ public class ShardService {
         }
         if (wasEnabled && !enabled) {
             // Phase 1's rollback: no trace of partial replication stays behind, here or on any host.
-            router.rollBackReplication(store);
+            replication.rollBack(store);
         }
         return published(settings);
     }

@@ -1,5 +1,6 @@
 package io.coffer.replication.apply;
 
+import io.coffer.platform.failure.StoreFailures;
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A host's bookmark per remote store, in its local store: the epoch of the store's log it follows and the last
@@ -16,8 +15,6 @@ import java.util.Map;
  * more than the store holds.
  */
 public final class Bookmarks {
-
-    private static final String DUPLICATE_KEY = "23505";
 
     /** Where a host stands in one store's log. */
     public record Position(long epoch, long applied) {
@@ -45,7 +42,7 @@ public final class Bookmarks {
                 create.executeUpdate();
                 return Position.START;
             } catch (SQLException raced) {
-                if (!DUPLICATE_KEY.equals(raced.getSQLState())) {
+                if (!StoreFailures.isDuplicateKey(raced)) {
                     throw raced;
                 }
             }
@@ -82,17 +79,5 @@ public final class Bookmarks {
                 return row.next() ? new Position(row.getLong(1), row.getLong(2)) : Position.START;
             }
         }
-    }
-
-    public static Map<String, Position> all(Connection local) throws SQLException {
-        Map<String, Position> positions = new LinkedHashMap<>();
-        try (PreparedStatement select = local.prepareStatement(
-                "SELECT STORE_NAME, EPOCH, APPLIED_SEQ FROM REPL_BOOKMARK ORDER BY STORE_NAME");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                positions.put(rows.getString(1), new Position(rows.getLong(2), rows.getLong(3)));
-            }
-        }
-        return positions;
     }
 }

@@ -2,6 +2,7 @@ package io.coffer.replication.apply;
 
 import io.coffer.replication.event.Operation;
 import io.coffer.replication.event.RowChange;
+import io.coffer.replication.store.SqlNames;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,15 +12,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Writes one row change into a local store with plain SQL: a delete by key, or an update of the row that falls back
  * to an insert when the row is not there yet. Applying the same change twice leaves the same row.
  */
 public final class LocalRowWriter {
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Z][A-Z0-9_]{0,127}");
 
     private LocalRowWriter() {
     }
@@ -28,11 +26,11 @@ public final class LocalRowWriter {
     public enum Outcome { INSERTED, UPDATED, DELETED }
 
     public static Outcome apply(Connection connection, RowChange change) throws SQLException {
-        checkIdentifier(change.table());
+        SqlNames.check(change.table());
         if (change.table().startsWith("REPL_")) {
             throw new IllegalArgumentException("replication's own tables are never replicated: " + change.table());
         }
-        change.columns().keySet().forEach(LocalRowWriter::checkIdentifier);
+        change.columns().keySet().forEach(SqlNames::check);
         if (change.operation() == Operation.DELETE) {
             delete(connection, change);
             return Outcome.DELETED;
@@ -45,13 +43,13 @@ public final class LocalRowWriter {
     }
 
     static String deleteSql(RowChange change) {
-        return "DELETE FROM " + quoted(change.table()) + " WHERE " + keyCondition(change);
+        return "DELETE FROM " + SqlNames.quoted(change.table()) + " WHERE " + keyCondition(change);
     }
 
     static String updateSql(RowChange change, List<String> valueColumns) {
-        StringBuilder sql = new StringBuilder("UPDATE ").append(quoted(change.table())).append(" SET ");
+        StringBuilder sql = new StringBuilder("UPDATE ").append(SqlNames.quoted(change.table())).append(" SET ");
         for (int i = 0; i < valueColumns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(quoted(valueColumns.get(i))).append(" = ?");
+            sql.append(i == 0 ? "" : ", ").append(SqlNames.quoted(valueColumns.get(i))).append(" = ?");
         }
         return sql.append(" WHERE ").append(keyCondition(change)).toString();
     }
@@ -61,10 +59,10 @@ public final class LocalRowWriter {
         StringBuilder names = new StringBuilder();
         StringBuilder marks = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
-            names.append(i == 0 ? "" : ", ").append(quoted(columns.get(i)));
+            names.append(i == 0 ? "" : ", ").append(SqlNames.quoted(columns.get(i)));
             marks.append(i == 0 ? "?" : ", ?");
         }
-        return "INSERT INTO " + quoted(change.table()) + " (" + names + ") VALUES (" + marks + ")";
+        return "INSERT INTO " + SqlNames.quoted(change.table()) + " (" + names + ") VALUES (" + marks + ")";
     }
 
     private static void delete(Connection connection, RowChange change) throws SQLException {
@@ -98,7 +96,7 @@ public final class LocalRowWriter {
 
     private static boolean exists(Connection connection, RowChange change) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT 1 FROM " + quoted(change.table()) + " WHERE " + keyCondition(change))) {
+                "SELECT 1 FROM " + SqlNames.quoted(change.table()) + " WHERE " + keyCondition(change))) {
             int index = 1;
             for (String key : change.keyColumns()) {
                 bind(statement, index++, change.columns().get(key));
@@ -120,12 +118,12 @@ public final class LocalRowWriter {
     private static String keyCondition(RowChange change) {
         StringBuilder condition = new StringBuilder();
         for (String key : change.keyColumns()) {
-            condition.append(condition.length() == 0 ? "" : " AND ").append(quoted(key)).append(" = ?");
+            condition.append(condition.length() == 0 ? "" : " AND ").append(SqlNames.quoted(key)).append(" = ?");
         }
         return condition.toString();
     }
 
-    static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value == null) {
             statement.setObject(index, null);
         } else if (value instanceof Instant instant) {
@@ -145,15 +143,5 @@ public final class LocalRowWriter {
         } else {
             statement.setString(index, value.toString());
         }
-    }
-
-    public static void checkIdentifier(String name) {
-        if (!IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a replicated table or column name: " + name);
-        }
-    }
-
-    private static String quoted(String identifier) {
-        return '"' + identifier + '"';
     }
 }

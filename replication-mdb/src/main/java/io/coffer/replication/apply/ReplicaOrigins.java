@@ -1,5 +1,7 @@
 package io.coffer.replication.apply;
 
+import io.coffer.platform.failure.StoreFailures;
+import io.coffer.replication.store.SqlNames;
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -26,7 +28,7 @@ final class ReplicaOrigins {
             insert.setString(3, store.name());
             insert.executeUpdate();
         } catch (SQLException duplicate) {
-            if (!"23505".equals(duplicate.getSQLState())) {
+            if (!StoreFailures.isDuplicateKey(duplicate)) {
                 throw duplicate;
             }
         }
@@ -56,8 +58,8 @@ final class ReplicaOrigins {
         int removed = 0;
         for (String table : tables) {
             String key = primaryKeyColumn(local, table);
-            try (PreparedStatement delete = local.prepareStatement("DELETE FROM \"" + table + "\" WHERE \"" + key
-                    + "\" IN (SELECT KEY_VALUE FROM REPL_ORIGIN WHERE TABLE_NAME = ? AND STORE_NAME = ?)")) {
+            try (PreparedStatement delete = local.prepareStatement("DELETE FROM " + SqlNames.quoted(table) + " WHERE "
+                    + SqlNames.quoted(key) + " IN (SELECT KEY_VALUE FROM REPL_ORIGIN WHERE TABLE_NAME = ? AND STORE_NAME = ?)")) {
                 delete.setString(1, table);
                 delete.setString(2, store.name());
                 removed += delete.executeUpdate();
@@ -71,7 +73,7 @@ final class ReplicaOrigins {
     }
 
     private static String primaryKeyColumn(Connection local, String table) throws SQLException {
-        LocalRowWriter.checkIdentifier(table);
+        SqlNames.check(table);
         DatabaseMetaData metadata = local.getMetaData();
         try (ResultSet keys = metadata.getPrimaryKeys(null, null, table)) {
             if (!keys.next()) {

@@ -2,6 +2,7 @@ package io.coffer.replication.monitor;
 
 
 import io.coffer.platform.time.PeriodicTask;
+import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.platform.settings.CofferSettings;
@@ -47,6 +48,9 @@ public class HostProgressReporter {
     ShardRouter router;
 
     @Inject
+    StoreConnections connections;
+
+    @Inject
     ReplicaState replicas;
 
     @Inject
@@ -83,8 +87,7 @@ public class HostProgressReporter {
                     return;
                 }
                 try {
-                    router.open(StoreId.BASE);
-                    try (Connection base = router.remoteDataSource(StoreId.BASE).getConnection()) {
+                    try (Connection base = connections.base()) {
                         ReplicationProgress.report(base, settings.instance(), settings.cell(), store, position.epoch(),
                                 position.sequence(), now);
                     }

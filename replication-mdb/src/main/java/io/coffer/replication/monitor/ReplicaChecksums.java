@@ -1,6 +1,6 @@
 package io.coffer.replication.monitor;
 
-import io.coffer.replication.apply.LocalRowWriter;
+import io.coffer.replication.store.SqlNames;
 import io.coffer.routing.entity.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,8 +43,8 @@ public final class ReplicaChecksums {
         MessageDigest digest = sha256();
         long rows = 0;
         for (Map.Entry<String, String> table : tables.entrySet()) {
-            String name = quoted(table.getKey());
-            String key = quoted(table.getValue());
+            String name = SqlNames.quoted(table.getKey());
+            String key = SqlNames.quoted(table.getValue());
             String sql = originOf == null
                     ? "SELECT t.* FROM " + name + " t ORDER BY t." + key
                     : "SELECT t.* FROM " + name + " t JOIN REPL_ORIGIN o ON o.TABLE_NAME = ? AND o.KEY_VALUE = t." + key
@@ -95,11 +95,6 @@ public final class ReplicaChecksums {
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0x1f);
-    }
-
-    private static String quoted(String identifier) {
-        LocalRowWriter.checkIdentifier(identifier);
-        return '"' + identifier + '"';
     }
 
     private static MessageDigest sha256() {

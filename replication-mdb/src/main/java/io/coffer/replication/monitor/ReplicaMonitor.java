@@ -3,6 +3,7 @@ package io.coffer.replication.monitor;
 import io.coffer.replication.apply.Bookmarks;
 import io.coffer.replication.apply.EventApplier;
 import io.coffer.replication.store.RemoteLog;
+import io.coffer.replication.store.StoreConnections;
 import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
@@ -61,6 +62,9 @@ public class ReplicaMonitor {
     ShardRouter router;
 
     @Inject
+    StoreConnections connections;
+
+    @Inject
     ReplicaState state;
 
     @Inject
@@ -108,7 +112,7 @@ public class ReplicaMonitor {
         RemoteLog.Head logHead;
         Duration lag = Duration.ZERO;
         Instant now = clock.instant();
-        try (Connection remote = remoteConnection(store)) {
+        try (Connection remote = connections.remote(store)) {
             logHead = RemoteLog.head(remote, store);
             // A newer epoch restarts the log: the host is behind by the whole new log until it follows it.
             head = logHead.sequence();
@@ -150,20 +154,9 @@ public class ReplicaMonitor {
     }
 
     private Bookmarks.Position bookmark(StoreId store) throws SQLException {
-        // The local unit must be open (its tables created) before the bookmark can be read.
-        try (Connection local = localConnection()) {
+        try (Connection local = connections.local()) {
             return Bookmarks.read(local, store);
         }
-    }
-
-    private Connection localConnection() throws SQLException {
-        router.openLocal();
-        return router.localDataSource().getConnection();
-    }
-
-    private Connection remoteConnection(StoreId store) throws SQLException {
-        router.open(store);
-        return router.remoteDataSource(store).getConnection();
     }
 
     private Progress register(StoreId store) {

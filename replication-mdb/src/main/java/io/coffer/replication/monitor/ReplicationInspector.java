@@ -1,10 +1,13 @@
 package io.coffer.replication.monitor;
 
 import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.settings.CofferSettings;
+import io.coffer.replication.capture.ReplicatedTables;
 import io.coffer.replication.monitor.ReplicaChecksums.Checksum;
+import io.coffer.replication.store.RemoteLog;
+import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
-import io.coffer.platform.settings.CofferSettings;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,6 +35,9 @@ public class ReplicationInspector {
     ShardRouter router;
 
     @Inject
+    StoreConnections connections;
+
+    @Inject
     CofferSettings settings;
 
     /** The remote store's and this host's checksum of one store's replicated content. */
@@ -47,11 +53,9 @@ public class ReplicationInspector {
 
     public StoreChecksums checksums(String storeName) {
         StoreId store = known(storeName);
-        router.open(store);
-        router.openLocal();
-        Map<String, String> tables = router.replicatedTables(store);
-        try (Connection remote = router.remoteDataSource(store).getConnection();
-                Connection local = router.localDataSource().getConnection()) {
+        Map<String, String> tables = router.readRemote(store, ReplicatedTables::of);
+        try (Connection remote = connections.remote(store);
+                Connection local = connections.local()) {
             return new StoreChecksums(store.name(), settings.instance(), ReplicaChecksums.remote(remote, tables),
                     ReplicaChecksums.local(local, store, tables));
         } catch (SQLException failure) {
@@ -61,17 +65,11 @@ public class ReplicationInspector {
 
     public List<HostPosition> hosts() {
         List<HostPosition> positions = new ArrayList<>();
-        router.open(StoreId.BASE);
-        try (Connection base = router.remoteDataSource(StoreId.BASE).getConnection()) {
+        try (Connection base = connections.base()) {
             for (StoreId store : router.remoteStores()) {
-                router.open(store);
                 long head;
-                try (Connection remote = router.remoteDataSource(store).getConnection();
-                        PreparedStatement select = remote.prepareStatement("SELECT LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
-                    select.setString(1, store.name());
-                    try (ResultSet row = select.executeQuery()) {
-                        head = row.next() ? row.getLong(1) : 0;
-                    }
+                try (Connection remote = connections.remote(store)) {
+                    head = RemoteLog.head(remote, store).sequence();
                 }
                 try (PreparedStatement select = base.prepareStatement("SELECT HOST_NAME, CELL_NAME, EPOCH, APPLIED_SEQ, REPORTED_AT"
                         + " FROM REPL_HOST WHERE STORE_NAME = ? ORDER BY HOST_NAME")) {
@@ -92,14 +90,6 @@ public class ReplicationInspector {
     }
 
     private StoreId known(String storeName) {
-        try {
-            StoreId store = StoreId.of(storeName);
-            if (router.isKnown(store)) {
-                return store;
-            }
-        } catch (IllegalArgumentException malformed) {
-            // answered below
-        }
-        throw CofferException.notFound("store " + storeName);
+        return router.known(storeName).orElseThrow(() -> CofferException.notFound("store " + storeName));
     }
 }

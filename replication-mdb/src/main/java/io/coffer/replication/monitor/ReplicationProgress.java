@@ -1,6 +1,8 @@
 package io.coffer.replication.monitor;
 
+import io.coffer.platform.failure.StoreFailures;
 import io.coffer.replication.store.RemoteLog;
+import io.coffer.routing.control.AppliedEverywhere;
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +17,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers how far a cell's hosts have replicated: the positions hosts report in the base store's {@code REPL_HOST}
@@ -28,7 +31,21 @@ public final class ReplicationProgress {
     private ReplicationProgress() {
     }
 
-    /** The lowest position live hosts of the cell applied in the current epoch; see ReplicationHooks. */
+    /**
+     * Which of these rows of a table of the store every live host of the cell has applied; see {@link
+     * AppliedEverywhere}. The hosts' positions are read before the rows' last changes, so a change logged in between
+     * counts as not applied yet rather than as applied.
+     */
+    public static AppliedEverywhere appliedEverywhere(Connection remote, Connection base, StoreId store, String cell,
+            String table, Collection<String> keys, Instant now) throws SQLException {
+        long applied = appliedByEveryHost(remote, base, store, cell, now);
+        return new AppliedEverywhere(applied, lastSequences(remote, table, keys));
+    }
+
+    /**
+     * The lowest position live hosts of the cell applied in the store's current epoch: {@code Long.MAX_VALUE} when no
+     * host is live, -1 when a live host still follows an older epoch.
+     */
     public static long appliedByEveryHost(Connection shard, Connection base, StoreId store, String cell, Instant now) throws SQLException {
         long epoch = RemoteLog.head(shard, store).epoch();
         long lowest = Long.MAX_VALUE;
@@ -49,9 +66,15 @@ public final class ReplicationProgress {
         return lowest;
     }
 
-    /** The last logged (or still pending: MAX_VALUE) position of each row's changes; see ReplicationHooks. */
+    /**
+     * The log position of each row's last change in the store's current epoch ({@code Long.MAX_VALUE} while a change
+     * is still pending); rows never logged are absent.
+     */
     public static Map<String, Long> lastSequences(Connection shard, String table, Collection<String> keys) throws SQLException {
         Map<String, Long> sequences = new HashMap<>();
+        if (keys.isEmpty()) {
+            return sequences;
+        }
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += 100) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 100));
@@ -79,13 +102,13 @@ public final class ReplicationProgress {
     }
 
     /** The live host with the smallest name in the cell, if any has reported lately. */
-    public static java.util.Optional<String> cellLeader(Connection base, String cell, Instant now) throws SQLException {
+    public static Optional<String> cellLeader(Connection base, String cell, Instant now) throws SQLException {
         try (PreparedStatement select = base.prepareStatement("SELECT MIN(HOST_NAME) FROM REPL_HOST"
                 + " WHERE CELL_NAME = ? AND REPORTED_AT > ?")) {
             select.setString(1, cell);
             select.setTimestamp(2, Timestamp.from(now.minus(LIVENESS)));
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? java.util.Optional.ofNullable(row.getString(1)) : java.util.Optional.empty();
+                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
             }
         }
     }
@@ -94,21 +117,6 @@ public final class ReplicationProgress {
         statement.setString(1, table);
         for (int i = 0; i < keys.size(); i++) {
             statement.setString(i + 2, keys.get(i));
-        }
-    }
-
-    /** Empties the store's pending events and log and starts a new epoch, in the caller's transaction. */
-    public static void rollBack(Connection shard, StoreId store, Instant now) throws SQLException {
-        try (PreparedStatement lock = shard.prepareStatement(
-                "UPDATE REPL_PUBLISHER SET EPOCH = EPOCH + 1, LAST_SEQ = 0, UPDATED_AT = ? WHERE STORE_NAME = ?")) {
-            lock.setTimestamp(1, Timestamp.from(now));
-            lock.setString(2, store.name());
-            lock.executeUpdate();
-        }
-        try (PreparedStatement pending = shard.prepareStatement("DELETE FROM REPL_PENDING");
-                PreparedStatement log = shard.prepareStatement("DELETE FROM REPL_LOG")) {
-            pending.executeUpdate();
-            log.executeUpdate();
         }
     }
 
@@ -137,7 +145,7 @@ public final class ReplicationProgress {
             insert.setTimestamp(6, Timestamp.from(now));
             insert.executeUpdate();
         } catch (SQLException raced) {
-            if (!"23505".equals(raced.getSQLState())) {
+            if (!StoreFailures.isDuplicateKey(raced)) {
                 throw raced;
             }
         }

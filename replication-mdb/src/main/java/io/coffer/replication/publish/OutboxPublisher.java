@@ -1,8 +1,8 @@
 package io.coffer.replication.publish;
 
-import io.coffer.replication.event.ReplicationResources;
+import io.coffer.replication.event.EventMessages;
 import io.coffer.replication.store.RemoteLog;
-import io.coffer.routing.control.ShardRouter;
+import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
@@ -16,7 +16,6 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,24 +35,28 @@ import java.util.List;
 @Stateless
 public class OutboxPublisher {
 
+    /** The ActiveMQ resource adapter's connection factory (XA, so a send commits with the database write). */
+    static final String CONNECTION_FACTORY = "jms/coffer/ConnectionFactory";
+    /** The topic every host subscribes to (broker-side name {@code coffer.replication}, as the MDB's ejb-jar.xml says). */
+    static final String TOPIC = "jms/coffer/replication";
+
     @Inject
-    ShardRouter router;
+    StoreConnections connections;
 
     @Inject
     @RealTime
     Clock clock;
 
-    @Resource(lookup = ReplicationResources.CONNECTION_FACTORY)
+    @Resource(lookup = CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
-    @Resource(lookup = ReplicationResources.TOPIC)
+    @Resource(lookup = TOPIC)
     Topic topic;
 
     /** @return how many events were published (less than {@code limit} means the store is drained) */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int publishBatch(StoreId store, int limit) {
-        router.remote(store);
-        try (Connection database = router.remoteDataSource(store).getConnection()) {
+        try (Connection database = connections.remote(store)) {
             RemoteLog.Head head = lockPublisher(database, store);
             long lastSequence = head.sequence();
             List<Pending> batch = pending(database, limit);
@@ -79,12 +82,8 @@ public class OutboxPublisher {
                         log.executeUpdate();
                         remove.setLong(1, event.id());
                         remove.executeUpdate();
-                        TextMessage message = session.createTextMessage(event.payload());
-                        message.setStringProperty(ReplicationResources.STORE_PROPERTY, store.name());
-                        message.setLongProperty(ReplicationResources.EPOCH_PROPERTY, head.epoch());
-                        message.setLongProperty(ReplicationResources.SEQUENCE_PROPERTY, sequence);
-                        message.setLongProperty(ReplicationResources.CAPTURED_AT_PROPERTY, event.capturedAt().getTime());
-                        producer.send(message);
+                        producer.send(EventMessages.encode(session, store, head.epoch(), sequence,
+                                event.capturedAt().toInstant(), event.payload()));
                     }
                 }
             }

@@ -8,11 +8,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads a remote store's replication log: what hosts catch up from, and where its head is. */
+/**
+ * A remote store's replication log ({@code REPL_LOG}, numbered by the publisher) and its head ({@code
+ * REPL_PUBLISHER}): what hosts catch up from, where the log ends, and the start of a new epoch.
+ */
 public final class RemoteLog {
 
     private RemoteLog() {
@@ -58,6 +62,24 @@ public final class RemoteLog {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getTimestamp(1)) : Optional.empty();
             }
+        }
+    }
+
+    /**
+     * Rolls the store's replication back, in the caller's transaction: the pending events and the log are emptied
+     * and numbering starts again from 1 in a new epoch.
+     */
+    public static void startNewEpoch(Connection remote, StoreId store, Instant now) throws SQLException {
+        try (PreparedStatement restart = remote.prepareStatement(
+                "UPDATE REPL_PUBLISHER SET EPOCH = EPOCH + 1, LAST_SEQ = 0, UPDATED_AT = ? WHERE STORE_NAME = ?")) {
+            restart.setTimestamp(1, Timestamp.from(now));
+            restart.setString(2, store.name());
+            restart.executeUpdate();
+        }
+        try (PreparedStatement pending = remote.prepareStatement("DELETE FROM REPL_PENDING");
+                PreparedStatement log = remote.prepareStatement("DELETE FROM REPL_LOG")) {
+            pending.executeUpdate();
+            log.executeUpdate();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.replication.store;
 
+import io.coffer.platform.failure.StoreFailures;
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,7 +47,6 @@ public final class ReplicationSchema {
             "CREATE INDEX REPL_ORIGIN_STORE ON REPL_ORIGIN (STORE_NAME, TABLE_NAME)");
 
     private static final String TABLE_EXISTS = "X0Y32";
-    private static final String DUPLICATE_KEY = "23505";
 
     private ReplicationSchema() {
     }
@@ -61,7 +61,7 @@ public final class ReplicationSchema {
             insert.setString(1, store.name());
             insert.executeUpdate();
         } catch (SQLException exists) {
-            if (!DUPLICATE_KEY.equals(exists.getSQLState())) {
+            if (!StoreFailures.isDuplicateKey(exists)) {
                 throw exists;
             }
         }

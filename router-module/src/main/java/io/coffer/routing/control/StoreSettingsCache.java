@@ -32,6 +32,9 @@ public class StoreSettingsCache {
     @Inject
     ShardRouter router;
 
+    @Inject
+    StoreDataSources dataSources;
+
     private volatile Map<StoreId, Settings> current = Map.of();
     private volatile boolean remoteFailing;
 
@@ -59,7 +62,7 @@ public class StoreSettingsCache {
     public void refresh() {
         try {
             router.open(StoreId.BASE);
-            current = load(router.remoteDataSource(StoreId.BASE));
+            current = load(dataSources.remote(StoreId.BASE));
             if (remoteFailing) {
                 LOG.info("store settings are read from the base store again");
                 remoteFailing = false;
@@ -72,7 +75,7 @@ public class StoreSettingsCache {
             }
             try {
                 router.openLocal();
-                current = load(router.localDataSource());
+                current = load(dataSources.local());
             } catch (RuntimeException | SQLException localToo) {
                 // Keep the last known settings: reads go on being served as they were.
             }

@@ -1,5 +1,6 @@
 package io.coffer.routing.control;
 
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -18,6 +19,11 @@ public final class TransactionRegistry {
     private static volatile TransactionSynchronizationRegistry registry;
 
     private TransactionRegistry() {
+    }
+
+    /** Whether the calling thread runs inside an active JTA transaction. */
+    public static boolean isActive() {
+        return get().getTransactionStatus() == Status.STATUS_ACTIVE;
     }
 
     public static TransactionSynchronizationRegistry get() {
