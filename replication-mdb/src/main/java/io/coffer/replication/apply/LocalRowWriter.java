@@ -5,6 +5,7 @@ import io.coffer.replication.event.RowChange;
 import io.coffer.replication.store.SqlNames;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -129,7 +130,7 @@ public final class LocalRowWriter {
         } else if (value instanceof Instant instant) {
             statement.setTimestamp(index, Timestamp.from(instant));
         } else if (value instanceof LocalDate date) {
-            statement.setDate(index, java.sql.Date.valueOf(date));
+            statement.setDate(index, Date.valueOf(date));
         } else if (value instanceof Boolean flag) {
             statement.setBoolean(index, flag);
         } else if (value instanceof Long number) {

@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,7 +88,7 @@ public final class RowChangeCodec {
         if (value instanceof Instant instant) {
             return tagged.add("t").add(instant.toString()).build();
         }
-        if (value instanceof java.sql.Date date) {
+        if (value instanceof Date date) {
             return tagged.add("date").add(date.toLocalDate().toString()).build();
         }
         if (value instanceof LocalDate date) {

@@ -5,6 +5,8 @@ import io.coffer.routing.entity.StoreId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Blob;
+import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -73,9 +75,9 @@ public final class ReplicaChecksums {
                         for (int column : order) {
                             update(digest, columns.getColumnName(column));
                             Object value = result.getObject(column);
-                            if (value instanceof java.sql.Blob blob) {
+                            if (value instanceof Blob blob) {
                                 value = blob.getBytes(1, (int) blob.length());
-                            } else if (value instanceof java.sql.Clob clob) {
+                            } else if (value instanceof Clob clob) {
                                 value = clob.getSubString(1, (int) clob.length());
                             }
                             if (value instanceof byte[] bytes) {

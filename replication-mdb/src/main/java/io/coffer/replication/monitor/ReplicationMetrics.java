@@ -3,6 +3,7 @@ package io.coffer.replication.monitor;
 import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -30,8 +31,8 @@ public class ReplicationMetrics {
     }
 
     /** How long after its capture an event reached this host's local store: the replication lag of each event. */
-    public void applyDelay(StoreId store, java.time.Duration sinceCapture) {
-        registry.timer("coffer_replication_apply_delay", tag(store)).update(sinceCapture.isNegative() ? java.time.Duration.ZERO : sinceCapture);
+    public void applyDelay(StoreId store, Duration sinceCapture) {
+        registry.timer("coffer_replication_apply_delay", tag(store)).update(sinceCapture.isNegative() ? Duration.ZERO : sinceCapture);
     }
 
     public void duplicate(StoreId store) {
