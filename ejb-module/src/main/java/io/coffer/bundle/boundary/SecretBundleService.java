@@ -7,7 +7,7 @@ import io.coffer.routing.control.StoreRead;
 import io.coffer.routing.control.StoreReads;
 import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
-import io.coffer.routing.entity.SecretNameRoute;
+import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.secret.control.SecretCrypto;
 import io.coffer.secret.control.SecretLifecycle;

@@ -2,7 +2,7 @@ package io.coffer.secret.boundary;
 
 import io.coffer.key.entity.MasterKey;
 import io.coffer.routing.control.ShardRouter;
-import io.coffer.routing.entity.SecretNameRoute;
+import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.secret.control.SecretLifecycle;
 import io.coffer.secret.entity.Secret;

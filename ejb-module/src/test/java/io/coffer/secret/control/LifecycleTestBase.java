@@ -6,11 +6,11 @@ import static io.coffer.secret.control.SecretFixtures.b64;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
 import io.coffer.secret.control.SecretFixtures.FakeSealer;
 import io.coffer.secret.control.SecretFixtures.TestClock;
-import io.coffer.secret.entity.CreateSecretDetails;
-import io.coffer.secret.entity.SecretContentDetails;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
+import io.coffer.secret.entity.wire.SecretContentDetails;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
-import io.coffer.secret.entity.UpdateSecretDetails;
+import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import java.util.List;
 import java.util.Optional;
 

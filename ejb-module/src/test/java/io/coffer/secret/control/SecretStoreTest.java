@@ -8,9 +8,9 @@ import static io.coffer.secret.control.SecretFixtures.TENANCY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.secret.control.SecretFixtures.Aggregate;
-import io.coffer.secret.entity.ScheduleSecretDeletionDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretDeletionDetails;
 import io.coffer.secret.entity.Secret;
-import io.coffer.secret.entity.SecretJson;
+import io.coffer.secret.entity.wire.SecretJson;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.Stage;
@@ -138,8 +138,8 @@ class SecretStoreTest extends LifecycleTestBase {
         String compartment = io.coffer.routing.entity.Ocids.newId("compartment");
         List<String> all = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            Aggregate a = create(new io.coffer.secret.entity.CreateSecretDetails(compartment, null, null, null,
-                    SecretFixtures.KEY, null, io.coffer.secret.entity.SecretContentDetails.base64(SecretFixtures.b64("x")),
+            Aggregate a = create(new io.coffer.secret.entity.wire.CreateSecretDetails(compartment, null, null, null,
+                    SecretFixtures.KEY, null, io.coffer.secret.entity.wire.SecretContentDetails.base64(SecretFixtures.b64("x")),
                     null, null, "s" + (i % 4), null, SecretFixtures.VAULT, null, null));
             if (i % 3 == 0) {
                 clock.advance(Duration.ofSeconds(1));
@@ -161,8 +161,8 @@ class SecretStoreTest extends LifecycleTestBase {
                     result.items().forEach(s -> assertThat(seen.add(s.id())).isTrue());
                     page = result.nextPage();
                     if (pages++ == 0) {
-                        Aggregate late = create(new io.coffer.secret.entity.CreateSecretDetails(compartment, null, null,
-                                null, SecretFixtures.KEY, null, io.coffer.secret.entity.SecretContentDetails.base64(
+                        Aggregate late = create(new io.coffer.secret.entity.wire.CreateSecretDetails(compartment, null, null,
+                                null, SecretFixtures.KEY, null, io.coffer.secret.entity.wire.SecretContentDetails.base64(
                                 SecretFixtures.b64("x")), null, null, "late-" + sortBy + order, null,
                                 SecretFixtures.VAULT, null, null));
                         inTransaction(em -> em.persist(late.secret));

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.platform.failure.ErrorCode;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
-import io.coffer.secret.entity.ScheduleSecretVersionDeletionDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
 import io.coffer.secret.entity.SecretVersion;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,13 +2,14 @@ package io.coffer.key.boundary;
 
 import io.coffer.http.OciRequests;
 import io.coffer.identity.boundary.CallerContext;
-import io.coffer.key.boundary.KeyViews.CreateKeyDetails;
-import io.coffer.key.boundary.KeyViews.UpdateKeyDetails;
+import io.coffer.key.entity.wire.KeyViews.CreateKeyDetails;
+import io.coffer.key.entity.wire.KeyViews.UpdateKeyDetails;
+import io.coffer.key.entity.wire.KeyViews;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
-import io.coffer.platform.wire.Tags;
+import io.coffer.resource.entity.ResourceTags;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,8 +47,8 @@ public class KeyResource {
         OciRequests.required(details, "CreateKeyDetails");
         KeyViews.KeyShape shape = OciRequests.required(details.keyShape(), "keyShape");
         MasterKey key = keys.create(caller.tenancyId(), vaultId, details.compartmentId(), details.displayName(),
-                shape.algorithm(), shape.length(), details.protectionMode(), Tags.freeformToJson(details.freeformTags()),
-                Tags.definedToJson(details.definedTags()), OciRequests.retry(retryToken, "CreateKey", vaultId, details));
+                shape.algorithm(), shape.length(), details.protectionMode(), ResourceTags.freeformToJson(details.freeformTags()),
+                ResourceTags.definedToJson(details.definedTags()), OciRequests.retry(retryToken, "CreateKey", vaultId, details));
         return withEtag(key);
     }
 
@@ -74,7 +75,7 @@ public class KeyResource {
     public Response update(@PathParam("keyId") String keyId, UpdateKeyDetails details, @HeaderParam("if-match") String ifMatch) {
         OciRequests.required(details, "UpdateKeyDetails");
         return withEtag(keys.update(caller.tenancyId(), vaultId, keyId, details.displayName(),
-                Tags.freeformToJson(details.freeformTags()), Tags.definedToJson(details.definedTags()), ifMatch));
+                ResourceTags.freeformToJson(details.freeformTags()), ResourceTags.definedToJson(details.definedTags()), ifMatch));
     }
 
     @POST

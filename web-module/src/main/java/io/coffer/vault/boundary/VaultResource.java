@@ -4,13 +4,14 @@ import io.coffer.platform.wire.Rfc3339;
 import io.coffer.http.OciRequests;
 import io.coffer.identity.boundary.CallerContext;
 import io.coffer.platform.settings.CofferSettings;
-import io.coffer.vault.boundary.VaultViews.CreateVaultDetails;
-import io.coffer.vault.boundary.VaultViews.ScheduleVaultDeletionDetails;
-import io.coffer.vault.boundary.VaultViews.UpdateVaultDetails;
+import io.coffer.vault.entity.wire.VaultViews.CreateVaultDetails;
+import io.coffer.vault.entity.wire.VaultViews.ScheduleVaultDeletionDetails;
+import io.coffer.vault.entity.wire.VaultViews.UpdateVaultDetails;
+import io.coffer.vault.entity.wire.VaultViews;
 import io.coffer.vault.entity.Vault;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
-import io.coffer.platform.wire.Tags;
+import io.coffer.resource.entity.ResourceTags;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,7 +45,7 @@ public class VaultResource {
     public Response create(CreateVaultDetails details, @HeaderParam("opc-retry-token") String retryToken) {
         OciRequests.required(details, "CreateVaultDetails");
         Vault vault = vaults.create(caller.tenancyId(), details.compartmentId(), details.displayName(), details.vaultType(),
-                Tags.freeformToJson(details.freeformTags()), Tags.definedToJson(details.definedTags()),
+                ResourceTags.freeformToJson(details.freeformTags()), ResourceTags.definedToJson(details.definedTags()),
                 OciRequests.retry(retryToken, "CreateVault", "", details));
         return withEtag(vault);
     }
@@ -74,7 +75,7 @@ public class VaultResource {
             @HeaderParam("if-match") String ifMatch) {
         OciRequests.required(details, "UpdateVaultDetails");
         return withEtag(vaults.update(caller.tenancyId(), vaultId, details.displayName(),
-                Tags.freeformToJson(details.freeformTags()), Tags.definedToJson(details.definedTags()), ifMatch));
+                ResourceTags.freeformToJson(details.freeformTags()), ResourceTags.definedToJson(details.definedTags()), ifMatch));
     }
 
     @POST

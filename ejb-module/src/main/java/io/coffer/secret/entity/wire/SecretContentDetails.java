@@ -1,4 +1,4 @@
-package io.coffer.secret.entity;
+package io.coffer.secret.entity.wire;
 
 /**
  * OCI's {@code SecretContentDetails} as a flat union of its subtypes (today only {@code BASE64}): the content of a new

@@ -1,8 +1,8 @@
-package io.coffer.vault.boundary;
+package io.coffer.vault.entity.wire;
 
 import io.coffer.platform.wire.Rfc3339;
 import io.coffer.vault.entity.Vault;
-import io.coffer.platform.wire.Tags;
+import io.coffer.resource.entity.ResourceTags;
 import java.util.Map;
 
 /** The KMS API's vault JSON, field for field as the OCI SDK's {@code Vault}, {@code VaultSummary} and requests. */
@@ -45,14 +45,14 @@ public final class VaultViews {
     public static VaultView view(String publicUrl, Vault vault) {
         return new VaultView(vault.id(), vault.compartmentId(), vault.displayName(), vault.vaultType(), vault.state().name(),
                 cryptoEndpoint(publicUrl, vault), managementEndpoint(publicUrl, vault), Rfc3339.format(vault.timeCreated()),
-                Rfc3339.format(vault.timeOfDeletion()), Tags.freeformFromJson(vault.freeformTags()),
-                Tags.definedFromJson(vault.definedTags()), Boolean.TRUE, Boolean.FALSE);
+                Rfc3339.format(vault.timeOfDeletion()), ResourceTags.freeformFromJson(vault.freeformTags()),
+                ResourceTags.definedFromJson(vault.definedTags()), Boolean.TRUE, Boolean.FALSE);
     }
 
     public static VaultSummaryView summary(String publicUrl, Vault vault) {
         return new VaultSummaryView(vault.id(), vault.compartmentId(), vault.displayName(), vault.vaultType(),
                 vault.state().name(), cryptoEndpoint(publicUrl, vault), managementEndpoint(publicUrl, vault),
-                Rfc3339.format(vault.timeCreated()), Tags.freeformFromJson(vault.freeformTags()),
-                Tags.definedFromJson(vault.definedTags()));
+                Rfc3339.format(vault.timeCreated()), ResourceTags.freeformFromJson(vault.freeformTags()),
+                ResourceTags.definedFromJson(vault.definedTags()));
     }
 }

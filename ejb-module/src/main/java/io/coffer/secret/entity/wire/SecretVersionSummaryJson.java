@@ -1,5 +1,7 @@
-package io.coffer.secret.entity;
+package io.coffer.secret.entity.wire;
 
+import io.coffer.secret.entity.SecretVersion;
+import io.coffer.secret.entity.Stage;
 import io.coffer.platform.wire.Rfc3339;
 import java.util.List;
 

@@ -1,5 +1,8 @@
-package io.coffer.secret.entity;
+package io.coffer.secret.entity.wire;
 
+import io.coffer.secret.entity.RotationConfig;
+import io.coffer.secret.entity.SecretRule;
+import io.coffer.secret.entity.SecretGenerationContext;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.coffer.secret.entity;
+package io.coffer.secret.entity.wire;
 
 import io.coffer.platform.wire.Rfc3339;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +12,14 @@ import com.oracle.bmc.vault.model.PassphraseGenerationContext;
 import com.oracle.bmc.vault.model.SecretExpiryRule;
 import com.oracle.bmc.vault.model.SecretReuseRule;
 import com.oracle.bmc.vault.model.SshKeyGenerationContext;
+import io.coffer.secret.entity.Secret;
+import io.coffer.secret.entity.SecretVersion;
+import io.coffer.secret.entity.Stage;
+import io.coffer.secret.entity.RotationConfig;
+import io.coffer.secret.entity.SecretRule;
+import io.coffer.secret.entity.SecretGenerationContext;
+import io.coffer.secret.entity.TargetSystemDetails;
+import io.coffer.secret.entity.SealedContent;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;

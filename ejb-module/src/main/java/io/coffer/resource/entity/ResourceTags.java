@@ -1,4 +1,4 @@
-package io.coffer.platform.wire;
+package io.coffer.resource.entity;
 
 import io.coffer.platform.failure.CofferException;
 import jakarta.json.Json;
@@ -15,13 +15,13 @@ import java.util.Map;
  * Free-form tags ({@code {"key": "value"}}) and defined tags ({@code {"namespace": {"key": value}}}): validated
  * against OCI's limits, and kept as JSON text in one column.
  */
-public final class Tags {
+public final class ResourceTags {
 
     static final int MAX_TAGS = 64;
     static final int MAX_KEY = 100;
     static final int MAX_VALUE = 256;
 
-    private Tags() {
+    private ResourceTags() {
     }
 
     public static String freeformToJson(Map<String, String> tags) {

@@ -1,9 +1,9 @@
-package io.coffer.key.boundary;
+package io.coffer.key.entity.wire;
 
 import io.coffer.platform.wire.Rfc3339;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
-import io.coffer.platform.wire.Tags;
+import io.coffer.resource.entity.ResourceTags;
 import java.util.Map;
 
 /** The KMS management API's key JSON, field for field as the OCI SDK's {@code Key}, {@code KeyVersion} and requests. */
@@ -42,26 +42,26 @@ public final class KeyViews {
             String lifecycleState, String origin, String timeCreated, String timeOfDeletion, Boolean isAutoRotated) {
     }
 
-    static KeyView view(MasterKey key) {
+    public static KeyView view(MasterKey key) {
         return new KeyView(key.id(), key.compartmentId(), key.vaultId(), key.displayName(), key.currentVersionId(),
                 new KeyShape(MasterKey.ALGORITHM, MasterKey.LENGTH, null), key.protectionMode(), key.state().name(),
                 Rfc3339.format(key.timeCreated()), Rfc3339.format(key.timeOfDeletion()),
-                Tags.freeformFromJson(key.freeformTags()), Tags.definedFromJson(key.definedTags()), Boolean.TRUE,
+                ResourceTags.freeformFromJson(key.freeformTags()), ResourceTags.definedFromJson(key.definedTags()), Boolean.TRUE,
                 Boolean.FALSE);
     }
 
-    static KeySummaryView summary(MasterKey key) {
+    public static KeySummaryView summary(MasterKey key) {
         return new KeySummaryView(key.id(), key.compartmentId(), key.vaultId(), key.displayName(), key.protectionMode(),
                 MasterKey.ALGORITHM, key.state().name(), Rfc3339.format(key.timeCreated()),
-                Tags.freeformFromJson(key.freeformTags()), Tags.definedFromJson(key.definedTags()), Boolean.FALSE);
+                ResourceTags.freeformFromJson(key.freeformTags()), ResourceTags.definedFromJson(key.definedTags()), Boolean.FALSE);
     }
 
-    static KeyVersionView view(MasterKeyVersion version) {
+    public static KeyVersionView view(MasterKeyVersion version) {
         return new KeyVersionView(version.id(), version.keyId(), version.vaultId(), version.compartmentId(),
                 version.state().name(), "INTERNAL", Rfc3339.format(version.timeCreated()), null, Boolean.TRUE, Boolean.FALSE);
     }
 
-    static KeyVersionSummaryView summary(MasterKeyVersion version) {
+    public static KeyVersionSummaryView summary(MasterKeyVersion version) {
         return new KeyVersionSummaryView(version.id(), version.keyId(), version.vaultId(), version.compartmentId(),
                 version.state().name(), "INTERNAL", Rfc3339.format(version.timeCreated()), null, Boolean.FALSE);
     }

@@ -1,5 +1,6 @@
-package io.coffer.routing.entity;
+package io.coffer.secret.entity;
 
+import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
