@@ -128,7 +128,7 @@ final class SecretFixtures {
         final Secret secret;
         final List<SecretVersion> versions = new ArrayList<>();
 
-        Aggregate(SecretLifecycle.NewSecret created) {
+        Aggregate(SecretCreation.NewSecret created) {
             secret = created.secret();
             versions.add(created.firstVersion());
         }

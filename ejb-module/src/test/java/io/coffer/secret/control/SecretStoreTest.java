@@ -76,19 +76,19 @@ class SecretStoreTest extends LifecycleTestBase {
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
             List<SecretVersion> versions = versionsOf(em, secret.id());
-            assertThat(secret.etag()).isEqualTo("1");
-            lifecycle.update(secret, versions, rules(SecretRule.expiry("P10D", null, true)), sealer,
+            assertThat(secret.version()).isEqualTo(1);
+            updates.update(secret, versions, rules(SecretRule.expiry("P10D", null, true)), sealer,
                     SecretFixtures.digestMatcher());
-            lifecycle.update(secret, versions, content("second", "PENDING", "next"), sealer,
+            updates.update(secret, versions, content("second", "PENDING", "next"), sealer,
                     SecretFixtures.digestMatcher()).ifPresent(em::persist);
-            secret.tagFreeform(Map.of("team", "blue"));
+            secret.tag(secret.tags().replacedBy("a secret", Map.of("team", "blue"), null));
         });
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
-            assertThat(secret.etag()).isEqualTo("2");
+            assertThat(secret.version()).isEqualTo(2);
             assertThat(secret.timeCreated()).isEqualTo(T0);
             assertThat(secret.secretRules()).containsExactly(SecretRule.expiry("P10D", null, true));
-            assertThat(secret.freeformTags()).containsEntry("team", "blue");
+            assertThat(secret.tags().freeform()).containsEntry("team", "blue");
             assertThat(secret.timeOfCurrentVersionExpiry()).isEqualTo(T0.plus(Duration.ofDays(10)));
             List<SecretVersion> versions = versionsOf(em, secret.id());
             assertThat(versions).extracting(SecretVersion::versionNumber).containsExactly(1L, 2L);
@@ -107,12 +107,12 @@ class SecretStoreTest extends LifecycleTestBase {
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
             List<SecretVersion> versions = versionsOf(em, secret.id());
-            em.persist(lifecycle.update(secret, versions, content("two", null, null), sealer,
+            em.persist(updates.update(secret, versions, content("two", null, null), sealer,
                     SecretFixtures.digestMatcher()).orElseThrow());
-            em.persist(lifecycle.update(secret, versions, content("three", null, null), sealer,
+            em.persist(updates.update(secret, versions, content("three", null, null), sealer,
                     SecretFixtures.digestMatcher()).orElseThrow());
-            lifecycle.scheduleVersionDeletion(secret, versions, 1, null);
-            lifecycle.scheduleDeletion(secret, new ScheduleSecretDeletionDetails(
+            deletion.scheduleVersionDeletion(secret, versions, 1, null);
+            deletion.scheduleDeletion(secret, new ScheduleSecretDeletionDetails(
                     Rfc3339.format(T0.plus(Duration.ofDays(20)))));
         });
         inTransaction(em -> {
