@@ -2,6 +2,7 @@ package io.coffer.bench;
 
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.resource.entity.ResourceTags;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretVersion;
@@ -59,7 +60,7 @@ final class LocalStoreScale {
         EntityManager em = factory.createEntityManager();
         em.getTransaction().begin();
         MasterKey key = new MasterKey("ocid1.tenancy.oc1.coffer.bench", "ocid1.tenancy.oc1.coffer.bench", "ocid1.vault.oc1.coffer.bench",
-                "bench", "HSM", null, null, Instant.now());
+                "bench", "HSM", ResourceTags.NONE, Instant.now());
         MasterKeyVersion version = new MasterKeyVersion(MasterKeyVersion.newId(), key, new byte[60], "keystore:coffer-root", Instant.now());
         em.persist(version);
         em.getTransaction().commit();

@@ -1,7 +1,7 @@
 package io.coffer.identity.control;
 
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.NotAuthenticatedException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -215,6 +215,6 @@ public final class SignatureVerifier {
     }
 
     private static CofferException refused(String message) {
-        return new CofferException(ErrorCode.NOT_AUTHENTICATED, message);
+        return new NotAuthenticatedException(message);
     }
 }

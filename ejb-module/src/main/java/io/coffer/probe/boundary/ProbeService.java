@@ -1,9 +1,9 @@
 package io.coffer.probe.boundary;
 
-import io.coffer.platform.failure.CofferException;
 import io.coffer.probe.control.ProbeNotes;
 import io.coffer.probe.entity.Probe;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.shard.control.StoreNames;
 import io.coffer.routing.entity.StoreId;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,15 +37,6 @@ public class ProbeService {
     }
 
     private StoreId knownStore(String name) {
-        StoreId store;
-        try {
-            store = StoreId.of(name);
-        } catch (IllegalArgumentException malformed) {
-            throw CofferException.notFound("store " + name);
-        }
-        if (!router.isKnown(store)) {
-            throw CofferException.notFound("store " + name);
-        }
-        return store;
+        return StoreNames.known(router, name, "store");
     }
 }

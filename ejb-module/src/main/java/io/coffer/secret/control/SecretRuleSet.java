@@ -2,7 +2,8 @@ package io.coffer.secret.control;
 
 import io.coffer.platform.wire.Rfc3339;
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.IncorrectStateException;
+import io.coffer.platform.failure.InvalidParameterException;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
@@ -195,7 +196,7 @@ public final class SecretRuleSet {
                 continue;
             }
             if (matcher.matches(secret, prior, candidate)) {
-                throw new CofferException(ErrorCode.INVALID_PARAMETER, "The secret reuse rule of secret "
+                throw new InvalidParameterException("The secret reuse rule of secret "
                         + secret.id() + " forbids this content: an earlier version"
                         + (prior.isDeleted() ? " (since deleted)" : "") + " of the secret already had it");
             }
@@ -208,7 +209,7 @@ public final class SecretRuleSet {
      */
     public void checkRetrievable(Secret secret, SecretVersion version, Instant now) {
         if (retrievalBlockedOnExpiry && version.isExpired(now)) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret version " + version.versionNumber()
+            throw new IncorrectStateException("Secret version " + version.versionNumber()
                     + " of secret " + secret.id() + " expired at " + Rfc3339.format(version.timeOfExpiry())
                     + " and the secret's expiry rule blocks content retrieval on expiry; change the rule to read it");
         }

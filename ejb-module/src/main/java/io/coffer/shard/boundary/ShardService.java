@@ -1,9 +1,10 @@
 package io.coffer.shard.boundary;
 
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.shard.control.StoreNames;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.routing.entity.StoreSettings;
@@ -46,7 +47,7 @@ public class ShardService {
         try {
             settings.switchReads(accessor, operator, clock.instant());
         } catch (IllegalStateException refused) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, refused.getMessage());
+            throw new IncorrectStateException(refused.getMessage());
         }
         return published(settings);
     }
@@ -54,7 +55,7 @@ public class ShardService {
     public StoreSettings switchCapture(String storeName, boolean enabled, String operator) {
         StoreId store = known(storeName);
         if (store.isBase() && !enabled) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE,
+            throw new IncorrectStateException(
                     "the base store's writes are always captured: its routing metadata is what every host routes by");
         }
         StoreSettings settings = settingsOf(store, true);
@@ -62,7 +63,7 @@ public class ShardService {
         try {
             settings.switchCapture(enabled, operator, clock.instant());
         } catch (IllegalStateException refused) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, refused.getMessage());
+            throw new IncorrectStateException(refused.getMessage());
         }
         if (wasEnabled && !enabled) {
             // Phase 1's rollback: no trace of partial replication stays behind, here or on any host.
@@ -91,14 +92,6 @@ public class ShardService {
     }
 
     private StoreId known(String storeName) {
-        try {
-            StoreId store = StoreId.of(storeName);
-            if (router.isKnown(store)) {
-                return store;
-            }
-        } catch (IllegalArgumentException malformed) {
-            // answered as unknown below
-        }
-        throw CofferException.notFound("shard " + storeName);
+        return StoreNames.known(router, storeName, "shard");
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.crypto.control;
 
+import io.coffer.resource.entity.ResourceTags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class EnvelopeSecretCryptoTest {
         materials.roots = roots;
         crypto = new EnvelopeSecretCrypto();
         crypto.materials = materials;
-        key = new MasterKey("tenancy", "tenancy", "vault", "key", "HSM", null, null, NOW);
+        key = new MasterKey("tenancy", "tenancy", "vault", "key", "HSM", ResourceTags.NONE, NOW);
         keyVersion = newVersion(key);
     }
 

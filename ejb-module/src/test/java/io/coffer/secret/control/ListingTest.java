@@ -117,9 +117,9 @@ class ListingTest extends LifecycleTestBase {
         for (int i = 2; i <= 7; i++) {
             add(a, "v" + i, null);
         }
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1, null);
+        deletion.scheduleVersionDeletion(a.secret, a.versions, 1, null);
         clock.advance(Duration.ofDays(30));
-        lifecycle.completeVersionDeletion(a.version(1));
+        housekeeping.completeVersionDeletion(a.version(1));
 
         Page<SecretVersion> first = VersionListing.page(a.versions, null, null, 4, null);
         assertThat(first.items()).extracting(SecretVersion::versionNumber).containsExactly(7L, 6L, 5L, 4L);

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Ocids;
-import io.coffer.secret.entity.CreateSecretDetails;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
-import io.coffer.secret.entity.SecretContentDetails;
+import io.coffer.secret.entity.wire.SecretContentDetails;
 import io.coffer.secret.entity.SecretVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -128,7 +128,7 @@ final class SecretFixtures {
         final Secret secret;
         final List<SecretVersion> versions = new ArrayList<>();
 
-        Aggregate(SecretLifecycle.NewSecret created) {
+        Aggregate(SecretCreation.NewSecret created) {
             secret = created.secret();
             versions.add(created.firstVersion());
         }

@@ -8,9 +8,9 @@ import static io.coffer.secret.control.SecretFixtures.TENANCY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.secret.control.SecretFixtures.Aggregate;
-import io.coffer.secret.entity.ScheduleSecretDeletionDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretDeletionDetails;
 import io.coffer.secret.entity.Secret;
-import io.coffer.secret.entity.SecretJson;
+import io.coffer.secret.entity.wire.SecretJson;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.Stage;
@@ -76,19 +76,19 @@ class SecretStoreTest extends LifecycleTestBase {
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
             List<SecretVersion> versions = versionsOf(em, secret.id());
-            assertThat(secret.etag()).isEqualTo("1");
-            lifecycle.update(secret, versions, rules(SecretRule.expiry("P10D", null, true)), sealer,
+            assertThat(secret.version()).isEqualTo(1);
+            updates.update(secret, versions, rules(SecretRule.expiry("P10D", null, true)), sealer,
                     SecretFixtures.digestMatcher());
-            lifecycle.update(secret, versions, content("second", "PENDING", "next"), sealer,
+            updates.update(secret, versions, content("second", "PENDING", "next"), sealer,
                     SecretFixtures.digestMatcher()).ifPresent(em::persist);
-            secret.tagFreeform(Map.of("team", "blue"));
+            secret.tag(secret.tags().replacedBy("a secret", Map.of("team", "blue"), null));
         });
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
-            assertThat(secret.etag()).isEqualTo("2");
+            assertThat(secret.version()).isEqualTo(2);
             assertThat(secret.timeCreated()).isEqualTo(T0);
             assertThat(secret.secretRules()).containsExactly(SecretRule.expiry("P10D", null, true));
-            assertThat(secret.freeformTags()).containsEntry("team", "blue");
+            assertThat(secret.tags().freeform()).containsEntry("team", "blue");
             assertThat(secret.timeOfCurrentVersionExpiry()).isEqualTo(T0.plus(Duration.ofDays(10)));
             List<SecretVersion> versions = versionsOf(em, secret.id());
             assertThat(versions).extracting(SecretVersion::versionNumber).containsExactly(1L, 2L);
@@ -107,12 +107,12 @@ class SecretStoreTest extends LifecycleTestBase {
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
             List<SecretVersion> versions = versionsOf(em, secret.id());
-            em.persist(lifecycle.update(secret, versions, content("two", null, null), sealer,
+            em.persist(updates.update(secret, versions, content("two", null, null), sealer,
                     SecretFixtures.digestMatcher()).orElseThrow());
-            em.persist(lifecycle.update(secret, versions, content("three", null, null), sealer,
+            em.persist(updates.update(secret, versions, content("three", null, null), sealer,
                     SecretFixtures.digestMatcher()).orElseThrow());
-            lifecycle.scheduleVersionDeletion(secret, versions, 1, null);
-            lifecycle.scheduleDeletion(secret, new ScheduleSecretDeletionDetails(
+            deletion.scheduleVersionDeletion(secret, versions, 1, null);
+            deletion.scheduleDeletion(secret, new ScheduleSecretDeletionDetails(
                     Rfc3339.format(T0.plus(Duration.ofDays(20)))));
         });
         inTransaction(em -> {
@@ -138,8 +138,8 @@ class SecretStoreTest extends LifecycleTestBase {
         String compartment = io.coffer.routing.entity.Ocids.newId("compartment");
         List<String> all = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            Aggregate a = create(new io.coffer.secret.entity.CreateSecretDetails(compartment, null, null, null,
-                    SecretFixtures.KEY, null, io.coffer.secret.entity.SecretContentDetails.base64(SecretFixtures.b64("x")),
+            Aggregate a = create(new io.coffer.secret.entity.wire.CreateSecretDetails(compartment, null, null, null,
+                    SecretFixtures.KEY, null, io.coffer.secret.entity.wire.SecretContentDetails.base64(SecretFixtures.b64("x")),
                     null, null, "s" + (i % 4), null, SecretFixtures.VAULT, null, null));
             if (i % 3 == 0) {
                 clock.advance(Duration.ofSeconds(1));
@@ -161,8 +161,8 @@ class SecretStoreTest extends LifecycleTestBase {
                     result.items().forEach(s -> assertThat(seen.add(s.id())).isTrue());
                     page = result.nextPage();
                     if (pages++ == 0) {
-                        Aggregate late = create(new io.coffer.secret.entity.CreateSecretDetails(compartment, null, null,
-                                null, SecretFixtures.KEY, null, io.coffer.secret.entity.SecretContentDetails.base64(
+                        Aggregate late = create(new io.coffer.secret.entity.wire.CreateSecretDetails(compartment, null, null,
+                                null, SecretFixtures.KEY, null, io.coffer.secret.entity.wire.SecretContentDetails.base64(
                                 SecretFixtures.b64("x")), null, null, "late-" + sortBy + order, null,
                                 SecretFixtures.VAULT, null, null));
                         inTransaction(em -> em.persist(late.secret));

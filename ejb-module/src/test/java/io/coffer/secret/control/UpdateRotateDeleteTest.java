@@ -10,18 +10,18 @@ import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
 import io.coffer.secret.control.SecretFixtures.FakeSealer;
-import io.coffer.secret.entity.ChangeSecretCompartmentDetails;
-import io.coffer.secret.entity.CreateSecretDetails;
+import io.coffer.secret.entity.wire.ChangeSecretCompartmentDetails;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
 import io.coffer.secret.entity.RotationConfig;
-import io.coffer.secret.entity.ScheduleSecretDeletionDetails;
-import io.coffer.secret.entity.ScheduleSecretVersionDeletionDetails;
-import io.coffer.secret.entity.SecretContentDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretDeletionDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
+import io.coffer.secret.entity.wire.SecretContentDetails;
 import io.coffer.secret.entity.SecretGenerationContext;
 import io.coffer.secret.entity.SecretLifecycleState;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.TargetSystemDetails;
-import io.coffer.secret.entity.UpdateSecretDetails;
+import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,28 +62,28 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
         Aggregate a = create("one");
         update(a, properties("new description", Map.of("team", "blue"), Map.of("endpoint", "db:1")));
         assertThat(a.secret.description()).isEqualTo("new description");
-        assertThat(a.secret.freeformTags()).containsExactly(Map.entry("team", "blue"));
+        assertThat(a.secret.tags().freeform()).containsExactly(Map.entry("team", "blue"));
         assertThat(FakeSealer.openText(a.secret.encryptedMetadata())).isEqualTo("{\"endpoint\":\"db:1\"}");
         update(a, properties(null, null, null));
         assertThat(a.secret.description()).isEqualTo("new description");
         assertThat(a.secret.encryptedMetadata()).isNotNull();
         assertRefused(() -> update(a, properties("d".repeat(401), Map.of("team", "red"), null)),
                 ErrorCode.INVALID_PARAMETER, "description is longer than 400 characters");
-        assertThat(a.secret.freeformTags()).containsEntry("team", "blue");
+        assertThat(a.secret.tags().freeform()).containsEntry("team", "blue");
         update(a, properties(null, null, Map.of()));
         assertThat(a.secret.encryptedMetadata()).isNull();
         assertRefused(() -> update(a, new UpdateSecretDetails(null, null, null, null, null, null,
                 jakarta.json.Json.createObjectBuilder().build(), null, null, null, null)), ErrorCode.INVALID_PARAMETER,
                 "cross-region secret replication is not supported");
-        assertRefused(() -> lifecycle.update(a.secret, a.versions, null, sealer, SecretFixtures.digestMatcher()),
+        assertRefused(() -> updates.update(a.secret, a.versions, null, sealer, SecretFixtures.digestMatcher()),
                 ErrorCode.MISSING_PARAMETER, "UpdateSecretDetails is required");
     }
 
     @Test
     void aSecretThatIsNotActiveCannotBeUpdated() {
-        SecretLifecycle.NewSecret created = lifecycle.create(SecretFixtures.TENANCY,
+        SecretCreation.NewSecret created = creation.create(SecretFixtures.TENANCY,
                 SecretFixtures.createDetails("x", "one"), List.of(), sealer);
-        assertRefused(() -> lifecycle.update(created.secret(), List.of(created.firstVersion()),
+        assertRefused(() -> updates.update(created.secret(), List.of(created.firstVersion()),
                 properties("d", null, null), sealer, SecretFixtures.digestMatcher()), ErrorCode.INCORRECT_STATE,
                 "is CREATING and must be ACTIVE to be updated");
     }
@@ -113,7 +113,7 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
                 true)), ErrorCode.MISSING_PARAMETER, "secretGenerationContext (required when enableAutoGeneration is true)");
         update(a, new UpdateSecretDetails(null, null, null, null, null, null, null, null, null,
                 SecretGenerationContext.bytes("BYTES_512"), true));
-        assertThat(a.secret.autoGenerationEnabled()).isTrue();
+        assertThat(a.secret.rotation().autoGenerationEnabled()).isTrue();
         assertThat(FakeSealer.open(add(a, null, null).encryptedContent())).hasSize(512);
     }
 
@@ -136,10 +136,10 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
         Aggregate a = create("old");
         add(a, "two", null);
         add(a, "three", null);
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1, new ScheduleSecretVersionDeletionDetails(
+        deletion.scheduleVersionDeletion(a.secret, a.versions, 1, new ScheduleSecretVersionDeletionDetails(
                 Rfc3339.format(T0.plus(Duration.ofDays(1)))));
         clock.advance(Duration.ofDays(1));
-        lifecycle.completeVersionDeletion(a.version(1));
+        housekeeping.completeVersionDeletion(a.version(1));
         update(a, rules(SecretRule.reuse(true)));
         assertRefused(() -> add(a, "old", null), ErrorCode.INVALID_PARAMETER, "an earlier version (since deleted)");
         update(a, rules(SecretRule.reuse(false)));
@@ -171,12 +171,12 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
     void expiredContentIsRefusedWhileTheRuleBlocksRetrievalAndReadableOnceItNoLongerDoes() {
         Aggregate a = create("one");
         update(a, rules(SecretRule.expiry("P1D", null, true)));
-        lifecycle.checkContentReadable(a.secret, a.version(1));
+        readability.checkContentReadable(a.secret, a.version(1));
         clock.advance(Duration.ofDays(1));
-        assertRefused(() -> lifecycle.checkContentReadable(a.secret, a.version(1)), ErrorCode.INCORRECT_STATE,
+        assertRefused(() -> readability.checkContentReadable(a.secret, a.version(1)), ErrorCode.INCORRECT_STATE,
                 "expired at 2026-11-26T02:13:29.468Z and the secret's expiry rule blocks content retrieval on expiry");
         update(a, rules(SecretRule.expiry("P1D", null, false)));
-        lifecycle.checkContentReadable(a.secret, a.version(1));
+        readability.checkContentReadable(a.secret, a.version(1));
     }
 
     @Test
@@ -184,12 +184,12 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
         Aggregate a = create("one");
         add(a, "two", null);
         add(a, "three", null);
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1, null);
-        assertRefused(() -> lifecycle.checkContentReadable(a.secret, a.version(1)), ErrorCode.INCORRECT_STATE,
+        deletion.scheduleVersionDeletion(a.secret, a.versions, 1, null);
+        assertRefused(() -> readability.checkContentReadable(a.secret, a.version(1)), ErrorCode.INCORRECT_STATE,
                 "Secret version 1 is scheduled for deletion; its content cannot be read");
-        lifecycle.checkContentReadable(a.secret, a.version(3));
-        lifecycle.scheduleDeletion(a.secret, null);
-        assertRefused(() -> lifecycle.checkContentReadable(a.secret, a.version(3)), ErrorCode.INCORRECT_STATE,
+        readability.checkContentReadable(a.secret, a.version(3));
+        deletion.scheduleDeletion(a.secret, null);
+        assertRefused(() -> readability.checkContentReadable(a.secret, a.version(3)), ErrorCode.INCORRECT_STATE,
                 "is PENDING_DELETION; its content cannot be read");
     }
 
@@ -198,39 +198,39 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
     @Test
     void rotatingAnAutoGeneratedSecretMakesAFreshCurrentVersionAndSchedulesTheNext() {
         Aggregate a = autoGenerated(new RotationConfig("P30D", null, true));
-        assertThat(a.secret.nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(30)));
+        assertThat(a.secret.rotation().nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(30)));
         clock.advance(Duration.ofDays(30));
         assertThat(a.secret.isRotationDue(clock.instant())).isTrue();
-        SecretVersion rotated = lifecycle.rotate(a.secret, a.versions, sealer, SecretFixtures.digestMatcher());
+        SecretVersion rotated = rotation.rotate(a.secret, a.versions, sealer, SecretFixtures.digestMatcher());
         a.versions.add(rotated);
         assertThat(rotated.versionNumber()).isEqualTo(2);
         assertThat(rotated.contentAutoGenerated()).isTrue();
         assertThat(a.stages(2)).isEqualTo("[CURRENT, LATEST]");
         assertThat(a.stages(1)).isEqualTo("[PREVIOUS]");
         assertThat(opened(rotated)).hasSize(24).isNotEqualTo(opened(a.version(1)));
-        assertThat(a.secret.lastRotationTime()).isEqualTo(T0.plus(Duration.ofDays(30)));
-        assertThat(a.secret.nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(60)));
-        assertThat(a.secret.rotationStatus()).isEqualTo("SCHEDULED");
+        assertThat(a.secret.rotation().lastRotationTime()).isEqualTo(T0.plus(Duration.ofDays(30)));
+        assertThat(a.secret.rotation().nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(60)));
+        assertThat(a.secret.rotation().rotationStatus()).isEqualTo("SCHEDULED");
 
-        lifecycle.cancelRotation(a.secret);
-        assertThat(a.secret.rotationStatus()).isEqualTo("NOT_ENABLED");
-        assertThat(a.secret.nextRotationTime()).isNull();
-        assertThat(a.secret.rotationConfig().rotationInterval()).isEqualTo("P30D");
-        lifecycle.cancelRotation(a.secret);
-        SecretVersion manual = lifecycle.rotate(a.secret, a.versions, sealer, SecretFixtures.digestMatcher());
+        rotation.cancelRotation(a.secret);
+        assertThat(a.secret.rotation().rotationStatus()).isEqualTo("NOT_ENABLED");
+        assertThat(a.secret.rotation().nextRotationTime()).isNull();
+        assertThat(a.secret.rotation().rotationConfig().rotationInterval()).isEqualTo("P30D");
+        rotation.cancelRotation(a.secret);
+        SecretVersion manual = rotation.rotate(a.secret, a.versions, sealer, SecretFixtures.digestMatcher());
         assertThat(manual.versionNumber()).isEqualTo(3);
-        assertThat(a.secret.nextRotationTime()).isNull();
+        assertThat(a.secret.rotation().nextRotationTime()).isNull();
     }
 
     @Test
     void aSecretCofferDoesNotGenerateCannotBeRotated() {
         Aggregate plain = create("one");
-        assertRefused(() -> lifecycle.rotate(plain.secret, plain.versions, sealer, SecretFixtures.digestMatcher()),
+        assertRefused(() -> rotation.rotate(plain.secret, plain.versions, sealer, SecretFixtures.digestMatcher()),
                 ErrorCode.INCORRECT_STATE, "is not auto-generated and has no target system, so there is nothing to "
                         + "rotate it with");
         update(plain, new UpdateSecretDetails(null, null, null, null, null, null, null, new RotationConfig("P30D",
                 new TargetSystemDetails("ADB", Ocids.newId("autonomousdatabase"), null), false), null, null, null));
-        assertRefused(() -> lifecycle.rotate(plain.secret, plain.versions, sealer, SecretFixtures.digestMatcher()),
+        assertRefused(() -> rotation.rotate(plain.secret, plain.versions, sealer, SecretFixtures.digestMatcher()),
                 ErrorCode.INCORRECT_STATE, "Coffer cannot reach its target system (ADB)");
         assertRefused(() -> update(plain, new UpdateSecretDetails(null, null, null, null, null, null, null,
                 new RotationConfig("P30D", null, true), null, null, null)), ErrorCode.INVALID_PARAMETER,
@@ -241,13 +241,13 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
     @Test
     void settingARotationConfigSchedulesFromTheLastRotation() {
         Aggregate a = autoGenerated(null);
-        assertThat(a.secret.nextRotationTime()).isNull();
+        assertThat(a.secret.rotation().nextRotationTime()).isNull();
         clock.advance(Duration.ofDays(1));
-        a.versions.add(lifecycle.rotate(a.secret, a.versions, sealer, SecretFixtures.digestMatcher()));
+        a.versions.add(rotation.rotate(a.secret, a.versions, sealer, SecretFixtures.digestMatcher()));
         clock.advance(Duration.ofDays(1));
         update(a, new UpdateSecretDetails(null, null, null, null, null, null, null, new RotationConfig("P7D", null,
                 true), null, null, null));
-        assertThat(a.secret.nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(8)));
+        assertThat(a.secret.rotation().nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(8)));
     }
 
     // ---- secret deletion and compartments ----------------------------------------------------------------------
@@ -255,21 +255,21 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
     @Test
     void aSecretIsScheduledForDeletionWithinTheWindowOnce() {
         Aggregate a = create("one");
-        assertRefused(() -> lifecycle.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails(
+        assertRefused(() -> deletion.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails(
                 Rfc3339.format(T0.plus(Duration.ofDays(45))))), ErrorCode.INVALID_PARAMETER,
                 "timeOfDeletion must be between 1 and 30 days from now");
         assertThat(a.secret.lifecycleState()).isEqualTo(SecretLifecycleState.ACTIVE);
-        lifecycle.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails(
+        deletion.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails(
                 Rfc3339.format(T0.plus(Duration.ofDays(7)))));
         assertThat(a.secret.lifecycleState()).isEqualTo(SecretLifecycleState.PENDING_DELETION);
         assertThat(a.secret.timeOfDeletion()).isEqualTo(T0.plus(Duration.ofDays(7)));
-        assertRefused(() -> lifecycle.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails("garbage")),
+        assertRefused(() -> deletion.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails("garbage")),
                 ErrorCode.INCORRECT_STATE, "is already scheduled for deletion at 2026-12-02T02:13:29.468Z");
-        lifecycle.cancelDeletion(a.secret);
+        deletion.cancelDeletion(a.secret);
         assertThat(a.secret.lifecycleState()).isEqualTo(SecretLifecycleState.ACTIVE);
-        assertRefused(() -> lifecycle.cancelDeletion(a.secret), ErrorCode.INCORRECT_STATE,
+        assertRefused(() -> deletion.cancelDeletion(a.secret), ErrorCode.INCORRECT_STATE,
                 "is not scheduled for deletion, so there is no deletion to cancel");
-        lifecycle.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails(null));
+        deletion.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails(null));
         assertThat(a.secret.timeOfDeletion()).isEqualTo(T0.plus(Duration.ofDays(30)));
     }
 
@@ -277,23 +277,23 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
     void aDueSecretIsDeletedWithItsVersions() {
         Aggregate a = create("one");
         add(a, "two", null);
-        lifecycle.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails(
+        deletion.scheduleDeletion(a.secret, new ScheduleSecretDeletionDetails(
                 Rfc3339.format(T0.plus(Duration.ofDays(1)))));
-        assertRefused(() -> lifecycle.completeDeletion(a.secret, a.versions), ErrorCode.INCORRECT_STATE,
+        assertRefused(() -> housekeeping.completeDeletion(a.secret, a.versions), ErrorCode.INCORRECT_STATE,
                 "is not due for deletion");
-        assertThat(lifecycle.dueDeletions(List.of(a.secret), a.versions).secrets()).isEmpty();
+        assertThat(housekeeping.dueDeletions(List.of(a.secret), a.versions).secrets()).isEmpty();
         clock.advance(Duration.ofDays(1));
-        assertThat(lifecycle.dueDeletions(List.of(a.secret), a.versions).secrets()).containsExactly(a.secret);
-        lifecycle.completeDeletion(a.secret, a.versions);
+        assertThat(housekeeping.dueDeletions(List.of(a.secret), a.versions).secrets()).containsExactly(a.secret);
+        housekeeping.completeDeletion(a.secret, a.versions);
         assertThat(a.secret.lifecycleState()).isEqualTo(SecretLifecycleState.DELETED);
         assertThat(a.versions).allSatisfy(v -> {
             assertThat(v.isDeleted()).isTrue();
             assertThat(v.encryptedContent()).isNull();
             assertThat(v.contentDigest()).isNull();
         });
-        assertThat(lifecycle.dueDeletions(List.of(a.secret), a.versions).secrets()).isEmpty();
+        assertThat(housekeeping.dueDeletions(List.of(a.secret), a.versions).secrets()).isEmpty();
         // A deleted secret's content is gone: its bundle is not found rather than in the wrong state.
-        assertRefused(() -> lifecycle.checkContentReadable(a.secret, a.version(2)),
+        assertRefused(() -> readability.checkContentReadable(a.secret, a.version(2)),
                 ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND, "was not found");
     }
 
@@ -301,16 +301,16 @@ class UpdateRotateDeleteTest extends LifecycleTestBase {
     void aSecretMovesToAnotherCompartmentWhileActive() {
         Aggregate a = create("one");
         String target = Ocids.newId("compartment");
-        lifecycle.changeCompartment(a.secret, new ChangeSecretCompartmentDetails(target));
+        updates.changeCompartment(a.secret, new ChangeSecretCompartmentDetails(target));
         assertThat(a.secret.compartmentId()).isEqualTo(target);
-        assertRefused(() -> lifecycle.changeCompartment(a.secret, new ChangeSecretCompartmentDetails("elsewhere")),
+        assertRefused(() -> updates.changeCompartment(a.secret, new ChangeSecretCompartmentDetails("elsewhere")),
                 ErrorCode.INVALID_PARAMETER, "compartmentId is not an OCID");
-        assertRefused(() -> lifecycle.changeCompartment(a.secret, null), ErrorCode.MISSING_PARAMETER,
+        assertRefused(() -> updates.changeCompartment(a.secret, null), ErrorCode.MISSING_PARAMETER,
                 "ChangeSecretCompartmentDetails is required");
-        lifecycle.scheduleDeletion(a.secret, null);
-        assertRefused(() -> lifecycle.changeCompartment(a.secret, new ChangeSecretCompartmentDetails(target)),
+        deletion.scheduleDeletion(a.secret, null);
+        assertRefused(() -> updates.changeCompartment(a.secret, new ChangeSecretCompartmentDetails(target)),
                 ErrorCode.INCORRECT_STATE, "must be ACTIVE to move to another compartment");
-        assertRefused(() -> lifecycle.rotate(a.secret, a.versions, sealer, SecretFixtures.digestMatcher()),
+        assertRefused(() -> rotation.rotate(a.secret, a.versions, sealer, SecretFixtures.digestMatcher()),
                 ErrorCode.INCORRECT_STATE, "must be ACTIVE to be rotated");
     }
 }

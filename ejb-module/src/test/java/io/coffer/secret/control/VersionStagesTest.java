@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.platform.failure.ErrorCode;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
-import io.coffer.secret.entity.ScheduleSecretVersionDeletionDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
 import io.coffer.secret.entity.SecretVersion;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class VersionStagesTest extends LifecycleTestBase {
 
     private void scheduleVersion(Aggregate a, long number) {
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, number, null);
+        deletion.scheduleVersionDeletion(a.secret, a.versions, number, null);
     }
 
     @Test
@@ -113,7 +113,7 @@ class VersionStagesTest extends LifecycleTestBase {
         scheduleVersion(a, 2);
         assertRefused(() -> update(a, content("five", null, "blue")), ErrorCode.CONFLICT, "'blue'");
         clock.advance(Duration.ofDays(30));
-        lifecycle.completeVersionDeletion(a.version(2));
+        housekeeping.completeVersionDeletion(a.version(2));
         assertThat(update(a, content("five", null, "blue")).orElseThrow().name()).isEqualTo("blue");
     }
 
@@ -128,7 +128,7 @@ class VersionStagesTest extends LifecycleTestBase {
         assertThat(a.secret.latestVersionNumber()).isEqualTo(30);
         scheduleVersion(a, 1);
         assertThat(add(a, "v31", null).versionNumber()).isEqualTo(31);
-        assertRefused(() -> lifecycle.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.LIMIT_EXCEEDED,
+        assertRefused(() -> deletion.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.LIMIT_EXCEEDED,
                 "cancelling this deletion would exceed it");
     }
 
@@ -194,12 +194,12 @@ class VersionStagesTest extends LifecycleTestBase {
         add(a, "two", null);
         add(a, "three", null);
         String tooSoon = Rfc3339.format(T0.plus(Duration.ofHours(2)));
-        assertRefused(() -> lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1,
+        assertRefused(() -> deletion.scheduleVersionDeletion(a.secret, a.versions, 1,
                 new ScheduleSecretVersionDeletionDetails(tooSoon)), ErrorCode.INVALID_PARAMETER,
                 "timeOfDeletion must be between 1 and 30 days from now");
         assertThat(a.version(1).isPendingDeletion()).isFalse();
         String inTwoDays = Rfc3339.format(T0.plus(Duration.ofDays(2)));
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1, new ScheduleSecretVersionDeletionDetails(inTwoDays));
+        deletion.scheduleVersionDeletion(a.secret, a.versions, 1, new ScheduleSecretVersionDeletionDetails(inTwoDays));
         assertThat(a.version(1).timeOfDeletion()).isEqualTo(T0.plus(Duration.ofDays(2)));
     }
 
@@ -208,10 +208,10 @@ class VersionStagesTest extends LifecycleTestBase {
         Aggregate a = create("one");
         add(a, "two", null);
         add(a, "three", null);
-        assertRefused(() -> lifecycle.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.INCORRECT_STATE,
+        assertRefused(() -> deletion.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.INCORRECT_STATE,
                 "Secret version 1 is not scheduled for deletion, so there is no deletion to cancel");
         scheduleVersion(a, 1);
-        lifecycle.cancelVersionDeletion(a.secret, a.versions, 1);
+        deletion.cancelVersionDeletion(a.secret, a.versions, 1);
         assertThat(a.version(1).isPendingDeletion()).isFalse();
         assertThat(a.stages(1)).isEqualTo("[DEPRECATED]");
     }
@@ -221,24 +221,24 @@ class VersionStagesTest extends LifecycleTestBase {
         Aggregate a = create("one");
         add(a, "two", null);
         add(a, "three", null);
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1,
+        deletion.scheduleVersionDeletion(a.secret, a.versions, 1,
                 new ScheduleSecretVersionDeletionDetails(Rfc3339.format(T0.plus(Duration.ofDays(3)))));
         clock.advance(Duration.ofDays(3).minusMillis(1));
-        assertThat(lifecycle.dueDeletions(java.util.List.of(a.secret), a.versions).versions()).isEmpty();
-        assertRefused(() -> lifecycle.completeVersionDeletion(a.version(1)), ErrorCode.INCORRECT_STATE,
+        assertThat(housekeeping.dueDeletions(java.util.List.of(a.secret), a.versions).versions()).isEmpty();
+        assertRefused(() -> housekeeping.completeVersionDeletion(a.version(1)), ErrorCode.INCORRECT_STATE,
                 "is not due for deletion");
         clock.advance(Duration.ofMillis(1));
-        SecretLifecycle.DueDeletions due = lifecycle.dueDeletions(java.util.List.of(a.secret), a.versions);
+        DeletionHousekeeping.DueDeletions due = housekeeping.dueDeletions(java.util.List.of(a.secret), a.versions);
         assertThat(due.secrets()).isEmpty();
         assertThat(due.versions()).containsExactly(a.version(1));
-        lifecycle.completeVersionDeletion(a.version(1));
+        housekeeping.completeVersionDeletion(a.version(1));
         assertThat(a.version(1).isDeleted()).isTrue();
         assertThat(a.version(1).encryptedContent()).isNull();
         assertThat(a.stages(2)).isEqualTo("[PREVIOUS]");
-        assertThat(lifecycle.dueDeletions(java.util.List.of(a.secret), a.versions).versions()).isEmpty();
-        assertRefused(() -> lifecycle.version(a.secret, a.versions, 1), ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND,
+        assertThat(housekeeping.dueDeletions(java.util.List.of(a.secret), a.versions).versions()).isEmpty();
+        assertRefused(() -> readability.version(a.secret, a.versions, 1), ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND,
                 "Secret version 1");
-        assertRefused(() -> lifecycle.cancelVersionDeletion(a.secret, a.versions, 1),
+        assertRefused(() -> deletion.cancelVersionDeletion(a.secret, a.versions, 1),
                 ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND, "Secret version 1");
         assertThat(add(a, "four", null).versionNumber()).isEqualTo(4);
     }
@@ -248,12 +248,12 @@ class VersionStagesTest extends LifecycleTestBase {
         Aggregate a = create("one");
         add(a, "two", null);
         add(a, "three", null);
-        lifecycle.scheduleDeletion(a.secret, null);
+        deletion.scheduleDeletion(a.secret, null);
         assertRefused(() -> add(a, "four", null), ErrorCode.INCORRECT_STATE,
                 "is PENDING_DELETION and must be ACTIVE to be updated");
         assertRefused(() -> scheduleVersion(a, 1), ErrorCode.INCORRECT_STATE,
                 "must be ACTIVE to schedule the deletion of a version");
-        assertRefused(() -> lifecycle.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.INCORRECT_STATE,
+        assertRefused(() -> deletion.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.INCORRECT_STATE,
                 "must be ACTIVE to cancel the deletion of a version");
     }
 }

@@ -1,7 +1,6 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.NotAuthenticatedException;
 import io.coffer.identity.entity.Caller;
 import jakarta.enterprise.context.RequestScoped;
 
@@ -17,7 +16,7 @@ public class CallerContext {
 
     public Caller caller() {
         if (caller == null) {
-            throw new CofferException(ErrorCode.NOT_AUTHENTICATED, "the request is not authenticated");
+            throw new NotAuthenticatedException("the request is not authenticated");
         }
         return caller;
     }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code /admin/v1/stores/{store}/probes}: write a probe into a remote store, read it back from the remote store or
  * from this host's local store ({@code ?from=local}).
  */
-@Path("admin/v1/stores/{store}/probes")
+@Path("v1/stores/{store}/probes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProbeResource {
 

@@ -14,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** {@code /admin/v1/replication}: how far this host's local store has applied each remote store's log. */
-@Path("admin/v1/replication")
+@Path("v1/replication")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplicationResource {
 

@@ -1,19 +1,18 @@
 package io.coffer.secret.boundary;
 
 import io.coffer.http.OciRequests;
+import io.coffer.http.Pages;
 import io.coffer.identity.boundary.CallerContext;
 import io.coffer.secret.boundary.SecretService.SecretWithMetadata;
-import io.coffer.secret.entity.ChangeSecretCompartmentDetails;
-import io.coffer.secret.entity.CreateSecretDetails;
-import io.coffer.secret.entity.ScheduleSecretDeletionDetails;
-import io.coffer.secret.entity.ScheduleSecretVersionDeletionDetails;
+import io.coffer.secret.entity.wire.ChangeSecretCompartmentDetails;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretDeletionDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
 import io.coffer.secret.entity.Secret;
-import io.coffer.secret.entity.SecretJson;
-import io.coffer.secret.entity.SecretSummaryJson;
+import io.coffer.secret.entity.wire.SecretJson;
 import io.coffer.secret.entity.SecretVersion;
-import io.coffer.secret.entity.SecretVersionJson;
-import io.coffer.secret.entity.SecretVersionSummaryJson;
-import io.coffer.secret.entity.UpdateSecretDetails;
+import io.coffer.secret.entity.wire.SecretVersionJson;
+import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
 import jakarta.ejb.EJB;
@@ -45,7 +44,6 @@ public class SecretResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateSecretDetails details, @HeaderParam("opc-retry-token") String retryToken) {
-        OciRequests.required(details, "CreateSecretDetails");
         return withSecret(secrets.create(caller.tenancyId(), details,
                 OciRequests.retry(retryToken, "CreateSecret", "", details)));
     }
@@ -57,7 +55,7 @@ public class SecretResource {
             @QueryParam("limit") Integer limit, @QueryParam("page") String page) {
         Page<Secret> found = secrets.list(caller.tenancyId(), compartmentId, vaultId, name, lifecycleState, sortBy,
                 sortOrder, limit, page);
-        return paged(found.items().stream().map(SecretSummaryJson::of).toList(), found.nextPage());
+        return Pages.of(found.items().stream().map(SecretJson::summary).toList(), found.nextPage());
     }
 
     @GET
@@ -71,7 +69,6 @@ public class SecretResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("secretId") String secretId, UpdateSecretDetails details,
             @HeaderParam("if-match") String ifMatch, @HeaderParam("opc-retry-token") String retryToken) {
-        OciRequests.required(details, "UpdateSecretDetails");
         return withSecret(secrets.update(caller.tenancyId(), secretId, details, ifMatch,
                 OciRequests.retry(retryToken, "UpdateSecret", secretId, details)));
     }
@@ -98,7 +95,6 @@ public class SecretResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changeCompartment(@PathParam("secretId") String secretId, ChangeSecretCompartmentDetails details,
             @HeaderParam("if-match") String ifMatch, @HeaderParam("opc-retry-token") String retryToken) {
-        OciRequests.required(details, "ChangeSecretCompartmentDetails");
         return etagOnly(secrets.changeCompartment(caller.tenancyId(), secretId, details, ifMatch,
                 OciRequests.retry(retryToken, "ChangeSecretCompartment", secretId, details)).secret());
     }
@@ -128,7 +124,7 @@ public class SecretResource {
     public Response versions(@PathParam("secretId") String secretId, @QueryParam("sortBy") String sortBy,
             @QueryParam("sortOrder") String sortOrder, @QueryParam("limit") Integer limit, @QueryParam("page") String page) {
         Page<SecretVersion> found = secrets.versions(caller.tenancyId(), secretId, sortBy, sortOrder, limit, page);
-        return paged(found.items().stream().map(SecretVersionSummaryJson::of).toList(), found.nextPage());
+        return Pages.of(found.items().stream().map(SecretVersionJson::summary).toList(), found.nextPage());
     }
 
     @GET
@@ -167,13 +163,5 @@ public class SecretResource {
 
     private static Response etagOnly(Secret secret) {
         return Response.ok().header("etag", Etags.of(secret.id(), secret.version())).build();
-    }
-
-    private static Response paged(Object items, String nextPage) {
-        Response.ResponseBuilder response = Response.ok(items);
-        if (nextPage != null) {
-            response.header("opc-next-page", nextPage);
-        }
-        return response.build();
     }
 }
