@@ -70,9 +70,10 @@ public class ReplicationWiring implements ReplicationHooks {
 
     @Override
     public void attach(StoreId store, Session session) {
-        ReplicationInterceptor interceptor = new ReplicationInterceptor(store, captureSettings, transactions,
-                metrics::captured, publisher::wake, clock);
-        ReplicatedTables.descriptors(session).forEach(descriptor -> descriptor.getEventManager().addListener(interceptor));
+        ReplicationInterceptor interceptor = new ReplicationInterceptor(
+                store, captureSettings, transactions, metrics::captured, publisher::wake, clock);
+        ReplicatedTables.descriptors(session)
+                .forEach(descriptor -> descriptor.getEventManager().addListener(interceptor));
     }
 
     // The store is being opened: its connections come straight from the data source, not through the router.

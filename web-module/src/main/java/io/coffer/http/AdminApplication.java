@@ -20,9 +20,16 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TenancyResource.class, ClockResource.class, ProbeResource.class, ShardResource.class,
+        return Set.of(
+                TenancyResource.class,
+                ClockResource.class,
+                ProbeResource.class,
+                ShardResource.class,
                 ReplicationResource.class,
-                RequestIds.class, RequestBodies.class, SignatureAuthenticationFilter.class, OperatorOnly.class,
+                RequestIds.class,
+                RequestBodies.class,
+                SignatureAuthenticationFilter.class,
+                OperatorOnly.class,
                 AdminErrorMapper.class);
     }
 }

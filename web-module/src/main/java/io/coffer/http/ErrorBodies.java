@@ -10,14 +10,16 @@ public final class ErrorBodies {
 
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     /** OCI's {@code {"code": ..., "message": ...}}, as the SDK reads it into a {@code BmcException}. */
     public static Response oci(Failure failure) {
         return Response.status(failure.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("code", failure.code()).add("message", failure.message()).build()
+                .entity(Json.createObjectBuilder()
+                        .add("code", failure.code())
+                        .add("message", failure.message())
+                        .build()
                         .toString())
                 .build();
     }

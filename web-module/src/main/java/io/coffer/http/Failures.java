@@ -32,8 +32,7 @@ public final class Failures {
         }
     }
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** @param path the request's path, for the log only */
     public static Failure of(Throwable thrown, String path) {
@@ -50,12 +49,14 @@ public final class Failures {
         if (cause instanceof CryptoFailure integrity) {
             String incident = UUID.randomUUID().toString();
             LOG.severe(() -> "incident " + incident + " on " + path + ": " + integrity.getMessage());
-            return Failure.of(ErrorCode.INTERNAL_SERVER_ERROR,
+            return Failure.of(
+                    ErrorCode.INTERNAL_SERVER_ERROR,
                     "stored data failed its integrity check and was not returned; incident " + incident);
         }
         if (StoreFailures.isUnavailable(cause)) {
             LOG.warning(() -> "a data store is unreachable: " + cause);
-            return Failure.of(ErrorCode.SERVICE_UNAVAILABLE, "a data store this request needs is unavailable; retry later");
+            return Failure.of(
+                    ErrorCode.SERVICE_UNAVAILABLE, "a data store this request needs is unavailable; retry later");
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident + " on " + path, thrown);
@@ -65,8 +66,9 @@ public final class Failures {
     /** A business failure reaches the boundary wrapped by the EJB container, or by JPA when thrown from a callback. */
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof EJBException || cause instanceof PersistenceException
-                && cause.getCause() instanceof CofferException) && cause.getCause() != null) {
+        while ((cause instanceof EJBException
+                        || cause instanceof PersistenceException && cause.getCause() instanceof CofferException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -19,8 +19,15 @@ public class OciApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(VaultResource.class, KeyResource.class, SecretResource.class, SecretBundleResource.class,
+        return Set.of(
+                VaultResource.class,
+                KeyResource.class,
+                SecretResource.class,
+                SecretBundleResource.class,
                 ConsoleResource.class,
-                RequestIds.class, RequestBodies.class, SignatureAuthenticationFilter.class, OciErrorMapper.class);
+                RequestIds.class,
+                RequestBodies.class,
+                SignatureAuthenticationFilter.class,
+                OciErrorMapper.class);
     }
 }

@@ -13,8 +13,7 @@ public final class OciRequests {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private OciRequests() {
-    }
+    private OciRequests() {}
 
     /** The retry token with a hash of the operation, its target and its body (as parsed). */
     public static RetryToken retry(String token, String operation, String target, Object body) {

@@ -3,8 +3,8 @@ package io.coffer.http;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.InvalidParameterException;
 import io.coffer.platform.failure.MissingParameterException;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -30,8 +30,7 @@ public class RequestValidation {
 
     private volatile Validator validator;
 
-    public RequestValidation() {
-    }
+    public RequestValidation() {}
 
     /** Outside a container: with a validator of the caller's. */
     public RequestValidation(Validator validator) {
@@ -45,12 +44,14 @@ public class RequestValidation {
         }
         Set<ConstraintViolation<T>> violations = validator().validate(body);
         ConstraintViolation<T> first = violations.stream()
-                .min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .min(Comparator.comparing(
+                        violation -> violation.getPropertyPath().toString()))
                 .orElse(null);
         if (first == null) {
             return body;
         }
-        Class<? extends Annotation> constraint = first.getConstraintDescriptor().getAnnotation().annotationType();
+        Class<? extends Annotation> constraint =
+                first.getConstraintDescriptor().getAnnotation().annotationType();
         if (constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class) {
             throw new MissingParameterException(first.getMessage());
         }

@@ -46,7 +46,8 @@ final class InMemoryApi {
                 .filter(type -> type != SignatureAuthenticationFilter.class)
                 .forEach(config::register);
         CallerContext callerContext = Callers.authenticated(caller);
-        RequestValidation validation = new RequestValidation(Validation.buildDefaultValidatorFactory().getValidator());
+        RequestValidation validation =
+                new RequestValidation(Validation.buildDefaultValidatorFactory().getValidator());
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
@@ -78,8 +79,8 @@ final class InMemoryApi {
     }
 
     Reply call(String method, String path, byte[] body, Map<String, String> headers) throws Exception {
-        ContainerRequest request = new ContainerRequest(base, base.resolve(path), method, null,
-                new MapPropertiesDelegate(), handler.getConfiguration());
+        ContainerRequest request = new ContainerRequest(
+                base, base.resolve(path), method, null, new MapPropertiesDelegate(), handler.getConfiguration());
         headers.forEach(request::header);
         if (body != null) {
             request.header("content-type", "application/json");
@@ -89,8 +90,9 @@ final class InMemoryApi {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ContainerResponse response = handler.apply(request, out).get(30, TimeUnit.SECONDS);
         Map<String, String> answered = new java.util.HashMap<>();
-        response.getStringHeaders().forEach((name, values) ->
-                answered.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+        response.getStringHeaders()
+                .forEach((name, values) ->
+                        answered.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
         return new Reply(response.getStatus(), answered, out.toString(StandardCharsets.UTF_8));
     }
 }

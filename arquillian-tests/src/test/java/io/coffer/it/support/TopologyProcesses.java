@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** The processes of one topology: every process whose command line names the topology's home directory. */
 public final class TopologyProcesses {
 
-    private TopologyProcesses() {
-    }
+    private TopologyProcesses() {}
 
     public static List<Long> of(Path home) {
         String marker = home.toAbsolutePath().normalize().toString();
@@ -26,7 +25,9 @@ public final class TopologyProcesses {
                 try {
                     byte[] raw = Files.readAllBytes(entry.resolve("cmdline"));
                     String commandLine = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
-                    if (commandLine.contains(marker) && !commandLine.contains("surefire") && !commandLine.contains("failsafe")
+                    if (commandLine.contains(marker)
+                            && !commandLine.contains("surefire")
+                            && !commandLine.contains("failsafe")
                             && !commandLine.contains("io.coffer.server.cli.CofferCli")) {
                         pids.add(Long.parseLong(name));
                     }

@@ -54,8 +54,8 @@ public class SecretBundleService {
     }
 
     /** Everything one bundle needs, read from one store so that a fallback is all or nothing. */
-    private record Parts(Secret secret, SecretVersion version, MasterKeyVersion contentKey, MasterKeyVersion metadataKey) {
-    }
+    private record Parts(
+            Secret secret, SecretVersion version, MasterKeyVersion contentKey, MasterKeyVersion metadataKey) {}
 
     public Bundle get(String tenancyId, String secretId, BundleSelector selector) {
         ResourceRoute route = secretRoute(tenancyId, secretId);
@@ -70,8 +70,9 @@ public class SecretBundleService {
             throw CofferException.missing("secretName");
         }
         String key = SecretNameRoute.key(vaultId, secretName);
-        SecretNameRoute name = reads.read(StoreId.BASE, StoreRead.of("secret-name",
-                em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
+        SecretNameRoute name = reads.read(
+                        StoreId.BASE,
+                        StoreRead.of("secret-name", em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
                 .orElseThrow(() -> CofferException.notFound("secret " + secretName + " in vault " + vaultId));
         ResourceRoute route = secretRoute(tenancyId, name.secretId());
         if (!route.vaultId().equals(vaultId)) {
@@ -81,23 +82,29 @@ public class SecretBundleService {
     }
 
     /** The versions a bundle can still be read from (not deleted), for ListSecretBundleVersions. */
-    public Page<SecretVersion> versions(String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit,
-            String page) {
+    public Page<SecretVersion> versions(
+            String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit, String page) {
         ResourceRoute route = secretRoute(tenancyId, secretId);
-        List<SecretVersion> versions = reads.read(route.store(), StoreRead.<List<SecretVersion>>of("secret-bundle-versions",
-                em -> Optional.ofNullable(em.find(Secret.class, secretId))
-                        .map(secret -> SecretDirectory.versionsOf(em, secretId))))
+        List<SecretVersion> versions = reads.read(
+                        route.store(),
+                        StoreRead.<List<SecretVersion>>of(
+                                "secret-bundle-versions",
+                                em -> Optional.ofNullable(em.find(Secret.class, secretId))
+                                        .map(secret -> SecretDirectory.versionsOf(em, secretId))))
                 .orElseThrow(() -> CofferException.notFound("secret " + secretId));
         return VersionListing.page(versions, sortBy, sortOrder, limit, page);
     }
 
     private Bundle open(StoreId store, String secretId, BundleSelector selector) {
-        Parts parts = reads.read(store, StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
-                        .servableLocallyWhen(found -> servable(found.secret())))
+        Parts parts = reads.read(
+                        store,
+                        StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
+                                .servableLocallyWhen(found -> servable(found.secret())))
                 .orElseThrow(() -> CofferException.notFound(selector.describe() + " of secret " + secretId));
         readability.checkContentReadable(parts.secret(), parts.version());
         byte[] content = crypto.openContent(parts.secret(), parts.version(), parts.contentKey());
-        Map<String, Object> metadata = parts.metadataKey() == null ? null
+        Map<String, Object> metadata = parts.metadataKey() == null
+                ? null
                 : SecretInputRules.metadataFromJson(crypto.openMetadata(parts.secret(), parts.metadataKey()));
         return new Bundle(parts.secret(), parts.version(), content, metadata);
     }
@@ -111,7 +118,8 @@ public class SecretBundleService {
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        MasterKeyVersion contentKey = store.find(MasterKeyVersion.class, version.get().keyVersionId());
+        MasterKeyVersion contentKey =
+                store.find(MasterKeyVersion.class, version.get().keyVersionId());
         String metadataKeyId = crypto.metadataKeyVersionId(secret);
         MasterKeyVersion metadataKey = metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId);
         if (contentKey == null || metadataKeyId != null && metadataKey == null) {
@@ -124,8 +132,10 @@ public class SecretBundleService {
         if (secretId == null || secretId.isBlank()) {
             throw CofferException.missing("secretId");
         }
-        ResourceRoute found = reads.read(StoreId.BASE, StoreRead.of("route",
-                em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId)))).orElse(null);
+        ResourceRoute found = reads.read(
+                        StoreId.BASE,
+                        StoreRead.of("route", em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId))))
+                .orElse(null);
         return SecretDirectory.visible(found, ResourceKind.SECRET, tenancyId, secretId);
     }
 

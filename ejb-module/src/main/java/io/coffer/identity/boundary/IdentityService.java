@@ -1,6 +1,5 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.platform.failure.ConflictException;
 import io.coffer.identity.control.PublicKeys;
 import io.coffer.identity.control.SignatureVerifier.KeyId;
 import io.coffer.identity.entity.ApiKey;
@@ -8,6 +7,7 @@ import io.coffer.identity.entity.Caller;
 import io.coffer.identity.entity.Role;
 import io.coffer.identity.entity.Tenancy;
 import io.coffer.identity.entity.User;
+import io.coffer.platform.failure.ConflictException;
 import io.coffer.resource.control.UniqueRows;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.control.StoreRead;
@@ -41,12 +41,10 @@ public class IdentityService {
     Clock clock;
 
     /** A key of a user and whom it authenticates, if the key is registered, active and the tenancy matches. */
-    public record KnownKey(PublicKey key, Caller caller) {
-    }
+    public record KnownKey(PublicKey key, Caller caller) {}
 
     /** What a new tenancy's administrator gets back. */
-    public record NewTenancy(String id, String adminUserId, String fingerprint) {
-    }
+    public record NewTenancy(String id, String adminUserId, String fingerprint) {}
 
     /** Read without a transaction, like every data-plane read. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -61,14 +59,17 @@ public class IdentityService {
             if (user == null) {
                 return Optional.empty();
             }
-            return Optional.of(new KnownKey(PublicKeys.parse(key.publicKeyPem()), new Caller(user.tenancyId(), user.id(), user.role())));
+            return Optional.of(new KnownKey(
+                    PublicKeys.parse(key.publicKeyPem()), new Caller(user.tenancyId(), user.id(), user.role())));
         }));
     }
 
     /** Every tenancy, oldest first (the operator's own included). */
     public List<Tenancy> tenancies() {
-        return router.base().createQuery("SELECT t FROM Tenancy t ORDER BY t.timeCreated, t.id", Tenancy.class)
-                .setMaxResults(10_000).getResultList();
+        return router.base()
+                .createQuery("SELECT t FROM Tenancy t ORDER BY t.timeCreated, t.id", Tenancy.class)
+                .setMaxResults(10_000)
+                .getResultList();
     }
 
     /** A tenancy with one administrator holding the given key; names are unique. */
@@ -77,7 +78,10 @@ public class IdentityService {
         RSAPublicKey key = PublicKeys.parse(adminPublicKeyPem);
         EntityManager base = router.base();
         boolean taken = !base.createQuery("SELECT t.id FROM Tenancy t WHERE t.name = :name", String.class)
-                .setParameter("name", name).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("name", name)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
         if (taken) {
             throw new ConflictException("a tenancy named '" + name + "' already exists");
         }
@@ -85,7 +89,11 @@ public class IdentityService {
         User admin = User.create(tenancy.id(), "admin", Role.TENANCY_ADMIN, clock.instant());
         String fingerprint = PublicKeys.fingerprint(key);
         // A concurrent request for the same name loses on the name's unique index.
-        UniqueRows.insert(base, "a tenancy named '" + name + "' already exists", tenancy, admin,
+        UniqueRows.insert(
+                base,
+                "a tenancy named '" + name + "' already exists",
+                tenancy,
+                admin,
                 new ApiKey(admin, fingerprint, PublicKeys.pem(key), clock.instant()));
         return new NewTenancy(tenancy.id(), admin.id(), fingerprint);
     }

@@ -28,7 +28,8 @@ public class RequestAuthenticator {
     Clock clock;
 
     public Caller authenticate(SignedRequest request) {
-        SignatureVerifier verifier = new SignatureVerifier(clock, keyId -> known(keyId).map(ApiKeyCache.Entry::key));
+        SignatureVerifier verifier =
+                new SignatureVerifier(clock, keyId -> known(keyId).map(ApiKeyCache.Entry::key));
         KeyId keyId = verifier.verify(request);
         return known(keyId).orElseThrow().caller();
     }

@@ -31,8 +31,7 @@ public class ApiKey extends VersionedRow {
     @Column(name = "ACTIVE", nullable = false)
     private boolean active;
 
-    protected ApiKey() {
-    }
+    protected ApiKey() {}
 
     public ApiKey(User user, String fingerprint, String publicKeyPem, Instant now) {
         super(idOf(user.id(), fingerprint), now);

@@ -22,8 +22,7 @@ public class Tenancy extends VersionedRow {
     @Column(name = "NAME", length = 100, nullable = false)
     private String name;
 
-    protected Tenancy() {
-    }
+    protected Tenancy() {}
 
     public Tenancy(String id, String name, Instant now) {
         super(id, now);
@@ -39,7 +38,8 @@ public class Tenancy extends VersionedRow {
             throw CofferException.missing("name");
         }
         if (!NAME.matcher(name).matches()) {
-            throw CofferException.invalid("name must be 1 to 100 letters, digits, '_', '.' or '-', starting with a letter");
+            throw CofferException.invalid(
+                    "name must be 1 to 100 letters, digits, '_', '.' or '-', starting with a letter");
         }
         return name;
     }

@@ -26,8 +26,7 @@ public class User extends VersionedRow {
     @Column(name = "ROLE_NAME", length = 32, nullable = false)
     private Role role;
 
-    protected User() {
-    }
+    protected User() {}
 
     public User(String id, String tenancyId, String name, Role role, Instant now) {
         super(id, now);

@@ -66,8 +66,14 @@ public class KeyService {
         }
         vault.requireActive();
         Instant now = clock.instant();
-        MasterKey key = new MasterKey(tenancyId, vault.compartmentId(), vault.id(), details.displayName(),
-                details.protectionMode(), ResourceTags.of("a key", details.freeformTags(), details.definedTags()), now);
+        MasterKey key = new MasterKey(
+                tenancyId,
+                vault.compartmentId(),
+                vault.id(),
+                details.displayName(),
+                details.protectionMode(),
+                ResourceTags.of("a key", details.freeformTags(), details.definedTags()),
+                now);
         EntityManager shard = router.shard(vault.store());
         shard.persist(key);
         key.rotatedTo(newVersion(shard, key, now));
@@ -84,8 +90,14 @@ public class KeyService {
     public Page<MasterKey> list(String tenancyId, String vaultId, String compartmentId, Integer limit, String page) {
         Vault vault = vaults.visible(tenancyId, vaultId);
         Compartments.requireOwn(vault.compartmentId(), compartmentId);
-        return NewestFirstPages.page(router.shard(vault.store()), MasterKey.class, "keys", "r.vaultId = :vault",
-                Map.of("vault", vault.id()), limit, page);
+        return NewestFirstPages.page(
+                router.shard(vault.store()),
+                MasterKey.class,
+                "keys",
+                "r.vaultId = :vault",
+                Map.of("vault", vault.id()),
+                limit,
+                page);
     }
 
     public MasterKey update(String tenancyId, String vaultId, String keyId, UpdateKeyDetails details, String ifMatch) {
@@ -115,18 +127,25 @@ public class KeyService {
 
     public MasterKeyVersion getVersion(String tenancyId, String vaultId, String keyId, String versionId) {
         Located located = located(tenancyId, vaultId, keyId);
-        MasterKeyVersion version = versionId == null ? null
-                : located.shard(router).find(MasterKeyVersion.class, versionId);
+        MasterKeyVersion version =
+                versionId == null ? null : located.shard(router).find(MasterKeyVersion.class, versionId);
         if (version == null || !version.keyId().equals(located.key().id())) {
             throw CofferException.notFound("key version " + versionId);
         }
         return version;
     }
 
-    public Page<MasterKeyVersion> listVersions(String tenancyId, String vaultId, String keyId, Integer limit, String page) {
+    public Page<MasterKeyVersion> listVersions(
+            String tenancyId, String vaultId, String keyId, Integer limit, String page) {
         Located located = located(tenancyId, vaultId, keyId);
-        return NewestFirstPages.page(located.shard(router), MasterKeyVersion.class, "keyversions", "r.keyId = :key",
-                Map.of("key", located.key().id()), limit, page);
+        return NewestFirstPages.page(
+                located.shard(router),
+                MasterKeyVersion.class,
+                "keyversions",
+                "r.keyId = :key",
+                Map.of("key", located.key().id()),
+                limit,
+                page);
     }
 
     private Located located(String tenancyId, String vaultId, String keyId) {

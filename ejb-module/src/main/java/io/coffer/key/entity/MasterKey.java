@@ -24,6 +24,7 @@ public class MasterKey extends VaultScopedResource {
     public static final String OCID_TYPE = "key";
     /** The only shape Coffer makes, AES-256 (see {@code KeyShape}): the algorithm and the length in bytes. */
     public static final String ALGORITHM = "AES";
+
     public static final int LENGTH = 32;
 
     @Column(name = "DISPLAY_NAME", length = DisplayNames.MAX, nullable = false)
@@ -41,11 +42,16 @@ public class MasterKey extends VaultScopedResource {
     @Embedded
     private ResourceTags tags;
 
-    protected MasterKey() {
-    }
+    protected MasterKey() {}
 
-    public MasterKey(String tenancyId, String compartmentId, String vaultId, String displayName, String protectionMode,
-            ResourceTags tags, Instant now) {
+    public MasterKey(
+            String tenancyId,
+            String compartmentId,
+            String vaultId,
+            String displayName,
+            String protectionMode,
+            ResourceTags tags,
+            Instant now) {
         super(Ocids.newId(OCID_TYPE), tenancyId, compartmentId, vaultId, KeyState.ENABLED, now);
         this.displayName = DisplayNames.checked(displayName);
         this.protectionMode = checkedProtectionMode(protectionMode);
@@ -63,8 +69,8 @@ public class MasterKey extends VaultScopedResource {
     }
 
     /** UpdateKey: what the request gives changes (null: unchanged). */
-    public void update(String displayName, Map<String, String> freeformTags,
-            Map<String, Map<String, Object>> definedTags) {
+    public void update(
+            String displayName, Map<String, String> freeformTags, Map<String, Map<String, Object>> definedTags) {
         requireEnabled("update");
         String name = displayName == null ? this.displayName : DisplayNames.checked(displayName);
         ResourceTags changed = tags().replacedBy("a key", freeformTags, definedTags);

@@ -15,7 +15,9 @@ import java.time.Instant;
  * Never changed once made. Shard store, replicated (hosts unwrap it to open secrets locally).
  */
 @Entity
-@Table(name = "MASTER_KEY_VERSION", indexes = @Index(name = "MASTER_KEY_VERSION_KEY", columnList = "KEY_ID, TIME_CREATED"))
+@Table(
+        name = "MASTER_KEY_VERSION",
+        indexes = @Index(name = "MASTER_KEY_VERSION_KEY", columnList = "KEY_ID, TIME_CREATED"))
 @Replicated
 public class MasterKeyVersion extends VaultScopedResource {
 
@@ -29,8 +31,7 @@ public class MasterKeyVersion extends VaultScopedResource {
     @Column(name = "ROOT_KEY_ID", length = 256, nullable = false)
     private String rootKeyId;
 
-    protected MasterKeyVersion() {
-    }
+    protected MasterKeyVersion() {}
 
     public MasterKeyVersion(String id, MasterKey key, byte[] wrappedMaterial, String rootKeyId, Instant now) {
         super(id, key.tenancyId(), key.compartmentId(), key.vaultId(), KeyState.ENABLED, now);

@@ -3,8 +3,8 @@ package io.coffer.probe.boundary;
 import io.coffer.probe.control.ProbeNotes;
 import io.coffer.probe.entity.Probe;
 import io.coffer.routing.control.ShardRouter;
-import io.coffer.shard.control.StoreNames;
 import io.coffer.routing.entity.StoreId;
+import io.coffer.shard.control.StoreNames;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -33,7 +33,8 @@ public class ProbeService {
 
     public Optional<Probe> readLocal(String storeName, String id) {
         StoreId store = knownStore(storeName);
-        return Optional.ofNullable(router.local().find(Probe.class, id)).filter(probe -> probe.store().equals(store.name()));
+        return Optional.ofNullable(router.local().find(Probe.class, id))
+                .filter(probe -> probe.store().equals(store.name()));
     }
 
     private StoreId knownStore(String name) {

@@ -8,8 +8,7 @@ import io.coffer.platform.failure.CofferException;
  */
 public final class Compartments {
 
-    private Compartments() {
-    }
+    private Compartments() {}
 
     /**
      * @param own the compartment the caller may use here: its tenancy, or the compartment of the vault it works in

@@ -21,23 +21,31 @@ public final class NewestFirstPages {
     public static final int MAX_LIMIT = 1000;
     private static final String SORT = "TIMECREATED,DESC";
 
-    private NewestFirstPages() {
-    }
+    private NewestFirstPages() {}
 
     /**
      * One page of the rows of {@code type} that match {@code where}, a JPQL condition on the alias {@code r} with its
      * named parameters.
      */
-    public static <T extends VersionedRow> Page<T> page(EntityManager store, Class<T> type, String kind, String where,
-            Map<String, Object> parameters, Integer limit, String page) {
+    public static <T extends VersionedRow> Page<T> page(
+            EntityManager store,
+            Class<T> type,
+            String kind,
+            String where,
+            Map<String, Object> parameters,
+            Integer limit,
+            String page) {
         int size = PageTokens.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-        StringBuilder jpql = new StringBuilder("SELECT r FROM ").append(type.getSimpleName()).append(" r WHERE ")
+        StringBuilder jpql = new StringBuilder("SELECT r FROM ")
+                .append(type.getSimpleName())
+                .append(" r WHERE ")
                 .append(where);
         List<String> after = page == null ? null : PageTokens.decode(page, kind, SORT);
         if (after != null) {
             jpql.append(" AND (r.timeCreated < :afterTime OR (r.timeCreated = :afterTime AND r.id > :afterId))");
         }
-        TypedQuery<T> query = store.createQuery(jpql.append(" ORDER BY r.timeCreated DESC, r.id ASC").toString(), type)
+        TypedQuery<T> query = store.createQuery(
+                        jpql.append(" ORDER BY r.timeCreated DESC, r.id ASC").toString(), type)
                 .setMaxResults(size + 1);
         parameters.forEach(query::setParameter);
         if (after != null) {
@@ -49,7 +57,8 @@ public final class NewestFirstPages {
             return new Page<>(found, null);
         }
         T last = found.get(size - 1);
-        return new Page<>(found.subList(0, size), PageTokens.encode(kind, SORT,
-                String.valueOf(last.timeCreated().toEpochMilli()), last.id()));
+        return new Page<>(
+                found.subList(0, size),
+                PageTokens.encode(kind, SORT, String.valueOf(last.timeCreated().toEpochMilli()), last.id()));
     }
 }

@@ -12,8 +12,7 @@ import jakarta.persistence.PersistenceException;
  */
 public final class UniqueRows {
 
-    private UniqueRows() {
-    }
+    private UniqueRows() {}
 
     /** Persists and flushes the rows; a key already taken is a {@link ConflictException} with {@code conflict}. */
     public static void insert(EntityManager store, String conflict, Object... rows) {

@@ -7,8 +7,7 @@ public final class DisplayNames {
 
     public static final int MAX = 255;
 
-    private DisplayNames() {
-    }
+    private DisplayNames() {}
 
     /** The display name a request gives, or MissingParameter / InvalidParameter naming {@code displayName}. */
     public static String checked(String displayName) {

@@ -42,8 +42,7 @@ public class ResourceTags {
     @Column(name = "DEFINED_TAGS", length = 32000)
     private String defined;
 
-    protected ResourceTags() {
-    }
+    protected ResourceTags() {}
 
     private ResourceTags(String freeform, String defined) {
         this.freeform = freeform;
@@ -54,8 +53,8 @@ public class ResourceTags {
      * The tags a request gives a {@code resource} (named in refusals, e.g. "a secret"), checked; null means none of
      * that kind.
      */
-    public static ResourceTags of(String resource, Map<String, String> freeform,
-            Map<String, Map<String, Object>> defined) {
+    public static ResourceTags of(
+            String resource, Map<String, String> freeform, Map<String, Map<String, Object>> defined) {
         int count = 0;
         JsonObjectBuilder freeformJson = Json.createObjectBuilder();
         if (freeform != null) {
@@ -89,23 +88,24 @@ public class ResourceTags {
         String definedText = defined == null ? null : definedJson.build().toString();
         int size = length(freeformText) + length(definedText);
         if (size > MAX_JSON) {
-            throw CofferException.invalid("the tags of " + resource + " must total at most " + MAX_JSON
-                    + " bytes of JSON");
+            throw CofferException.invalid(
+                    "the tags of " + resource + " must total at most " + MAX_JSON + " bytes of JSON");
         }
         return new ResourceTags(freeformText, definedText);
     }
 
     /** These tags with the kinds a request gives replaced (null: that kind stays as it is), checked again. */
-    public ResourceTags replacedBy(String resource, Map<String, String> freeform,
-            Map<String, Map<String, Object>> defined) {
+    public ResourceTags replacedBy(
+            String resource, Map<String, String> freeform, Map<String, Map<String, Object>> defined) {
         return of(resource, freeform != null ? freeform : freeform(), defined != null ? defined : defined());
     }
 
     public Map<String, String> freeform() {
         Map<String, String> tags = new LinkedHashMap<>();
         if (freeform != null) {
-            read(freeform).forEach((key, value) -> tags.put(key, value instanceof JsonString text ? text.getString()
-                    : value.toString()));
+            read(freeform)
+                    .forEach((key, value) ->
+                            tags.put(key, value instanceof JsonString text ? text.getString() : value.toString()));
         }
         return Collections.unmodifiableMap(tags);
     }
@@ -115,13 +115,16 @@ public class ResourceTags {
         if (defined != null) {
             read(defined).forEach((namespace, keys) -> {
                 Map<String, Object> values = new LinkedHashMap<>();
-                keys.asJsonObject().forEach((key, value) -> values.put(key, switch (value.getValueType()) {
-                    case STRING -> ((JsonString) value).getString();
-                    case NUMBER -> ((JsonNumber) value).bigDecimalValue();
-                    case TRUE -> Boolean.TRUE;
-                    case FALSE -> Boolean.FALSE;
-                    default -> null;
-                }));
+                keys.asJsonObject()
+                        .forEach((key, value) -> values.put(
+                                key,
+                                switch (value.getValueType()) {
+                                    case STRING -> ((JsonString) value).getString();
+                                    case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+                                    case TRUE -> Boolean.TRUE;
+                                    case FALSE -> Boolean.FALSE;
+                                    default -> null;
+                                }));
                 tags.put(namespace, Collections.unmodifiableMap(values));
             });
         }
@@ -133,8 +136,8 @@ public class ResourceTags {
             throw CofferException.invalid(field + " must not have an empty key");
         }
         if (key.length() > MAX_KEY) {
-            throw CofferException.invalid(field + " key '" + key.substring(0, 20) + "…' is longer than " + MAX_KEY
-                    + " characters");
+            throw CofferException.invalid(
+                    field + " key '" + key.substring(0, 20) + "…' is longer than " + MAX_KEY + " characters");
         }
         if (key.chars().anyMatch(c -> c <= ' ' || c == '.' || Character.isISOControl(c))) {
             throw CofferException.invalid(field + " key '" + key + "' must not contain spaces or periods");

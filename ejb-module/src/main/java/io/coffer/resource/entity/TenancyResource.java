@@ -22,8 +22,7 @@ public abstract class TenancyResource extends VersionedRow {
     @Column(name = "LIFECYCLE_STATE", length = 32, nullable = false)
     private String lifecycleState;
 
-    protected TenancyResource() {
-    }
+    protected TenancyResource() {}
 
     protected TenancyResource(String id, String tenancyId, String compartmentId, Enum<?> state, Instant timeCreated) {
         super(id, timeCreated);

@@ -11,11 +11,10 @@ public abstract class VaultScopedResource extends TenancyResource {
     @Column(name = "VAULT_ID", length = MAX_OCID, nullable = false)
     private String vaultId;
 
-    protected VaultScopedResource() {
-    }
+    protected VaultScopedResource() {}
 
-    protected VaultScopedResource(String id, String tenancyId, String compartmentId, String vaultId, Enum<?> state,
-            Instant timeCreated) {
+    protected VaultScopedResource(
+            String id, String tenancyId, String compartmentId, String vaultId, Enum<?> state, Instant timeCreated) {
         super(id, tenancyId, compartmentId, state, timeCreated);
         this.vaultId = vaultId;
     }

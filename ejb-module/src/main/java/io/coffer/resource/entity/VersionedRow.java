@@ -29,8 +29,7 @@ public abstract class VersionedRow {
     @Column(name = "VERSION")
     private long version;
 
-    protected VersionedRow() {
-    }
+    protected VersionedRow() {}
 
     protected VersionedRow(String id, Instant timeCreated) {
         this.id = id;

@@ -55,7 +55,9 @@ public class RetryTokens {
         if (!retry.present()) {
             return;
         }
-        UniqueRows.insert(router.base(), "another request with this opc-retry-token is in progress; retry it later",
+        UniqueRows.insert(
+                router.base(),
+                "another request with this opc-retry-token is in progress; retry it later",
                 new RetryRecord(tenancyId, retry, resourceId, clock.instant()));
     }
 }

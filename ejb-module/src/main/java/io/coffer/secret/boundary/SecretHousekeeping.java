@@ -66,15 +66,21 @@ public class SecretHousekeeping {
      */
     public int activateReplicated(StoreId shard) {
         EntityManager store = router.shard(shard);
-        List<Secret> waiting = store.createQuery("SELECT s FROM Secret s WHERE s.lifecycleState IN ('CREATING', 'UPDATING')",
-                Secret.class).setMaxResults(500).getResultList();
+        List<Secret> waiting = store.createQuery(
+                        "SELECT s FROM Secret s WHERE s.lifecycleState IN ('CREATING', 'UPDATING')", Secret.class)
+                .setMaxResults(500)
+                .getResultList();
         if (waiting.isEmpty()) {
             return 0;
         }
         List<String> ids = waiting.stream().map(Secret::id).toList();
         AppliedEverywhere secretRows = replication.appliedEverywhere(shard, "SECRET", ids);
-        AppliedEverywhere versionRows = replication.appliedEverywhere(shard, "SECRET_VERSION",
-                waiting.stream().map(secret -> SecretVersion.idOf(secret.id(), secret.latestVersionNumber())).toList());
+        AppliedEverywhere versionRows = replication.appliedEverywhere(
+                shard,
+                "SECRET_VERSION",
+                waiting.stream()
+                        .map(secret -> SecretVersion.idOf(secret.id(), secret.latestVersionNumber()))
+                        .toList());
         AppliedEverywhere routes = replication.appliedEverywhere(StoreId.BASE, "RESOURCE_ROUTE", ids);
         int activated = 0;
         for (Secret secret : waiting) {
@@ -94,9 +100,15 @@ public class SecretHousekeeping {
 
     /** The secrets of the shard whose scheduled rotation is due now, the longest overdue first. */
     public List<String> dueRotations(StoreId shard) {
-        return router.shard(shard).createNamedQuery(Secret.DUE_FOR_ROTATION, Secret.class)
-                .setParameter("now", clock.instant()).setMaxResults(ROTATIONS_PER_PASS).getResultList()
-                .stream().map(Secret::id).toList();
+        return router
+                .shard(shard)
+                .createNamedQuery(Secret.DUE_FOR_ROTATION, Secret.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(ROTATIONS_PER_PASS)
+                .getResultList()
+                .stream()
+                .map(Secret::id)
+                .toList();
     }
 
     /**
@@ -110,7 +122,10 @@ public class SecretHousekeeping {
             return false;
         }
         Located located = new Located(secret, shard);
-        store.persist(rotation.rotate(secret, secrets.versions(located), crypto.sealer(secrets.sealingKeyVersion(located)),
+        store.persist(rotation.rotate(
+                secret,
+                secrets.versions(located),
+                crypto.sealer(secrets.sealingKeyVersion(located)),
                 crypto.priorContent(id -> secrets.keyVersion(shard, id))));
         secret.beginUpdate();
         return true;
@@ -120,9 +135,13 @@ public class SecretHousekeeping {
     public int deleteDue(StoreId shard) {
         EntityManager store = router.shard(shard);
         List<Secret> secrets = store.createNamedQuery(Secret.DUE_FOR_DELETION, Secret.class)
-                .setParameter("now", clock.instant()).setMaxResults(200).getResultList();
+                .setParameter("now", clock.instant())
+                .setMaxResults(200)
+                .getResultList();
         List<SecretVersion> versions = store.createNamedQuery(SecretVersion.DUE_FOR_DELETION, SecretVersion.class)
-                .setParameter("now", clock.instant()).setMaxResults(200).getResultList();
+                .setParameter("now", clock.instant())
+                .setMaxResults(200)
+                .getResultList();
         DeletionHousekeeping.DueDeletions due = deletions.dueDeletions(secrets, versions);
         for (Secret secret : due.secrets()) {
             store.lock(secret, LockModeType.PESSIMISTIC_WRITE);
@@ -140,9 +159,13 @@ public class SecretHousekeeping {
     /** Vaults whose deletion is due, with their keys and secrets. @return how many vaults were deleted */
     public int deleteDueVaults() {
         EntityManager base = router.base();
-        List<Vault> due = base.createQuery("SELECT v FROM Vault v WHERE v.lifecycleState = :pending"
-                + " AND v.timeOfDeletion <= :now", Vault.class).setParameter("pending", VaultState.PENDING_DELETION.name())
-                .setParameter("now", clock.instant()).setMaxResults(50).getResultList();
+        List<Vault> due = base.createQuery(
+                        "SELECT v FROM Vault v WHERE v.lifecycleState = :pending" + " AND v.timeOfDeletion <= :now",
+                        Vault.class)
+                .setParameter("pending", VaultState.PENDING_DELETION.name())
+                .setParameter("now", clock.instant())
+                .setMaxResults(50)
+                .getResultList();
         for (Vault vault : due) {
             base.lock(vault, LockModeType.PESSIMISTIC_WRITE);
             if (!vault.deletionDue(clock.instant())) {
@@ -150,12 +173,15 @@ public class SecretHousekeeping {
             }
             vault.markDeleted();
             EntityManager shard = router.shard(vault.store());
-            for (MasterKey key : shard.createQuery("SELECT k FROM MasterKey k WHERE k.vaultId = :vault", MasterKey.class)
-                    .setParameter("vault", vault.id()).getResultList()) {
+            for (MasterKey key : shard.createQuery(
+                            "SELECT k FROM MasterKey k WHERE k.vaultId = :vault", MasterKey.class)
+                    .setParameter("vault", vault.id())
+                    .getResultList()) {
                 key.markDeleted(clock.instant());
             }
             for (Secret secret : shard.createQuery("SELECT s FROM Secret s WHERE s.vaultId = :vault", Secret.class)
-                    .setParameter("vault", vault.id()).getResultList()) {
+                    .setParameter("vault", vault.id())
+                    .getResultList()) {
                 if (secret.lifecycleState() != SecretLifecycleState.DELETED) {
                     deletions.deleteWithVault(secret, SecretDirectory.versionsOf(shard, secret.id()));
                     releaseName(secret);

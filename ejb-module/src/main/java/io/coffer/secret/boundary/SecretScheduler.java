@@ -99,8 +99,10 @@ public class SecretScheduler {
         } catch (RuntimeException refused) {
             // For example its key was disabled: said once per secret, and tried again on the next pass.
             if (unrotatable.add(secretId)) {
-                LOG.log(Level.WARNING, "secret " + secretId + " is due for rotation but cannot be rotated (retrying): "
-                        + refused.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "secret " + secretId + " is due for rotation but cannot be rotated (retrying): "
+                                + refused.getMessage());
             }
         }
     }

@@ -107,17 +107,24 @@ public class SecretService {
         MasterKey key = secrets.key(tenancyId, vault.id(), request.keyId());
         EntityManager shard = router.shard(vault.store());
         List<Secret> namesakes = shard.createNamedQuery(Secret.BY_VAULT_AND_NAME, Secret.class)
-                .setParameter("vaultId", vault.id()).setParameter("name", request.name()).getResultList();
-        SecretCreation.NewSecret created = creation.create(tenancyId, request, namesakes,
+                .setParameter("vaultId", vault.id())
+                .setParameter("name", request.name())
+                .getResultList();
+        SecretCreation.NewSecret created = creation.create(
+                tenancyId,
+                request,
+                namesakes,
                 crypto.sealer(secrets.keyVersion(vault.store(), key.currentVersionId())));
         Secret secret = created.secret();
         shard.persist(secret);
         shard.persist(created.firstVersion());
         EntityManager base = router.base();
-        base.persist(new ResourceRoute(secret.id(), ResourceKind.SECRET, tenancyId, vault.id(), vault.store(),
-                clock.instant()));
+        base.persist(new ResourceRoute(
+                secret.id(), ResourceKind.SECRET, tenancyId, vault.id(), vault.store(), clock.instant()));
         // Names are unique per vault: the name route's primary key decides, in the same transaction.
-        UniqueRows.insert(base, "A secret named '" + secret.name() + "' already exists in vault " + vault.id(),
+        UniqueRows.insert(
+                base,
+                "A secret named '" + secret.name() + "' already exists in vault " + vault.id(),
                 new SecretNameRoute(vault.id(), secret.name(), secret.id()));
         shard.flush();
         retries.remember(tenancyId, retry, secret.id());
@@ -129,11 +136,19 @@ public class SecretService {
         return new SecretWithMetadata(located.secret(), metadata(located));
     }
 
-    public Page<Secret> list(String tenancyId, String compartmentId, String vaultId, String name, String lifecycleState,
-            String sortBy, String sortOrder, Integer limit, String page) {
+    public Page<Secret> list(
+            String tenancyId,
+            String compartmentId,
+            String vaultId,
+            String name,
+            String lifecycleState,
+            String sortBy,
+            String sortOrder,
+            Integer limit,
+            String page) {
         Compartments.requireOwn(tenancyId, compartmentId);
-        SecretListing.Criteria criteria = SecretListing.criteria(tenancyId, compartmentId, vaultId, name, lifecycleState,
-                sortBy, sortOrder, limit, page);
+        SecretListing.Criteria criteria = SecretListing.criteria(
+                tenancyId, compartmentId, vaultId, name, lifecycleState, sortBy, sortOrder, limit, page);
         SecretListing.Query query = SecretListing.query(criteria);
         List<Secret> rows = new ArrayList<>();
         for (StoreId shard : shardsOf(tenancyId, criteria.vaultId())) {
@@ -142,17 +157,22 @@ public class SecretService {
             rows.addAll(typed.setMaxResults(query.maxResults()).getResultList());
         }
         rows.sort(SecretListing.order(criteria));
-        return SecretListing.page(criteria, rows.size() > query.maxResults() ? rows.subList(0, query.maxResults()) : rows);
+        return SecretListing.page(
+                criteria, rows.size() > query.maxResults() ? rows.subList(0, query.maxResults()) : rows);
     }
 
-    public SecretWithMetadata update(String tenancyId, String secretId, UpdateSecretDetails details, String ifMatch,
-            RetryToken retry) {
+    public SecretWithMetadata update(
+            String tenancyId, String secretId, UpdateSecretDetails details, String ifMatch, RetryToken retry) {
         if (retries.previous(tenancyId, retry).isPresent()) {
             return get(tenancyId, secretId);
         }
         Located located = locked(tenancyId, secretId, ifMatch);
-        Optional<SecretVersion> added = updates.update(located.secret(), secrets.versions(located), details,
-                sealer(located), crypto.priorContent(id -> secrets.keyVersion(located.store(), id)));
+        Optional<SecretVersion> added = updates.update(
+                located.secret(),
+                secrets.versions(located),
+                details,
+                sealer(located),
+                crypto.priorContent(id -> secrets.keyVersion(located.store(), id)));
         added.ifPresent(router.shard(located.store())::persist);
         if (added.isPresent() || details.currentVersionNumber() != null) {
             located.secret().beginUpdate();
@@ -160,51 +180,79 @@ public class SecretService {
         stored(tenancyId, retry, located);
         // Metadata the request just gave is shown as given; it is not decrypted again.
         Map<String, Object> given = details.metadata();
-        return new SecretWithMetadata(located.secret(), given == null ? metadata(located)
-                : given.isEmpty() ? null : given);
+        return new SecretWithMetadata(
+                located.secret(), given == null ? metadata(located) : given.isEmpty() ? null : given);
     }
 
-    public SecretWithMetadata scheduleDeletion(String tenancyId, String secretId, ScheduleSecretDeletionDetails details,
-            String ifMatch, RetryToken retry) {
-        return change(tenancyId, secretId, ifMatch, retry, located -> deletion.scheduleDeletion(located.secret(), details));
+    public SecretWithMetadata scheduleDeletion(
+            String tenancyId,
+            String secretId,
+            ScheduleSecretDeletionDetails details,
+            String ifMatch,
+            RetryToken retry) {
+        return change(
+                tenancyId, secretId, ifMatch, retry, located -> deletion.scheduleDeletion(located.secret(), details));
     }
 
     public SecretWithMetadata cancelDeletion(String tenancyId, String secretId, String ifMatch, RetryToken retry) {
         return change(tenancyId, secretId, ifMatch, retry, located -> deletion.cancelDeletion(located.secret()));
     }
 
-    public SecretWithMetadata changeCompartment(String tenancyId, String secretId, ChangeSecretCompartmentDetails details,
-            String ifMatch, RetryToken retry) {
+    public SecretWithMetadata changeCompartment(
+            String tenancyId,
+            String secretId,
+            ChangeSecretCompartmentDetails details,
+            String ifMatch,
+            RetryToken retry) {
         if (details != null) {
             Compartments.requireOwn(tenancyId, details.compartmentId());
         }
-        return change(tenancyId, secretId, ifMatch, retry, located -> updates.changeCompartment(located.secret(), details));
+        return change(
+                tenancyId, secretId, ifMatch, retry, located -> updates.changeCompartment(located.secret(), details));
     }
 
     public SecretWithMetadata cancelRotation(String tenancyId, String secretId, String ifMatch) {
-        return change(tenancyId, secretId, ifMatch, RetryToken.NONE, located -> rotation.cancelRotation(located.secret()));
+        return change(
+                tenancyId, secretId, ifMatch, RetryToken.NONE, located -> rotation.cancelRotation(located.secret()));
     }
 
     public SecretWithMetadata rotate(String tenancyId, String secretId, String ifMatch, RetryToken retry) {
         return change(tenancyId, secretId, ifMatch, retry, located -> {
-            SecretVersion rotated = rotation.rotate(located.secret(), secrets.versions(located), sealer(located),
+            SecretVersion rotated = rotation.rotate(
+                    located.secret(),
+                    secrets.versions(located),
+                    sealer(located),
                     crypto.priorContent(id -> secrets.keyVersion(located.store(), id)));
             router.shard(located.store()).persist(rotated);
             located.secret().beginUpdate();
         });
     }
 
-    public SecretVersion scheduleVersionDeletion(String tenancyId, String secretId, long versionNumber,
-            ScheduleSecretVersionDeletionDetails details, String ifMatch, RetryToken retry) {
-        change(tenancyId, secretId, ifMatch, retry, located ->
-                deletion.scheduleVersionDeletion(located.secret(), secrets.versions(located), versionNumber, details));
+    public SecretVersion scheduleVersionDeletion(
+            String tenancyId,
+            String secretId,
+            long versionNumber,
+            ScheduleSecretVersionDeletionDetails details,
+            String ifMatch,
+            RetryToken retry) {
+        change(
+                tenancyId,
+                secretId,
+                ifMatch,
+                retry,
+                located -> deletion.scheduleVersionDeletion(
+                        located.secret(), secrets.versions(located), versionNumber, details));
         return version(tenancyId, secretId, versionNumber);
     }
 
-    public SecretVersion cancelVersionDeletion(String tenancyId, String secretId, long versionNumber, String ifMatch,
-            RetryToken retry) {
-        change(tenancyId, secretId, ifMatch, retry, located ->
-                deletion.cancelVersionDeletion(located.secret(), secrets.versions(located), versionNumber));
+    public SecretVersion cancelVersionDeletion(
+            String tenancyId, String secretId, long versionNumber, String ifMatch, RetryToken retry) {
+        change(
+                tenancyId,
+                secretId,
+                ifMatch,
+                retry,
+                located -> deletion.cancelVersionDeletion(located.secret(), secrets.versions(located), versionNumber));
         return version(tenancyId, secretId, versionNumber);
     }
 
@@ -213,14 +261,14 @@ public class SecretService {
         return readability.version(located.secret(), secrets.versions(located), versionNumber);
     }
 
-    public Page<SecretVersion> versions(String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit,
-            String page) {
+    public Page<SecretVersion> versions(
+            String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit, String page) {
         Located located = secrets.secret(tenancyId, secretId);
         return VersionListing.page(secrets.versions(located), sortBy, sortOrder, limit, page);
     }
 
-    private SecretWithMetadata change(String tenancyId, String secretId, String ifMatch, RetryToken retry,
-            Consumer<Located> action) {
+    private SecretWithMetadata change(
+            String tenancyId, String secretId, String ifMatch, RetryToken retry, Consumer<Located> action) {
         if (retries.previous(tenancyId, retry).isPresent()) {
             return get(tenancyId, secretId);
         }
@@ -252,8 +300,8 @@ public class SecretService {
         if (keyVersionId == null) {
             return null;
         }
-        return SecretInputRules.metadataFromJson(crypto.openMetadata(located.secret(),
-                secrets.keyVersion(located.store(), keyVersionId)));
+        return SecretInputRules.metadataFromJson(
+                crypto.openMetadata(located.secret(), secrets.keyVersion(located.store(), keyVersionId)));
     }
 
     /** The shards to list from: the vault's, or every shard holding a vault of the tenancy. */
@@ -263,9 +311,14 @@ public class SecretService {
             shards.add(vaults.visible(tenancyId, vaultId).store());
             return shards;
         }
-        for (String store : router.base().createQuery("SELECT DISTINCT r.store FROM ResourceRoute r"
-                + " WHERE r.tenancyId = :tenancy AND r.kind = :kind", String.class)
-                .setParameter("tenancy", tenancyId).setParameter("kind", ResourceKind.VAULT).getResultList()) {
+        for (String store : router.base()
+                .createQuery(
+                        "SELECT DISTINCT r.store FROM ResourceRoute r"
+                                + " WHERE r.tenancyId = :tenancy AND r.kind = :kind",
+                        String.class)
+                .setParameter("tenancy", tenancyId)
+                .setParameter("kind", ResourceKind.VAULT)
+                .getResultList()) {
             shards.add(StoreId.of(store));
         }
         return shards;

@@ -31,9 +31,11 @@ public class ContentReadability {
         if (state == SecretLifecycleState.DELETED) {
             throw CofferException.notFound("Secret " + secret.id());
         }
-        if (state != SecretLifecycleState.ACTIVE && state != SecretLifecycleState.CREATING
+        if (state != SecretLifecycleState.ACTIVE
+                && state != SecretLifecycleState.CREATING
                 && state != SecretLifecycleState.UPDATING) {
-            throw new IncorrectStateException("Secret " + secret.id() + " is " + state + "; its content cannot be read");
+            throw new IncorrectStateException(
+                    "Secret " + secret.id() + " is " + state + "; its content cannot be read");
         }
         if (version.isDeleted()) {
             throw CofferException.notFound("Secret version " + version.versionNumber() + " of secret " + secret.id());

@@ -26,8 +26,7 @@ public class DeletionHousekeeping {
     }
 
     /** What is due for actual deletion at an instant. */
-    public record DueDeletions(List<Secret> secrets, List<SecretVersion> versions) {
-    }
+    public record DueDeletions(List<Secret> secrets, List<SecretVersion> versions) {}
 
     /**
      * Which of these secrets and versions are due for actual deletion now (candidates from the queries

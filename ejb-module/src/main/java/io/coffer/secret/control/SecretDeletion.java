@@ -26,8 +26,8 @@ public class SecretDeletion {
     /** ScheduleSecretDeletion: ACTIVE to PENDING_DELETION. */
     public void scheduleDeletion(Secret secret, ScheduleSecretDeletionDetails details) {
         secret.checkDeletionSchedulable();
-        secret.scheduleDeletion(DeletionWindow.resolve("timeOfDeletion",
-                details == null ? null : details.timeOfDeletion(), clock.instant()));
+        secret.scheduleDeletion(DeletionWindow.resolve(
+                "timeOfDeletion", details == null ? null : details.timeOfDeletion(), clock.instant()));
     }
 
     /** CancelSecretDeletion: PENDING_DELETION back to ACTIVE. */
@@ -36,12 +36,15 @@ public class SecretDeletion {
     }
 
     /** ScheduleSecretVersionDeletion: only a DEPRECATED version that is not LATEST. */
-    public void scheduleVersionDeletion(Secret secret, List<SecretVersion> versions, long versionNumber,
+    public void scheduleVersionDeletion(
+            Secret secret,
+            List<SecretVersion> versions,
+            long versionNumber,
             ScheduleSecretVersionDeletionDetails details) {
         secret.requireActive("schedule the deletion of a version");
         SecretVersion version = VersionStages.checkCanScheduleDeletion(secret, versions, versionNumber);
-        version.scheduleDeletion(DeletionWindow.resolve("timeOfDeletion",
-                details == null ? null : details.timeOfDeletion(), clock.instant()));
+        version.scheduleDeletion(DeletionWindow.resolve(
+                "timeOfDeletion", details == null ? null : details.timeOfDeletion(), clock.instant()));
     }
 
     /** CancelSecretVersionDeletion. */

@@ -71,7 +71,8 @@ public class SecretDirectory {
 
     /** The current version of the secret's key, which seals its new versions; the key must still be enabled. */
     public MasterKeyVersion sealingKeyVersion(Located located) {
-        MasterKey key = router.shard(located.store()).find(MasterKey.class, located.secret().keyId());
+        MasterKey key = router.shard(located.store())
+                .find(MasterKey.class, located.secret().keyId());
         if (key == null) {
             throw new IllegalStateException("the key of secret " + located.id() + " is missing");
         }

@@ -9,8 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
-import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,10 +33,10 @@ public final class SecretInputRules {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     private static final int MAX_BASE64_CHARS = 4 * ((MAX_CONTENT_BYTES + 2) / 3);
     private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final Type METADATA = new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass();
+    private static final Type METADATA =
+            new LinkedHashMap<String, Object>() {}.getClass().getGenericSuperclass();
 
-    private SecretInputRules() {
-    }
+    private SecretInputRules() {}
 
     /** A secret name as OCI allows it. */
     public static String secretName(String name) {
@@ -56,8 +56,8 @@ public final class SecretInputRules {
             throw CofferException.invalid(field + " is longer than " + Secret.MAX_NAME + " characters");
         }
         if (!NAME.matcher(name).matches()) {
-            throw CofferException.invalid(field
-                    + " may contain only letters, digits, hyphens, underscores and periods");
+            throw CofferException.invalid(
+                    field + " may contain only letters, digits, hyphens, underscores and periods");
         }
         return name;
     }
@@ -96,8 +96,8 @@ public final class SecretInputRules {
         }
         boolean ok = type == null ? Ocids.looksLikeOcid(value) : Ocids.isOfType(value, type);
         if (!ok) {
-            throw CofferException.invalid(field + " is not " + (type == null ? "an OCID" : "the OCID of a " + type)
-                    + ": '" + value + "'");
+            throw CofferException.invalid(
+                    field + " is not " + (type == null ? "an OCID" : "the OCID of a " + type) + ": '" + value + "'");
         }
         return value;
     }
@@ -113,8 +113,8 @@ public final class SecretInputRules {
             throw CofferException.missing("secretContent.contentType");
         }
         if (!SecretContentDetails.BASE64.equals(content.contentType())) {
-            throw CofferException.invalid("secretContent.contentType must be BASE64, not '" + content.contentType()
-                    + "'");
+            throw CofferException.invalid(
+                    "secretContent.contentType must be BASE64, not '" + content.contentType() + "'");
         }
     }
 

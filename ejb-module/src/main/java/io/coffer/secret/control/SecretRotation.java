@@ -36,8 +36,8 @@ public class SecretRotation {
     }
 
     /** RotateSecret: the new CURRENT version, to persist. */
-    public SecretVersion rotate(Secret secret, List<SecretVersion> versions, SecretSealer sealer,
-            PriorContentMatcher matcher) {
+    public SecretVersion rotate(
+            Secret secret, List<SecretVersion> versions, SecretSealer sealer, PriorContentMatcher matcher) {
         secret.requireActive("be rotated");
         if (!secret.rotation().autoGenerationEnabled()) {
             RotationConfig rotation = secret.rotation().rotationConfig();
@@ -56,9 +56,10 @@ public class SecretRotation {
         VersionStages.checkCanAdd(secret, versions, null);
         byte[] plaintext = generator.generate(secret.rotation().generationContext());
         rules.checkReuse(secret, versions, plaintext, matcher);
-        SecretVersion rotated = VersionStages.add(secret, versions, new NewContent(plaintext, true, null, Stage.CURRENT),
-                now, rules, sealer);
-        secret.rotation().rotated(now, RotationRules.nextRotation(secret.rotation().rotationConfig(), now));
+        SecretVersion rotated = VersionStages.add(
+                secret, versions, new NewContent(plaintext, true, null, Stage.CURRENT), now, rules, sealer);
+        secret.rotation()
+                .rotated(now, RotationRules.nextRotation(secret.rotation().rotationConfig(), now));
         return rotated;
     }
 

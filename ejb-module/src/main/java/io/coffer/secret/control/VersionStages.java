@@ -1,10 +1,10 @@
 package io.coffer.secret.control;
 
-import io.coffer.platform.wire.Rfc3339;
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.platform.failure.ConflictException;
+import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.platform.failure.LimitExceededException;
+import io.coffer.platform.wire.Rfc3339;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretVersion;
@@ -51,16 +51,18 @@ final class VersionStages {
         }
     }
 
-    private VersionStages() {
-    }
+    private VersionStages() {}
 
     /** Refuses a new version that the limits or an existing name forbid, before anything changes. */
     static void checkCanAdd(Secret secret, List<SecretVersion> versions, String name) {
-        requireBelowLimit(secret, versions, SecretVersion::isInActiveUse, MAX_IN_ACTIVE_USE,
+        requireBelowLimit(
+                secret,
+                versions,
+                SecretVersion::isInActiveUse,
+                MAX_IN_ACTIVE_USE,
                 "in active use, the most allowed; schedule the deletion of a deprecated version first");
         if (name != null && versions.stream().anyMatch(v -> !v.isDeleted() && name.equals(v.name()))) {
-            throw new ConflictException("Secret " + secret.id() + " already has a version named '"
-                    + name + "'");
+            throw new ConflictException("Secret " + secret.id() + " already has a version named '" + name + "'");
         }
     }
 
@@ -69,8 +71,13 @@ final class VersionStages {
      * the content, gives it its stages and expiry and moves the other versions' stages. The returned version is new
      * and must be persisted; the others are changed in place.
      */
-    static SecretVersion add(Secret secret, List<SecretVersion> versions, NewContent content, Instant now,
-            SecretRuleSet rules, SecretSealer sealer) {
+    static SecretVersion add(
+            Secret secret,
+            List<SecretVersion> versions,
+            NewContent content,
+            Instant now,
+            SecretRuleSet rules,
+            SecretSealer sealer) {
         long number = secret.latestVersionNumber() + 1;
         SealedContent sealed = sealer.sealContent(secret, number, content.plaintext());
         if (secret.allocateVersionNumber() != number) {
@@ -100,8 +107,8 @@ final class VersionStages {
         SecretVersion target = versions.stream()
                 .filter(v -> v.versionNumber() == number && !v.isDeleted())
                 .findFirst()
-                .orElseThrow(() -> CofferException.invalid("currentVersionNumber " + number
-                        + " is not a version of secret " + secret.id()));
+                .orElseThrow(() -> CofferException.invalid(
+                        "currentVersionNumber " + number + " is not a version of secret " + secret.id()));
         if (target.isPendingDeletion()) {
             throw new IncorrectStateException("Secret version " + number
                     + " is scheduled for deletion; cancel its deletion before making it current");
@@ -137,8 +144,8 @@ final class VersionStages {
     static SecretVersion checkCanScheduleDeletion(Secret secret, List<SecretVersion> versions, long number) {
         SecretVersion version = live(secret, versions, number);
         if (version.isPendingDeletion()) {
-            throw new IncorrectStateException("Secret version " + number
-                    + " is already scheduled for deletion at " + Rfc3339.format(version.timeOfDeletion()));
+            throw new IncorrectStateException("Secret version " + number + " is already scheduled for deletion at "
+                    + Rfc3339.format(version.timeOfDeletion()));
         }
         for (Stage stage : Stage.IN_USE) {
             if (version.hasStage(stage)) {
@@ -150,7 +157,11 @@ final class VersionStages {
             throw new IncorrectStateException("Secret version " + number
                     + " is the LATEST version of its secret and cannot be scheduled for deletion");
         }
-        requireBelowLimit(secret, versions, SecretVersion::isPendingDeletion, MAX_PENDING_DELETION,
+        requireBelowLimit(
+                secret,
+                versions,
+                SecretVersion::isPendingDeletion,
+                MAX_PENDING_DELETION,
                 "pending deletion, the most allowed");
         return version;
     }
@@ -159,20 +170,24 @@ final class VersionStages {
     static SecretVersion checkCanCancelDeletion(Secret secret, List<SecretVersion> versions, long number) {
         SecretVersion version = live(secret, versions, number);
         if (!version.isPendingDeletion()) {
-            throw new IncorrectStateException("Secret version " + number
-                    + " is not scheduled for deletion, so there is no deletion to cancel");
+            throw new IncorrectStateException(
+                    "Secret version " + number + " is not scheduled for deletion, so there is no deletion to cancel");
         }
-        requireBelowLimit(secret, versions, SecretVersion::isInActiveUse, MAX_IN_ACTIVE_USE,
+        requireBelowLimit(
+                secret,
+                versions,
+                SecretVersion::isInActiveUse,
+                MAX_IN_ACTIVE_USE,
                 "in active use; cancelling this deletion would exceed it");
         return version;
     }
 
     /** LimitExceeded when {@code limit} of the secret's versions already are what {@code counted} says. */
-    private static void requireBelowLimit(Secret secret, List<SecretVersion> versions,
-            Predicate<SecretVersion> counted, int limit, String what) {
+    private static void requireBelowLimit(
+            Secret secret, List<SecretVersion> versions, Predicate<SecretVersion> counted, int limit, String what) {
         if (versions.stream().filter(counted).count() >= limit) {
-            throw new LimitExceededException("Secret " + secret.id() + " already has " + limit + " secret versions "
-                    + what);
+            throw new LimitExceededException(
+                    "Secret " + secret.id() + " already has " + limit + " secret versions " + what);
         }
     }
 

@@ -30,17 +30,22 @@ import java.util.List;
  * (deletion windows, expiry, rotation) live in {@code io.coffer.secret.control}, which passes the time in.
  */
 @Entity
-@Table(name = "SECRET", indexes = {
-    @Index(name = "SECRET_VAULT_NAME", columnList = "VAULT_ID, SECRET_NAME"),
-    @Index(name = "SECRET_COMPARTMENT", columnList = "TENANCY_ID, COMPARTMENT_ID"),
-    @Index(name = "SECRET_DELETION", columnList = "LIFECYCLE_STATE, TIME_OF_DELETION")
-})
+@Table(
+        name = "SECRET",
+        indexes = {
+            @Index(name = "SECRET_VAULT_NAME", columnList = "VAULT_ID, SECRET_NAME"),
+            @Index(name = "SECRET_COMPARTMENT", columnList = "TENANCY_ID, COMPARTMENT_ID"),
+            @Index(name = "SECRET_DELETION", columnList = "LIFECYCLE_STATE, TIME_OF_DELETION")
+        })
 @NamedQueries({
-    @NamedQuery(name = Secret.BY_VAULT_AND_NAME,
+    @NamedQuery(
+            name = Secret.BY_VAULT_AND_NAME,
             query = "SELECT s FROM Secret s WHERE s.vaultId = :vaultId AND s.name = :name"),
-    @NamedQuery(name = Secret.DUE_FOR_DELETION,
+    @NamedQuery(
+            name = Secret.DUE_FOR_DELETION,
             query = "SELECT s FROM Secret s WHERE s.lifecycleState = 'PENDING_DELETION' AND s.timeOfDeletion <= :now"),
-    @NamedQuery(name = Secret.DUE_FOR_ROTATION,
+    @NamedQuery(
+            name = Secret.DUE_FOR_ROTATION,
             query = "SELECT s FROM Secret s WHERE s.lifecycleState = 'ACTIVE' AND s.rotation.nextRotationTime <= :now"
                     + " ORDER BY s.rotation.nextRotationTime")
 })
@@ -58,7 +63,7 @@ public class Secret extends VaultScopedResource {
     public static final int MAX_DESCRIPTION = 400;
     public static final String OCID_TYPE = "vaultsecret";
 
-    private static final Type RULES = new ArrayList<SecretRule>() { }.getClass().getGenericSuperclass();
+    private static final Type RULES = new ArrayList<SecretRule>() {}.getClass().getGenericSuperclass();
 
     @Column(name = "KEY_ID", length = 255, nullable = false)
     private String keyId;
@@ -97,14 +102,19 @@ public class Secret extends VaultScopedResource {
     @Column(name = "ENCRYPTED_METADATA")
     private byte[] encryptedMetadata;
 
-    protected Secret() {
-    }
+    protected Secret() {}
 
     /**
      * A new secret in state CREATING, without versions yet (its first version gets number 1). The caller has
      * validated every argument.
      */
-    public Secret(String id, String tenancyId, String compartmentId, String vaultId, String keyId, String name,
+    public Secret(
+            String id,
+            String tenancyId,
+            String compartmentId,
+            String vaultId,
+            String keyId,
+            String name,
             Instant timeCreated) {
         super(id, tenancyId, compartmentId, vaultId, SecretLifecycleState.CREATING, timeCreated);
         this.keyId = keyId;
@@ -144,8 +154,8 @@ public class Secret extends VaultScopedResource {
     /** Refuses with IncorrectState unless the secret may be scheduled for deletion (it is ACTIVE). */
     public void checkDeletionSchedulable() {
         if (lifecycleState() == SecretLifecycleState.PENDING_DELETION) {
-            throw new IncorrectStateException("Secret " + id() + " is already scheduled for deletion at "
-                    + Rfc3339.format(timeOfDeletion));
+            throw new IncorrectStateException(
+                    "Secret " + id() + " is already scheduled for deletion at " + Rfc3339.format(timeOfDeletion));
         }
         requireActive("be scheduled for deletion");
     }
@@ -168,7 +178,8 @@ public class Secret extends VaultScopedResource {
 
     /** Whether the secret's scheduled deletion has come at {@code now}. */
     public boolean isDueForDeletion(Instant now) {
-        return lifecycleState() == SecretLifecycleState.PENDING_DELETION && timeOfDeletion != null
+        return lifecycleState() == SecretLifecycleState.PENDING_DELETION
+                && timeOfDeletion != null
                 && !timeOfDeletion.isAfter(now);
     }
 

@@ -27,8 +27,7 @@ public class SecretNameRoute {
     @Column(name = "VERSION")
     private long version;
 
-    protected SecretNameRoute() {
-    }
+    protected SecretNameRoute() {}
 
     public SecretNameRoute(String vaultId, String secretName, String secretId) {
         this.vaultAndName = key(vaultId, secretName);

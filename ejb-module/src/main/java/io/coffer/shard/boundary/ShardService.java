@@ -1,13 +1,12 @@
 package io.coffer.shard.boundary;
 
-import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
-import io.coffer.shard.control.StoreNames;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.routing.entity.StoreSettings;
+import io.coffer.shard.control.StoreNames;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -7,8 +7,7 @@ import io.coffer.routing.entity.StoreId;
 /** The remote store an operator's request names: one this instance knows, or 404 (a malformed name included). */
 public final class StoreNames {
 
-    private StoreNames() {
-    }
+    private StoreNames() {}
 
     /** @param what how the answer names the store, e.g. {@code shard} or {@code store} */
     public static StoreId known(ShardRouter router, String name, String what) {

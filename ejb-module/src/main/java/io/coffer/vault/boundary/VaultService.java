@@ -53,8 +53,8 @@ public class VaultService {
         EntityManager base = router.base();
         StoreId shard = ShardPlacement.choose(router.shards(), vaultsPerShard(base));
         Instant now = clock.instant();
-        Vault vault = new Vault(tenancyId, details.compartmentId(), details.displayName(), details.vaultType(), shard,
-                tags, now);
+        Vault vault = new Vault(
+                tenancyId, details.compartmentId(), details.displayName(), details.vaultType(), shard, tags, now);
         base.persist(vault);
         base.persist(new ResourceRoute(vault.id(), ResourceKind.VAULT, tenancyId, vault.id(), shard, now));
         base.flush();
@@ -68,18 +68,29 @@ public class VaultService {
 
     public Page<Vault> list(String tenancyId, String compartmentId, Integer limit, String page) {
         Compartments.requireOwn(tenancyId, compartmentId);
-        return NewestFirstPages.page(router.base(), Vault.class, "vaults",
+        return NewestFirstPages.page(
+                router.base(),
+                Vault.class,
+                "vaults",
                 "r.tenancyId = :tenancy AND r.compartmentId = :compartment",
-                Map.of("tenancy", tenancyId, "compartment", compartmentId), limit, page);
+                Map.of("tenancy", tenancyId, "compartment", compartmentId),
+                limit,
+                page);
     }
 
     public Vault update(String tenancyId, String vaultId, UpdateVaultDetails details, String ifMatch) {
-        return change(tenancyId, vaultId, ifMatch, RetryToken.NONE,
+        return change(
+                tenancyId,
+                vaultId,
+                ifMatch,
+                RetryToken.NONE,
                 vault -> vault.update(details.displayName(), details.freeformTags(), details.definedTags()));
     }
 
-    public Vault scheduleDeletion(String tenancyId, String vaultId, Instant timeOfDeletion, String ifMatch, RetryToken retry) {
-        return change(tenancyId, vaultId, ifMatch, retry, vault -> vault.scheduleDeletion(timeOfDeletion, clock.instant()));
+    public Vault scheduleDeletion(
+            String tenancyId, String vaultId, Instant timeOfDeletion, String ifMatch, RetryToken retry) {
+        return change(
+                tenancyId, vaultId, ifMatch, retry, vault -> vault.scheduleDeletion(timeOfDeletion, clock.instant()));
     }
 
     public Vault cancelDeletion(String tenancyId, String vaultId, String ifMatch, RetryToken retry) {
@@ -100,8 +111,11 @@ public class VaultService {
 
     private Map<StoreId, Long> vaultsPerShard(EntityManager base) {
         Map<StoreId, Long> counts = new HashMap<>();
-        List<Object[]> rows = base.createQuery("SELECT r.store, COUNT(r) FROM ResourceRoute r WHERE r.kind = :kind GROUP BY r.store",
-                Object[].class).setParameter("kind", ResourceKind.VAULT).getResultList();
+        List<Object[]> rows = base.createQuery(
+                        "SELECT r.store, COUNT(r) FROM ResourceRoute r WHERE r.kind = :kind GROUP BY r.store",
+                        Object[].class)
+                .setParameter("kind", ResourceKind.VAULT)
+                .getResultList();
         for (Object[] row : rows) {
             counts.put(StoreId.of((String) row[0]), (Long) row[1]);
         }

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class ShardPlacement {
 
-    private ShardPlacement() {
-    }
+    private ShardPlacement() {}
 
     public static StoreId choose(List<StoreId> shards, Map<StoreId, Long> vaultsPerShard) {
         if (shards.isEmpty()) {

@@ -26,6 +26,7 @@ public class Vault extends TenancyResource {
     public static final String OCID_TYPE = "vault";
     /** KMS: a vault's deletion is scheduled between 7 and 30 days ahead. */
     public static final Duration MIN_DELETION_DELAY = Duration.ofDays(7);
+
     public static final Duration MAX_DELETION_DELAY = Duration.ofDays(30);
 
     @Column(name = "DISPLAY_NAME", length = DisplayNames.MAX, nullable = false)
@@ -43,11 +44,16 @@ public class Vault extends TenancyResource {
     @Embedded
     private ResourceTags tags;
 
-    protected Vault() {
-    }
+    protected Vault() {}
 
-    public Vault(String tenancyId, String compartmentId, String displayName, String vaultType, StoreId store,
-            ResourceTags tags, Instant now) {
+    public Vault(
+            String tenancyId,
+            String compartmentId,
+            String displayName,
+            String vaultType,
+            StoreId store,
+            ResourceTags tags,
+            Instant now) {
         super(Ocids.newId(OCID_TYPE), tenancyId, compartmentId, VaultState.ACTIVE, now);
         this.displayName = DisplayNames.checked(displayName);
         this.vaultType = checkedType(vaultType);
@@ -65,8 +71,8 @@ public class Vault extends TenancyResource {
     }
 
     /** UpdateVault: what the request gives changes (null: unchanged). */
-    public void update(String displayName, Map<String, String> freeformTags,
-            Map<String, Map<String, Object>> definedTags) {
+    public void update(
+            String displayName, Map<String, String> freeformTags, Map<String, Map<String, Object>> definedTags) {
         requireState(VaultState.ACTIVE, "update");
         String name = displayName == null ? this.displayName : DisplayNames.checked(displayName);
         ResourceTags changed = tags().replacedBy("a vault", freeformTags, definedTags);

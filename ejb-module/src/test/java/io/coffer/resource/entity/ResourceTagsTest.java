@@ -28,8 +28,10 @@ class ResourceTagsTest {
         keys.put("Audited", true);
         ResourceTags tags = ResourceTags.of("a vault", Map.of("team", "payments"), Map.of("Operations", keys));
         assertThat(tags.freeform()).containsExactly(Map.entry("team", "payments"));
-        assertThat(tags.defined().get("Operations")).containsEntry("CostCenter", "42")
-                .containsEntry("Budget", new BigDecimal("1250.5")).containsEntry("Audited", true);
+        assertThat(tags.defined().get("Operations"))
+                .containsEntry("CostCenter", "42")
+                .containsEntry("Budget", new BigDecimal("1250.5"))
+                .containsEntry("Audited", true);
         assertThat(ResourceTags.NONE.freeform()).isEmpty();
         assertThat(ResourceTags.NONE.defined()).isEmpty();
     }
@@ -45,14 +47,17 @@ class ResourceTagsTest {
 
     @Test
     void oneSetOfOciLimitsForEveryResource() {
-        assertRefused(() -> ResourceTags.of("a vault", Map.of("cost.center", "1"), null),
+        assertRefused(
+                () -> ResourceTags.of("a vault", Map.of("cost.center", "1"), null),
                 "freeformTags key 'cost.center' must not contain spaces or periods");
-        assertRefused(() -> ResourceTags.of("a secret", null, Map.of("my ns", Map.of("k", "v"))),
+        assertRefused(
+                () -> ResourceTags.of("a secret", null, Map.of("my ns", Map.of("k", "v"))),
                 "definedTags key 'my ns' must not contain spaces or periods");
         Map<String, String> nullValue = new LinkedHashMap<>();
         nullValue.put("team", null);
         assertRefused(() -> ResourceTags.of("a vault", nullValue, null), "freeformTags.team needs a value");
-        assertRefused(() -> ResourceTags.of("a key", null, Map.of("ns", Map.of("k", Map.of()))),
+        assertRefused(
+                () -> ResourceTags.of("a key", null, Map.of("ns", Map.of("k", Map.of()))),
                 "definedTags.ns.k must be a string, a number or a boolean");
         Map<String, String> many = new LinkedHashMap<>();
         for (int i = 0; i < 40; i++) {
@@ -62,8 +67,10 @@ class ResourceTagsTest {
         for (int i = 0; i < 25; i++) {
             more.put("d" + i, "v");
         }
-        assertRefused(() -> ResourceTags.of("a vault", many, Map.of("ns", more)), "a vault can have at most 64 tags, not 65");
-        assertRefused(() -> ResourceTags.of("a key", Map.of("k", "v".repeat(257)), null),
+        assertRefused(
+                () -> ResourceTags.of("a vault", many, Map.of("ns", more)), "a vault can have at most 64 tags, not 65");
+        assertRefused(
+                () -> ResourceTags.of("a key", Map.of("k", "v".repeat(257)), null),
                 "freeformTags.k is longer than 256 characters");
     }
 }

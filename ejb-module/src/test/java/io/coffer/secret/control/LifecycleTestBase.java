@@ -6,10 +6,10 @@ import static io.coffer.secret.control.SecretFixtures.b64;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
 import io.coffer.secret.control.SecretFixtures.FakeSealer;
 import io.coffer.secret.control.SecretFixtures.TestClock;
-import io.coffer.secret.entity.wire.CreateSecretDetails;
-import io.coffer.secret.entity.wire.SecretContentDetails;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
+import io.coffer.secret.entity.wire.SecretContentDetails;
 import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +37,17 @@ abstract class LifecycleTestBase {
     }
 
     static UpdateSecretDetails content(String text, String stage, String name) {
-        return new UpdateSecretDetails(null, null, null, null, null,
-                new SecretContentDetails("BASE64", text == null ? null : b64(text), name, stage), null, null, null, null,
+        return new UpdateSecretDetails(
+                null,
+                null,
+                null,
+                null,
+                null,
+                new SecretContentDetails("BASE64", text == null ? null : b64(text), name, stage),
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -51,8 +60,8 @@ abstract class LifecycleTestBase {
     }
 
     Optional<SecretVersion> update(Aggregate aggregate, UpdateSecretDetails details) {
-        Optional<SecretVersion> added = updates.update(aggregate.secret, aggregate.versions, details, sealer,
-                SecretFixtures.digestMatcher());
+        Optional<SecretVersion> added =
+                updates.update(aggregate.secret, aggregate.versions, details, sealer, SecretFixtures.digestMatcher());
         added.ifPresent(aggregate.versions::add);
         return added;
     }

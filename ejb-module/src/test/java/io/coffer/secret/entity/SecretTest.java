@@ -17,9 +17,14 @@ class SecretTest {
     private static final Instant T0 = Instant.parse("2026-11-25T02:13:29.468Z");
 
     private static Secret secret() {
-        return new Secret("ocid1.vaultsecret.oc1.coffer.aaaaaaaaaaaaaa", "ocid1.tenancy.oc1.coffer.aaaaaaaaaaaa",
-                "ocid1.tenancy.oc1.coffer.aaaaaaaaaaaa", "ocid1.vault.oc1.coffer.aaaaaaaaaaaa",
-                "ocid1.key.oc1.coffer.aaaaaaaaaaaa", "db-password", T0.plusNanos(123_456));
+        return new Secret(
+                "ocid1.vaultsecret.oc1.coffer.aaaaaaaaaaaaaa",
+                "ocid1.tenancy.oc1.coffer.aaaaaaaaaaaa",
+                "ocid1.tenancy.oc1.coffer.aaaaaaaaaaaa",
+                "ocid1.vault.oc1.coffer.aaaaaaaaaaaa",
+                "ocid1.key.oc1.coffer.aaaaaaaaaaaa",
+                "db-password",
+                T0.plusNanos(123_456));
     }
 
     private static Secret active() {
@@ -67,8 +72,8 @@ class SecretTest {
         secret.scheduleDeletion(when);
         assertThat(secret.lifecycleState()).isEqualTo(SecretLifecycleState.PENDING_DELETION);
         assertThat(secret.timeOfDeletion()).isEqualTo(when);
-        assertIncorrectState(() -> secret.scheduleDeletion(when), "already scheduled for deletion at "
-                + "2026-12-02T02:13:29.468Z");
+        assertIncorrectState(
+                () -> secret.scheduleDeletion(when), "already scheduled for deletion at " + "2026-12-02T02:13:29.468Z");
         assertThat(secret.isDueForDeletion(when.minusMillis(1))).isFalse();
         assertThat(secret.isDueForDeletion(when)).isTrue();
         secret.cancelDeletion();
@@ -100,21 +105,29 @@ class SecretTest {
     @Test
     void structuredFieldsRoundTripThroughTheirJsonColumns() {
         Secret secret = secret();
-        secret.tag(ResourceTags.of("a secret", Map.of("Department", "Finance"),
-                Map.of("Operations", Map.of("CostCenter", "42"))));
+        secret.tag(ResourceTags.of(
+                "a secret", Map.of("Department", "Finance"), Map.of("Operations", Map.of("CostCenter", "42"))));
         secret.applyRules(List.of(SecretRule.reuse(true), SecretRule.expiry("P30D", null, false)));
-        secret.rotation().configure(new RotationConfig("P30D", new TargetSystemDetails("ADB", "ocid1.autonomousdatabase"
-                + ".oc1.coffer.aaaaaaaaaaaa", null), true), T0.plus(Duration.ofDays(30)));
+        secret.rotation()
+                .configure(
+                        new RotationConfig(
+                                "P30D",
+                                new TargetSystemDetails(
+                                        "ADB", "ocid1.autonomousdatabase" + ".oc1.coffer.aaaaaaaaaaaa", null),
+                                true),
+                        T0.plus(Duration.ofDays(30)));
         secret.rotation().configureGeneration(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 20), true);
         assertThat(secret.tags().freeform()).containsEntry("Department", "Finance");
         assertThat(secret.tags().defined()).containsKey("Operations");
         assertThat(secret.tags().defined().get("Operations")).containsEntry("CostCenter", "42");
-        assertThat(secret.secretRules()).containsExactly(SecretRule.reuse(true), SecretRule.expiry("P30D", null, false));
-        assertThat(secret.rotation().rotationConfig().targetSystemDetails().targetSystemType()).isEqualTo("ADB");
+        assertThat(secret.secretRules())
+                .containsExactly(SecretRule.reuse(true), SecretRule.expiry("P30D", null, false));
+        assertThat(secret.rotation().rotationConfig().targetSystemDetails().targetSystemType())
+                .isEqualTo("ADB");
         assertThat(secret.rotation().rotationStatus()).isEqualTo("SCHEDULED");
         assertThat(secret.rotation().nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(30)));
-        assertThat(secret.rotation().generationContext()).isEqualTo(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD",
-                20));
+        assertThat(secret.rotation().generationContext())
+                .isEqualTo(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 20));
         assertThat(secret.rotation().autoGenerationEnabled()).isTrue();
         secret.applyRules(List.of());
         assertThat(secret.secretRules()).isEmpty();

@@ -21,14 +21,13 @@ public final class Bookmarks {
         static final Position START = new Position(1, 0);
     }
 
-    private Bookmarks() {
-    }
+    private Bookmarks() {}
 
     /** Locks the store's bookmark row until the transaction ends (creating it at epoch 1, 0) and returns it. */
     public static Position lock(Connection local, StoreId store) throws SQLException {
         for (int attempt = 0; attempt < 2; attempt++) {
-            try (PreparedStatement touch = local.prepareStatement(
-                    "UPDATE REPL_BOOKMARK SET APPLIED_SEQ = APPLIED_SEQ WHERE STORE_NAME = ?")) {
+            try (PreparedStatement touch =
+                    local.prepareStatement("UPDATE REPL_BOOKMARK SET APPLIED_SEQ = APPLIED_SEQ WHERE STORE_NAME = ?")) {
                 touch.setString(1, store.name());
                 if (touch.executeUpdate() == 1) {
                     return read(local, store);
@@ -72,8 +71,8 @@ public final class Bookmarks {
     }
 
     public static Position read(Connection local, StoreId store) throws SQLException {
-        try (PreparedStatement select = local.prepareStatement(
-                "SELECT EPOCH, APPLIED_SEQ FROM REPL_BOOKMARK WHERE STORE_NAME = ?")) {
+        try (PreparedStatement select =
+                local.prepareStatement("SELECT EPOCH, APPLIED_SEQ FROM REPL_BOOKMARK WHERE STORE_NAME = ?")) {
             select.setString(1, store.name());
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? new Position(row.getLong(1), row.getLong(2)) : Position.START;

@@ -65,8 +65,9 @@ public class EventApplier {
         try (Connection local = connections.local()) {
             record(store, follower.apply(local, event, () -> connections.remote(store)));
         } catch (SQLException failure) {
-            throw new EJBException("applying event " + event.sequence() + " of store " + store + " failed: "
-                    + failure.getMessage(), failure);
+            throw new EJBException(
+                    "applying event " + event.sequence() + " of store " + store + " failed: " + failure.getMessage(),
+                    failure);
         }
     }
 
@@ -79,7 +80,9 @@ public class EventApplier {
     public int catchUp(StoreId store, int limit) {
         try (Connection local = connections.local();
                 Connection remote = connections.remote(store)) {
-            return record(store, follower.catchUp(local, remote, store, limit)).applied().size();
+            return record(store, follower.catchUp(local, remote, store, limit))
+                    .applied()
+                    .size();
         } catch (SQLException failure) {
             throw new EJBException("catching up with store " + store + " failed: " + failure.getMessage(), failure);
         }

@@ -20,11 +20,14 @@ import java.util.List;
  */
 public final class LocalRowWriter {
 
-    private LocalRowWriter() {
-    }
+    private LocalRowWriter() {}
 
     /** What applying a change did to the local store. */
-    public enum Outcome { INSERTED, UPDATED, DELETED }
+    public enum Outcome {
+        INSERTED,
+        UPDATED,
+        DELETED
+    }
 
     public static Outcome apply(Connection connection, RowChange change) throws SQLException {
         SqlNames.check(change.table());
@@ -48,9 +51,13 @@ public final class LocalRowWriter {
     }
 
     static String updateSql(RowChange change, List<String> valueColumns) {
-        StringBuilder sql = new StringBuilder("UPDATE ").append(SqlNames.quoted(change.table())).append(" SET ");
+        StringBuilder sql = new StringBuilder("UPDATE ")
+                .append(SqlNames.quoted(change.table()))
+                .append(" SET ");
         for (int i = 0; i < valueColumns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(SqlNames.quoted(valueColumns.get(i))).append(" = ?");
+            sql.append(i == 0 ? "" : ", ")
+                    .append(SqlNames.quoted(valueColumns.get(i)))
+                    .append(" = ?");
         }
         return sql.append(" WHERE ").append(keyCondition(change)).toString();
     }
@@ -119,7 +126,10 @@ public final class LocalRowWriter {
     private static String keyCondition(RowChange change) {
         StringBuilder condition = new StringBuilder();
         for (String key : change.keyColumns()) {
-            condition.append(condition.length() == 0 ? "" : " AND ").append(SqlNames.quoted(key)).append(" = ?");
+            condition
+                    .append(condition.length() == 0 ? "" : " AND ")
+                    .append(SqlNames.quoted(key))
+                    .append(" = ?");
         }
         return condition.toString();
     }

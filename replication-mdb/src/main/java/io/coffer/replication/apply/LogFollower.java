@@ -88,13 +88,16 @@ final class LogFollower {
         if (head.epoch() > position.epoch()) {
             position = startEpoch(local, store, head.epoch());
         } else if (head.epoch() < position.epoch()) {
-            throw new IllegalStateException("store " + store + " is at epoch " + head.epoch()
-                    + " but this host follows epoch " + position.epoch() + "; the remote store was restored from an older state");
+            throw new IllegalStateException(
+                    "store " + store + " is at epoch " + head.epoch() + " but this host follows epoch "
+                            + position.epoch() + "; the remote store was restored from an older state");
         }
-        List<ReplicationEvent> events = RemoteLog.after(remote, store, head.epoch(), position.applied(), Long.MAX_VALUE, limit);
+        List<ReplicationEvent> events =
+                RemoteLog.after(remote, store, head.epoch(), position.applied(), Long.MAX_VALUE, limit);
         if (!events.isEmpty() && events.get(0).sequence() != position.applied() + 1) {
-            throw new IllegalStateException("store " + store + ": the log starts at " + events.get(0).sequence()
-                    + " but this host is at " + position.applied() + "; the host needs a full resync");
+            throw new IllegalStateException(
+                    "store " + store + ": the log starts at " + events.get(0).sequence() + " but this host is at "
+                            + position.applied() + "; the host needs a full resync");
         }
         write(local, events);
         return new Progress(events, events.size(), false);
@@ -126,9 +129,14 @@ final class LogFollower {
         for (ReplicationEvent event : events) {
             LocalRowWriter.Outcome outcome = LocalRowWriter.apply(local, event.change());
             if (outcome == LocalRowWriter.Outcome.INSERTED) {
-                ReplicaOrigins.inserted(local, event.store(), event.change().table(), event.change().entityKey());
+                ReplicaOrigins.inserted(
+                        local,
+                        event.store(),
+                        event.change().table(),
+                        event.change().entityKey());
             } else if (event.change().operation() == Operation.DELETE) {
-                ReplicaOrigins.deleted(local, event.change().table(), event.change().entityKey());
+                ReplicaOrigins.deleted(
+                        local, event.change().table(), event.change().entityKey());
             }
             Bookmarks.advance(local, event.store(), event.sequence(), clock.instant());
         }

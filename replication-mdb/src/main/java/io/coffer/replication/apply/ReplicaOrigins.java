@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class ReplicaOrigins {
 
-    private ReplicaOrigins() {
-    }
+    private ReplicaOrigins() {}
 
     static void inserted(Connection local, StoreId store, String table, String key) throws SQLException {
         try (PreparedStatement insert = local.prepareStatement(
@@ -35,8 +34,8 @@ final class ReplicaOrigins {
     }
 
     static void deleted(Connection local, String table, String key) throws SQLException {
-        try (PreparedStatement delete = local.prepareStatement(
-                "DELETE FROM REPL_ORIGIN WHERE TABLE_NAME = ? AND KEY_VALUE = ?")) {
+        try (PreparedStatement delete =
+                local.prepareStatement("DELETE FROM REPL_ORIGIN WHERE TABLE_NAME = ? AND KEY_VALUE = ?")) {
             delete.setString(1, table);
             delete.setString(2, key);
             delete.executeUpdate();
@@ -46,8 +45,8 @@ final class ReplicaOrigins {
     /** Removes every row this host holds from that store, in every table. @return how many rows went */
     static int dropReplica(Connection local, StoreId store) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (PreparedStatement select = local.prepareStatement(
-                "SELECT DISTINCT TABLE_NAME FROM REPL_ORIGIN WHERE STORE_NAME = ?")) {
+        try (PreparedStatement select =
+                local.prepareStatement("SELECT DISTINCT TABLE_NAME FROM REPL_ORIGIN WHERE STORE_NAME = ?")) {
             select.setString(1, store.name());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -58,8 +57,9 @@ final class ReplicaOrigins {
         int removed = 0;
         for (String table : tables) {
             String key = primaryKeyColumn(local, table);
-            try (PreparedStatement delete = local.prepareStatement("DELETE FROM " + SqlNames.quoted(table) + " WHERE "
-                    + SqlNames.quoted(key) + " IN (SELECT KEY_VALUE FROM REPL_ORIGIN WHERE TABLE_NAME = ? AND STORE_NAME = ?)")) {
+            try (PreparedStatement delete =
+                    local.prepareStatement("DELETE FROM " + SqlNames.quoted(table) + " WHERE " + SqlNames.quoted(key)
+                            + " IN (SELECT KEY_VALUE FROM REPL_ORIGIN WHERE TABLE_NAME = ? AND STORE_NAME = ?)")) {
                 delete.setString(1, table);
                 delete.setString(2, store.name());
                 removed += delete.executeUpdate();
@@ -81,7 +81,8 @@ final class ReplicaOrigins {
             }
             String column = keys.getString("COLUMN_NAME");
             if (keys.next()) {
-                throw new SQLException("table " + table + " has a composite primary key; replicated entities have one key column");
+                throw new SQLException(
+                        "table " + table + " has a composite primary key; replicated entities have one key column");
             }
             return column;
         }

@@ -16,8 +16,7 @@ import org.eclipse.persistence.sessions.Session;
  */
 public final class ReplicatedTables {
 
-    private ReplicatedTables() {
-    }
+    private ReplicatedTables() {}
 
     /** The replicated entities' descriptors of a session that is being set up. */
     public static List<ClassDescriptor> descriptors(Session session) {
@@ -36,8 +35,11 @@ public final class ReplicatedTables {
     /** Each replicated table of the entity manager's store with its primary-key column. */
     public static SortedMap<String, String> of(EntityManager store) {
         SortedMap<String, String> tables = new TreeMap<>();
-        for (ClassDescriptor descriptor : descriptors(store.unwrap(JpaEntityManager.class).getDatabaseSession())) {
-            tables.put(descriptor.getTableName(), descriptor.getPrimaryKeyFields().get(0).getName());
+        for (ClassDescriptor descriptor :
+                descriptors(store.unwrap(JpaEntityManager.class).getDatabaseSession())) {
+            tables.put(
+                    descriptor.getTableName(),
+                    descriptor.getPrimaryKeyFields().get(0).getName());
         }
         return tables;
     }

@@ -33,8 +33,9 @@ import org.eclipse.persistence.queries.SQLCall;
  */
 public class ReplicationInterceptor extends DescriptorEventAdapter {
 
-    private static final String INSERT_PENDING = "INSERT INTO REPL_PENDING (TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT)"
-            + " VALUES (#TABLE_NAME, #ENTITY_KEY, #PAYLOAD, #CAPTURED_AT)";
+    private static final String INSERT_PENDING =
+            "INSERT INTO REPL_PENDING (TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT)"
+                    + " VALUES (#TABLE_NAME, #ENTITY_KEY, #PAYLOAD, #CAPTURED_AT)";
 
     private final StoreId store;
     private final CaptureSwitch captureSwitch;
@@ -47,8 +48,13 @@ public class ReplicationInterceptor extends DescriptorEventAdapter {
      * @param captured called for every event written
      * @param committed called once after each transaction that wrote events to this store commits
      */
-    public ReplicationInterceptor(StoreId store, CaptureSwitch captureSwitch, TransactionSynchronizationRegistry transactions,
-            Consumer<StoreId> captured, Consumer<StoreId> committed, Clock clock) {
+    public ReplicationInterceptor(
+            StoreId store,
+            CaptureSwitch captureSwitch,
+            TransactionSynchronizationRegistry transactions,
+            Consumer<StoreId> captured,
+            Consumer<StoreId> committed,
+            Clock clock) {
         this.store = store;
         this.captureSwitch = captureSwitch;
         this.transactions = transactions;
@@ -93,10 +99,16 @@ public class ReplicationInterceptor extends DescriptorEventAdapter {
         wakePublisherAfterCommit();
     }
 
-    static RowChange rowChange(ClassDescriptor descriptor, Object entity, AbstractSession session, Operation operation,
+    static RowChange rowChange(
+            ClassDescriptor descriptor,
+            Object entity,
+            AbstractSession session,
+            Operation operation,
             WriteType writeType) {
         AbstractRecord row = descriptor.getObjectBuilder().buildRow(entity, session, writeType);
-        List<String> keys = descriptor.getPrimaryKeyFields().stream().map(DatabaseField::getName).toList();
+        List<String> keys = descriptor.getPrimaryKeyFields().stream()
+                .map(DatabaseField::getName)
+                .toList();
         Map<String, Object> columns = new LinkedHashMap<>();
         Vector<DatabaseField> fields = row.getFields();
         @SuppressWarnings("rawtypes")
@@ -120,8 +132,7 @@ public class ReplicationInterceptor extends DescriptorEventAdapter {
             transactions.putResource(key, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {

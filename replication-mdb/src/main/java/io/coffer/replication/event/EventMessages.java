@@ -18,12 +18,12 @@ public final class EventMessages {
     static final String SEQUENCE = "seq";
     static final String CAPTURED_AT = "capturedAt";
 
-    private EventMessages() {
-    }
+    private EventMessages() {}
 
     /** @param payload the row change as logged, see {@link RowChangeCodec} */
-    public static TextMessage encode(Session session, StoreId store, long epoch, long sequence, Instant capturedAt,
-            String payload) throws JMSException {
+    public static TextMessage encode(
+            Session session, StoreId store, long epoch, long sequence, Instant capturedAt, String payload)
+            throws JMSException {
         TextMessage message = session.createTextMessage(payload);
         message.setStringProperty(STORE, store.name());
         message.setLongProperty(EPOCH, epoch);
@@ -35,7 +35,8 @@ public final class EventMessages {
     /** @throws IllegalArgumentException if the message is not a replication event */
     public static ReplicationEvent decode(Message message) throws JMSException {
         if (!(message instanceof TextMessage text)) {
-            throw new IllegalArgumentException("not a text message: " + message.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a text message: " + message.getClass().getName());
         }
         return new ReplicationEvent(
                 StoreId.of(text.getStringProperty(STORE)),

@@ -7,5 +7,4 @@ import java.time.Instant;
  * A row change with its place in the log of the store it came from: within one epoch of a store's log, sequence
  * numbers are contiguous from 1 and define the order every host applies them in.
  */
-public record ReplicationEvent(StoreId store, long epoch, long sequence, Instant capturedAt, RowChange change) {
-}
+public record ReplicationEvent(StoreId store, long epoch, long sequence, Instant capturedAt, RowChange change) {}

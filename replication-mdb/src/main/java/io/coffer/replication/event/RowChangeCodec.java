@@ -28,8 +28,7 @@ import java.util.Map;
  */
 public final class RowChangeCodec {
 
-    private RowChangeCodec() {
-    }
+    private RowChangeCodec() {}
 
     public static String encode(RowChange change) {
         JsonArrayBuilder keys = Json.createArrayBuilder();
@@ -80,7 +79,9 @@ public final class RowChangeCodec {
             return tagged.add("b").add(flag).build();
         }
         if (value instanceof byte[] bytes) {
-            return tagged.add("x").add(Base64.getEncoder().encodeToString(bytes)).build();
+            return tagged.add("x")
+                    .add(Base64.getEncoder().encodeToString(bytes))
+                    .build();
         }
         if (value instanceof Timestamp timestamp) {
             return tagged.add("t").add(timestamp.toInstant().toString()).build();
@@ -94,8 +95,9 @@ public final class RowChangeCodec {
         if (value instanceof LocalDate date) {
             return tagged.add("date").add(date.toString()).build();
         }
-        throw new IllegalArgumentException("column " + column + " holds a " + value.getClass().getName()
-                + ", which replication does not carry; map it to a string, number, boolean, bytes or instant");
+        throw new IllegalArgumentException(
+                "column " + column + " holds a " + value.getClass().getName()
+                        + ", which replication does not carry; map it to a string, number, boolean, bytes or instant");
     }
 
     private static Object decodeValue(String column, JsonValue value) {

@@ -1,11 +1,11 @@
 package io.coffer.replication.monitor;
 
-
+import io.coffer.platform.settings.CofferSettings;
 import io.coffer.platform.time.PeriodicTask;
+import io.coffer.platform.time.RealTime;
 import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
-import io.coffer.platform.settings.CofferSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,7 +17,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import io.coffer.platform.time.RealTime;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -63,8 +62,7 @@ public class HostProgressReporter {
     private final Map<StoreId, Reported> reported = new ConcurrentHashMap<>();
     private volatile PeriodicTask reporting;
 
-    private record Reported(ReplicaState.Applied position, Instant at) {
-    }
+    private record Reported(ReplicaState.Applied position, Instant at) {}
 
     @PostConstruct
     void start() {
@@ -83,13 +81,21 @@ public class HostProgressReporter {
         for (StoreId store : router.remoteStores()) {
             replicas.applied(store).ifPresent(position -> {
                 Reported last = reported.get(store);
-                if (last != null && last.position().equals(position) && Duration.between(last.at(), now).compareTo(HEARTBEAT) < 0) {
+                if (last != null
+                        && last.position().equals(position)
+                        && Duration.between(last.at(), now).compareTo(HEARTBEAT) < 0) {
                     return;
                 }
                 try {
                     try (Connection base = connections.base()) {
-                        ReplicationProgress.report(base, settings.instance(), settings.cell(), store, position.epoch(),
-                                position.sequence(), now);
+                        ReplicationProgress.report(
+                                base,
+                                settings.instance(),
+                                settings.cell(),
+                                store,
+                                position.epoch(),
+                                position.sequence(),
+                                now);
                     }
                     reported.put(store, new Reported(position, now));
                 } catch (SQLException | RuntimeException baseDown) {

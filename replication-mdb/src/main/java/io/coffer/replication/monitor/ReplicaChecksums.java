@@ -26,11 +26,9 @@ import java.util.Map;
 public final class ReplicaChecksums {
 
     /** Rows seen and their SHA-256. */
-    public record Checksum(long rows, String sha256) {
-    }
+    public record Checksum(long rows, String sha256) {}
 
-    private ReplicaChecksums() {
-    }
+    private ReplicaChecksums() {}
 
     /** @param tables replicated table → its primary-key column */
     public static Checksum remote(Connection remote, Map<String, String> tables) throws SQLException {
@@ -41,7 +39,8 @@ public final class ReplicaChecksums {
         return checksum(local, tables, store);
     }
 
-    private static Checksum checksum(Connection connection, Map<String, String> tables, StoreId originOf) throws SQLException {
+    private static Checksum checksum(Connection connection, Map<String, String> tables, StoreId originOf)
+            throws SQLException {
         MessageDigest digest = sha256();
         long rows = 0;
         for (Map.Entry<String, String> table : tables.entrySet()) {

@@ -1,10 +1,11 @@
 package io.coffer.replication.monitor;
 
+import io.coffer.platform.time.PeriodicTask;
+import io.coffer.platform.time.RealTime;
 import io.coffer.replication.apply.Bookmarks;
 import io.coffer.replication.apply.EventApplier;
 import io.coffer.replication.store.RemoteLog;
 import io.coffer.replication.store.StoreConnections;
-import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
@@ -19,7 +20,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import io.coffer.platform.time.RealTime;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -96,8 +96,10 @@ public class ReplicaMonitor {
             } catch (RuntimeException | SQLException failure) {
                 Progress current = progress.computeIfAbsent(store, this::register);
                 if (!current.failing) {
-                    LOG.log(Level.WARNING, "cannot compare the local replica of store " + store + " with its log: "
-                            + failure.getMessage());
+                    LOG.log(
+                            Level.WARNING,
+                            "cannot compare the local replica of store " + store + " with its log: "
+                                    + failure.getMessage());
                     current.failing = true;
                 }
             }
@@ -127,9 +129,11 @@ public class ReplicaMonitor {
                         .orElse(Duration.ZERO);
             }
         }
-        boolean stalled = (logHead.epoch() != position.epoch() || applied < head) && (!state.caughtUp(store)
-                || logHead.epoch() != position.epoch()
-                || (applied == current.lastApplied && Duration.between(current.lastMovedAt, now).compareTo(STALL) >= 0));
+        boolean stalled = (logHead.epoch() != position.epoch() || applied < head)
+                && (!state.caughtUp(store)
+                        || logHead.epoch() != position.epoch()
+                        || (applied == current.lastApplied
+                                && Duration.between(current.lastMovedAt, now).compareTo(STALL) >= 0));
         if (applied != current.lastApplied) {
             current.lastApplied = applied;
             current.lastMovedAt = now;

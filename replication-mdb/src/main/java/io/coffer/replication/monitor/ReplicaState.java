@@ -38,7 +38,8 @@ public class ReplicaState {
 
     void observed(StoreId store, long epoch, long appliedSequence, long head, Duration lag, Instant now) {
         positions.compute(store, (ignored, previous) -> {
-            boolean caughtUp = (previous != null && previous.caughtUp() && previous.epoch() == epoch) || appliedSequence >= head;
+            boolean caughtUp =
+                    (previous != null && previous.caughtUp() && previous.epoch() == epoch) || appliedSequence >= head;
             return new Position(epoch, appliedSequence, head, lag, caughtUp, now);
         });
         record(store, new Applied(epoch, appliedSequence));
@@ -49,8 +50,7 @@ public class ReplicaState {
         Applied position = new Applied(epoch, sequence);
         TransactionRegistry.get().registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

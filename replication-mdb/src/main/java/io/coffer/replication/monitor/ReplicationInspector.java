@@ -41,11 +41,11 @@ public class ReplicationInspector {
     CofferSettings settings;
 
     /** The remote store's and this host's checksum of one store's replicated content. */
-    public record StoreChecksums(String store, String host, Checksum remote, Checksum local) {
-    }
+    public record StoreChecksums(String store, String host, Checksum remote, Checksum local) {}
 
     /** One host's reported position in one store's log. */
-    public record HostPosition(String host, String cell, String store, long epoch, long applied, long head, Instant reportedAt) {
+    public record HostPosition(
+            String host, String cell, String store, long epoch, long applied, long head, Instant reportedAt) {
         public long eventsBehind() {
             return Math.max(0, head - applied);
         }
@@ -56,7 +56,10 @@ public class ReplicationInspector {
         Map<String, String> tables = router.readRemote(store, ReplicatedTables::of);
         try (Connection remote = connections.remote(store);
                 Connection local = connections.local()) {
-            return new StoreChecksums(store.name(), settings.instance(), ReplicaChecksums.remote(remote, tables),
+            return new StoreChecksums(
+                    store.name(),
+                    settings.instance(),
+                    ReplicaChecksums.remote(remote, tables),
                     ReplicaChecksums.local(local, store, tables));
         } catch (SQLException failure) {
             throw new EJBException("checksumming store " + store + " failed: " + failure.getMessage(), failure);
@@ -71,14 +74,21 @@ public class ReplicationInspector {
                 try (Connection remote = connections.remote(store)) {
                     head = RemoteLog.head(remote, store).sequence();
                 }
-                try (PreparedStatement select = base.prepareStatement("SELECT HOST_NAME, CELL_NAME, EPOCH, APPLIED_SEQ, REPORTED_AT"
-                        + " FROM REPL_HOST WHERE STORE_NAME = ? ORDER BY HOST_NAME")) {
+                try (PreparedStatement select =
+                        base.prepareStatement("SELECT HOST_NAME, CELL_NAME, EPOCH, APPLIED_SEQ, REPORTED_AT"
+                                + " FROM REPL_HOST WHERE STORE_NAME = ? ORDER BY HOST_NAME")) {
                     select.setString(1, store.name());
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             Timestamp reported = rows.getTimestamp(5);
-                            positions.add(new HostPosition(rows.getString(1), rows.getString(2), store.name(), rows.getLong(3),
-                                    rows.getLong(4), head, reported.toInstant()));
+                            positions.add(new HostPosition(
+                                    rows.getString(1),
+                                    rows.getString(2),
+                                    store.name(),
+                                    rows.getLong(3),
+                                    rows.getLong(4),
+                                    head,
+                                    reported.toInstant()));
                         }
                     }
                 }

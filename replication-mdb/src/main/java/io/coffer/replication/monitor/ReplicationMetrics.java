@@ -32,7 +32,8 @@ public class ReplicationMetrics {
 
     /** How long after its capture an event reached this host's local store: the replication lag of each event. */
     public void applyDelay(StoreId store, Duration sinceCapture) {
-        registry.timer("coffer_replication_apply_delay", tag(store)).update(sinceCapture.isNegative() ? Duration.ZERO : sinceCapture);
+        registry.timer("coffer_replication_apply_delay", tag(store))
+                .update(sinceCapture.isNegative() ? Duration.ZERO : sinceCapture);
     }
 
     public void duplicate(StoreId store) {
@@ -44,7 +45,8 @@ public class ReplicationMetrics {
     }
 
     public void applyFailed(String store) {
-        registry.counter("coffer_replication_apply_failures", new Tag("store", store)).inc();
+        registry.counter("coffer_replication_apply_failures", new Tag("store", store))
+                .inc();
     }
 
     private static Tag tag(StoreId store) {

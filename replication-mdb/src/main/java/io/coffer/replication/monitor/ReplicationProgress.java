@@ -28,16 +28,22 @@ public final class ReplicationProgress {
 
     static final Duration LIVENESS = Duration.ofSeconds(20);
 
-    private ReplicationProgress() {
-    }
+    private ReplicationProgress() {}
 
     /**
      * Which of these rows of a table of the store every live host of the cell has applied; see {@link
      * AppliedEverywhere}. The hosts' positions are read before the rows' last changes, so a change logged in between
      * counts as not applied yet rather than as applied.
      */
-    public static AppliedEverywhere appliedEverywhere(Connection remote, Connection base, StoreId store, String cell,
-            String table, Collection<String> keys, Instant now) throws SQLException {
+    public static AppliedEverywhere appliedEverywhere(
+            Connection remote,
+            Connection base,
+            StoreId store,
+            String cell,
+            String table,
+            Collection<String> keys,
+            Instant now)
+            throws SQLException {
         long applied = appliedByEveryHost(remote, base, store, cell, now);
         return new AppliedEverywhere(applied, lastSequences(remote, table, keys));
     }
@@ -46,7 +52,8 @@ public final class ReplicationProgress {
      * The lowest position live hosts of the cell applied in the store's current epoch: {@code Long.MAX_VALUE} when no
      * host is live, -1 when a live host still follows an older epoch.
      */
-    public static long appliedByEveryHost(Connection shard, Connection base, StoreId store, String cell, Instant now) throws SQLException {
+    public static long appliedByEveryHost(Connection shard, Connection base, StoreId store, String cell, Instant now)
+            throws SQLException {
         long epoch = RemoteLog.head(shard, store).epoch();
         long lowest = Long.MAX_VALUE;
         try (PreparedStatement hosts = base.prepareStatement("SELECT EPOCH, APPLIED_SEQ FROM REPL_HOST"
@@ -70,7 +77,8 @@ public final class ReplicationProgress {
      * The log position of each row's last change in the store's current epoch ({@code Long.MAX_VALUE} while a change
      * is still pending); rows never logged are absent.
      */
-    public static Map<String, Long> lastSequences(Connection shard, String table, Collection<String> keys) throws SQLException {
+    public static Map<String, Long> lastSequences(Connection shard, String table, Collection<String> keys)
+            throws SQLException {
         Map<String, Long> sequences = new HashMap<>();
         if (keys.isEmpty()) {
             return sequences;
@@ -103,8 +111,8 @@ public final class ReplicationProgress {
 
     /** The live host with the smallest name in the cell, if any has reported lately. */
     public static Optional<String> cellLeader(Connection base, String cell, Instant now) throws SQLException {
-        try (PreparedStatement select = base.prepareStatement("SELECT MIN(HOST_NAME) FROM REPL_HOST"
-                + " WHERE CELL_NAME = ? AND REPORTED_AT > ?")) {
+        try (PreparedStatement select = base.prepareStatement(
+                "SELECT MIN(HOST_NAME) FROM REPL_HOST" + " WHERE CELL_NAME = ? AND REPORTED_AT > ?")) {
             select.setString(1, cell);
             select.setTimestamp(2, Timestamp.from(now.minus(LIVENESS)));
             try (ResultSet row = select.executeQuery()) {
@@ -121,7 +129,8 @@ public final class ReplicationProgress {
     }
 
     /** Records how far this host has applied a store, in the base store's {@code REPL_HOST}. */
-    public static void report(Connection base, String host, String cell, StoreId store, long epoch, long applied, Instant now)
+    public static void report(
+            Connection base, String host, String cell, StoreId store, long epoch, long applied, Instant now)
             throws SQLException {
         try (PreparedStatement update = base.prepareStatement("UPDATE REPL_HOST SET CELL_NAME = ?, EPOCH = ?,"
                 + " APPLIED_SEQ = ?, REPORTED_AT = ? WHERE HOST_NAME = ? AND STORE_NAME = ?")) {

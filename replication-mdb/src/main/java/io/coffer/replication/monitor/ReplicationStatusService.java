@@ -43,9 +43,11 @@ public class ReplicationStatusService implements ReplicationPort {
     public AppliedEverywhere appliedEverywhere(StoreId store, String table, Collection<String> keys) {
         try (Connection remote = connections.remote(store);
                 Connection base = connections.base()) {
-            return ReplicationProgress.appliedEverywhere(remote, base, store, settings.cell(), table, keys, clock.instant());
+            return ReplicationProgress.appliedEverywhere(
+                    remote, base, store, settings.cell(), table, keys, clock.instant());
         } catch (SQLException failure) {
-            throw new IllegalStateException("cannot tell how far store " + store + " has replicated: " + failure.getMessage(), failure);
+            throw new IllegalStateException(
+                    "cannot tell how far store " + store + " has replicated: " + failure.getMessage(), failure);
         }
     }
 
@@ -53,7 +55,8 @@ public class ReplicationStatusService implements ReplicationPort {
     public boolean leadsCell() {
         try (Connection base = connections.base()) {
             return ReplicationProgress.cellLeader(base, settings.cell(), clock.instant())
-                    .map(settings.instance()::equals).orElse(true);
+                    .map(settings.instance()::equals)
+                    .orElse(true);
         } catch (SQLException failure) {
             throw new IllegalStateException("cannot tell which host leads the cell: " + failure.getMessage(), failure);
         }
@@ -64,7 +67,8 @@ public class ReplicationStatusService implements ReplicationPort {
         try (Connection remote = connections.remote(store)) {
             RemoteLog.startNewEpoch(remote, store, clock.instant());
         } catch (SQLException failure) {
-            throw new IllegalStateException("cannot roll back the replication of store " + store + ": " + failure.getMessage(), failure);
+            throw new IllegalStateException(
+                    "cannot roll back the replication of store " + store + ": " + failure.getMessage(), failure);
         }
     }
 }

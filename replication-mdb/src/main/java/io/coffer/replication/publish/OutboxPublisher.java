@@ -1,5 +1,6 @@
 package io.coffer.replication.publish;
 
+import io.coffer.platform.time.RealTime;
 import io.coffer.replication.event.EventMessages;
 import io.coffer.replication.store.RemoteLog;
 import io.coffer.replication.store.StoreConnections;
@@ -9,7 +10,6 @@ import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import io.coffer.platform.time.RealTime;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -68,8 +68,9 @@ public class OutboxPublisher {
                 Session session = broker.createSession(true, Session.SESSION_TRANSACTED);
                 MessageProducer producer = session.createProducer(topic);
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                try (PreparedStatement log = database.prepareStatement("INSERT INTO REPL_LOG"
-                        + " (SEQ, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, PUBLISHED_AT) VALUES (?, ?, ?, ?, ?, ?)");
+                try (PreparedStatement log = database.prepareStatement(
+                                "INSERT INTO REPL_LOG"
+                                        + " (SEQ, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, PUBLISHED_AT) VALUES (?, ?, ?, ?, ?, ?)");
                         PreparedStatement remove = database.prepareStatement("DELETE FROM REPL_PENDING WHERE ID = ?")) {
                     for (Pending event : batch) {
                         long sequence = ++lastSequence;
@@ -82,8 +83,13 @@ public class OutboxPublisher {
                         log.executeUpdate();
                         remove.setLong(1, event.id());
                         remove.executeUpdate();
-                        producer.send(EventMessages.encode(session, store, head.epoch(), sequence,
-                                event.capturedAt().toInstant(), event.payload()));
+                        producer.send(EventMessages.encode(
+                                session,
+                                store,
+                                head.epoch(),
+                                sequence,
+                                event.capturedAt().toInstant(),
+                                event.payload()));
                     }
                 }
             }
@@ -96,17 +102,20 @@ public class OutboxPublisher {
             }
             return batch.size();
         } catch (SQLException | JMSException failure) {
-            throw new EJBException("publishing the replication events of store " + store + " failed: " + failure.getMessage(), failure);
+            throw new EJBException(
+                    "publishing the replication events of store " + store + " failed: " + failure.getMessage(),
+                    failure);
         }
     }
 
     /** Locks the store's publisher row for this transaction and returns the epoch and last sequence number. */
     private static RemoteLog.Head lockPublisher(Connection database, StoreId store) throws SQLException {
-        try (PreparedStatement lock = database.prepareStatement(
-                "UPDATE REPL_PUBLISHER SET LAST_SEQ = LAST_SEQ WHERE STORE_NAME = ?")) {
+        try (PreparedStatement lock =
+                database.prepareStatement("UPDATE REPL_PUBLISHER SET LAST_SEQ = LAST_SEQ WHERE STORE_NAME = ?")) {
             lock.setString(1, store.name());
             if (lock.executeUpdate() != 1) {
-                throw new SQLException("store " + store + " has no publisher row; its replication tables are incomplete");
+                throw new SQLException(
+                        "store " + store + " has no publisher row; its replication tables are incomplete");
             }
         }
         return RemoteLog.head(database, store);
@@ -119,7 +128,11 @@ public class OutboxPublisher {
             select.setMaxRows(limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    batch.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                    batch.add(new Pending(
+                            rows.getLong(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
                             rows.getTimestamp(5)));
                 }
             }
@@ -127,6 +140,5 @@ public class OutboxPublisher {
         return batch;
     }
 
-    private record Pending(long id, String table, String entityKey, String payload, Timestamp capturedAt) {
-    }
+    private record Pending(long id, String table, String entityKey, String payload, Timestamp capturedAt) {}
 }

@@ -1,10 +1,10 @@
 package io.coffer.replication.publish;
 
-import io.coffer.replication.monitor.ReplicationMetrics;
+import io.coffer.platform.settings.CofferSettings;
 import io.coffer.platform.time.PeriodicTask;
+import io.coffer.replication.monitor.ReplicationMetrics;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
-import io.coffer.platform.settings.CofferSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -104,8 +104,10 @@ public class PublisherScheduler {
             metrics.publishFailed(store);
             if (!state.failing) {
                 // Logged once per outage, not at every tick; the metric counts every failed run.
-                LOG.log(Level.WARNING, "replication publisher of store " + store + " failed; retrying every tick: "
-                        + rootMessage(failure));
+                LOG.log(
+                        Level.WARNING,
+                        "replication publisher of store " + store + " failed; retrying every tick: "
+                                + rootMessage(failure));
                 state.failing = true;
             }
         } finally {

@@ -19,16 +19,15 @@ import java.util.Optional;
  */
 public final class RemoteLog {
 
-    private RemoteLog() {
-    }
+    private RemoteLog() {}
 
     /** The log's current epoch and head: the last sequence number the store's publisher gave out. */
-    public record Head(long epoch, long sequence) {
-    }
+    public record Head(long epoch, long sequence) {}
 
     /** Events of the current epoch after {@code afterSequence}, in order, at most {@code limit}. */
-    public static List<ReplicationEvent> after(Connection remote, StoreId store, long epoch, long afterSequence, long upTo,
-            int limit) throws SQLException {
+    public static List<ReplicationEvent> after(
+            Connection remote, StoreId store, long epoch, long afterSequence, long upTo, int limit)
+            throws SQLException {
         List<ReplicationEvent> events = new ArrayList<>();
         try (PreparedStatement select = remote.prepareStatement(
                 "SELECT SEQ, PAYLOAD, CAPTURED_AT FROM REPL_LOG WHERE SEQ > ? AND SEQ <= ? ORDER BY SEQ")) {
@@ -37,7 +36,11 @@ public final class RemoteLog {
             select.setMaxRows(limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    events.add(new ReplicationEvent(store, epoch, rows.getLong(1), rows.getTimestamp(3).toInstant(),
+                    events.add(new ReplicationEvent(
+                            store,
+                            epoch,
+                            rows.getLong(1),
+                            rows.getTimestamp(3).toInstant(),
                             RowChangeCodec.decode(rows.getString(2))));
                 }
             }
@@ -46,8 +49,8 @@ public final class RemoteLog {
     }
 
     public static Head head(Connection remote, StoreId store) throws SQLException {
-        try (PreparedStatement select = remote.prepareStatement(
-                "SELECT EPOCH, LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
+        try (PreparedStatement select =
+                remote.prepareStatement("SELECT EPOCH, LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
             select.setString(1, store.name());
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? new Head(row.getLong(1), row.getLong(2)) : new Head(1, 0);

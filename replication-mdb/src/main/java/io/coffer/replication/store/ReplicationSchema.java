@@ -32,8 +32,8 @@ public final class ReplicationSchema {
             "CREATE TABLE REPL_PUBLISHER (STORE_NAME VARCHAR(32) NOT NULL PRIMARY KEY,"
                     + " EPOCH BIGINT NOT NULL, LAST_SEQ BIGINT NOT NULL, UPDATED_AT TIMESTAMP NOT NULL)");
 
-    static final List<String> BASE_TABLES = List.of(
-            "CREATE TABLE REPL_HOST (HOST_NAME VARCHAR(64) NOT NULL, STORE_NAME VARCHAR(32) NOT NULL,"
+    static final List<String> BASE_TABLES =
+            List.of("CREATE TABLE REPL_HOST (HOST_NAME VARCHAR(64) NOT NULL, STORE_NAME VARCHAR(32) NOT NULL,"
                     + " CELL_NAME VARCHAR(64) NOT NULL, EPOCH BIGINT NOT NULL, APPLIED_SEQ BIGINT NOT NULL,"
                     + " REPORTED_AT TIMESTAMP NOT NULL, PRIMARY KEY (HOST_NAME, STORE_NAME))");
 
@@ -48,8 +48,7 @@ public final class ReplicationSchema {
 
     private static final String TABLE_EXISTS = "X0Y32";
 
-    private ReplicationSchema() {
-    }
+    private ReplicationSchema() {}
 
     public static void installRemote(Connection connection, StoreId store) throws SQLException {
         createAll(connection, REMOTE_TABLES);

@@ -10,8 +10,7 @@ public final class SqlNames {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Z][A-Z0-9_]{0,127}");
 
-    private SqlNames() {
-    }
+    private SqlNames() {}
 
     /** @throws IllegalArgumentException if the name is not a plain identifier */
     public static void check(String name) {

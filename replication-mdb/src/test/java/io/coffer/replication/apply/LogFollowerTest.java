@@ -113,7 +113,8 @@ class LogFollowerTest {
 
         assertThat(progress.applied()).extracting(ReplicationEvent::sequence).containsExactly(2L, 3L, 4L);
         assertThat(progress.fromLog()).isEqualTo(2);
-        assertThat(notes()).containsExactly(Map.entry("p-1", "one"), Map.entry("p-4", "four"), Map.entry("p-9", "three"));
+        assertThat(notes())
+                .containsExactly(Map.entry("p-1", "one"), Map.entry("p-4", "four"), Map.entry("p-9", "three"));
         assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 4));
     }
 
@@ -139,8 +140,8 @@ class LogFollowerTest {
     void aGapLargerThanTheInlineLimitIsLeftToTheCatchUpWithoutReadingTheLog() throws SQLException {
         ReplicationEvent farAhead = upsert(1, LogFollower.INLINE_GAP_LIMIT + 2, "p-far", "far");
 
-        assertThatThrownBy(() -> inLocalTransaction(connection -> follower.apply(connection, farAhead,
-                () -> fail("the remote log was read for a gap beyond the inline limit"))))
+        assertThatThrownBy(() -> inLocalTransaction(connection -> follower.apply(
+                        connection, farAhead, () -> fail("the remote log was read for a gap beyond the inline limit"))))
                 .isInstanceOf(ReplicaBehindException.class);
         assertThat(notes()).isEmpty();
         assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 0));
@@ -175,12 +176,13 @@ class LogFollowerTest {
     @Test
     void anEventForATableTheLocalStoreDoesNotHaveIsRefusedAndNothingMoves() throws SQLException {
         deliver(upsert(1, 1, "p-1", "one"));
-        ReplicationEvent unknownTable = new ReplicationEvent(SHARD, 1, 2, T0,
-                new RowChange("NO_SUCH_TABLE", Operation.UPSERT, List.of("ID"), Map.of("ID", "x-1")));
+        ReplicationEvent unknownTable = new ReplicationEvent(
+                SHARD, 1, 2, T0, new RowChange("NO_SUCH_TABLE", Operation.UPSERT, List.of("ID"), Map.of("ID", "x-1")));
 
         assertThatThrownBy(() -> deliver(unknownTable)).isInstanceOf(SQLException.class);
         assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 1));
-        assertThatThrownBy(() -> deliver(unknownTable)).as("redelivered, still refused: never skipped")
+        assertThatThrownBy(() -> deliver(unknownTable))
+                .as("redelivered, still refused: never skipped")
                 .isInstanceOf(SQLException.class);
         assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 1));
     }
@@ -188,10 +190,11 @@ class LogFollowerTest {
     @Test
     void anEventWithAColumnTheLocalTableDoesNotHaveIsRefusedAndTheRowKeepsItsValues() throws SQLException {
         deliver(upsert(1, 1, "p-1", "one"));
-        Map<String, Object> columns = new LinkedHashMap<>(probe("p-1", "changed").columns());
+        Map<String, Object> columns =
+                new LinkedHashMap<>(probe("p-1", "changed").columns());
         columns.put("NO_SUCH_COLUMN", "x");
-        ReplicationEvent unknownColumn = new ReplicationEvent(SHARD, 1, 2, T0,
-                new RowChange("PROBE", Operation.UPSERT, List.of("ID"), columns));
+        ReplicationEvent unknownColumn =
+                new ReplicationEvent(SHARD, 1, 2, T0, new RowChange("PROBE", Operation.UPSERT, List.of("ID"), columns));
 
         assertThatThrownBy(() -> deliver(unknownColumn)).isInstanceOf(SQLException.class);
         assertThat(notes()).containsExactly(Map.entry("p-1", "one"));
@@ -200,10 +203,19 @@ class LogFollowerTest {
 
     @Test
     void namesThatAreNotPlainIdentifiersOrNameReplicationsOwnTablesAreRefusedBeforeAnyWrite() throws SQLException {
-        ReplicationEvent injected = new ReplicationEvent(SHARD, 1, 1, T0,
+        ReplicationEvent injected = new ReplicationEvent(
+                SHARD,
+                1,
+                1,
+                T0,
                 new RowChange("PROBE\" WHERE 1=1 --", Operation.DELETE, List.of("ID"), Map.of("ID", "p-1")));
-        ReplicationEvent ownTable = new ReplicationEvent(SHARD, 1, 1, T0,
-                new RowChange("REPL_BOOKMARK", Operation.DELETE, List.of("STORE_NAME"), Map.of("STORE_NAME", "shard-0")));
+        ReplicationEvent ownTable = new ReplicationEvent(
+                SHARD,
+                1,
+                1,
+                T0,
+                new RowChange(
+                        "REPL_BOOKMARK", Operation.DELETE, List.of("STORE_NAME"), Map.of("STORE_NAME", "shard-0")));
 
         assertThatThrownBy(() -> deliver(injected)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> deliver(ownTable)).isInstanceOf(IllegalArgumentException.class);
@@ -215,7 +227,8 @@ class LogFollowerTest {
         deliver(upsert(1, 1, "p-1", "one"));
         deliver(upsert(1, 2, "p-2", "two"));
 
-        deliver(new ReplicationEvent(SHARD, 1, 3, T0, new RowChange("PROBE", Operation.DELETE, List.of("ID"), Map.of("ID", "p-1"))));
+        deliver(new ReplicationEvent(
+                SHARD, 1, 3, T0, new RowChange("PROBE", Operation.DELETE, List.of("ID"), Map.of("ID", "p-1"))));
 
         assertThat(notes()).containsOnlyKeys("p-2");
         assertThat(origins()).containsOnlyKeys("p-2");
@@ -224,16 +237,24 @@ class LogFollowerTest {
     @Test
     void theCatchUpAppliesTheLogAfterTheBookmarkInBatchesUntilItHasNothingLeft() throws SQLException {
         deliver(upsert(1, 1, "p-1", "one"));
-        log(upsert(1, 1, "p-1", "one"), upsert(1, 2, "p-2", "two"), upsert(1, 3, "p-3", "three"),
-                upsert(1, 4, "p-4", "four"), upsert(1, 5, "p-1", "five"));
+        log(
+                upsert(1, 1, "p-1", "one"),
+                upsert(1, 2, "p-2", "two"),
+                upsert(1, 3, "p-3", "three"),
+                upsert(1, 4, "p-4", "four"),
+                upsert(1, 5, "p-1", "five"));
 
         assertThat(catchUp(2).applied()).extracting(ReplicationEvent::sequence).containsExactly(2L, 3L);
         assertThat(catchUp(2).applied()).extracting(ReplicationEvent::sequence).containsExactly(4L, 5L);
         Progress drained = catchUp(2);
 
         assertThat(drained.applied()).isEmpty();
-        assertThat(notes()).containsExactly(Map.entry("p-1", "five"), Map.entry("p-2", "two"), Map.entry("p-3", "three"),
-                Map.entry("p-4", "four"));
+        assertThat(notes())
+                .containsExactly(
+                        Map.entry("p-1", "five"),
+                        Map.entry("p-2", "two"),
+                        Map.entry("p-3", "three"),
+                        Map.entry("p-4", "four"));
         assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 5));
     }
 
@@ -256,10 +277,14 @@ class LogFollowerTest {
         deliver(upsert(1, 1, "p-1", "one"));
         log(upsert(1, 3, "p-3", "three"));
 
-        assertThatThrownBy(() -> catchUp(10)).isInstanceOf(IllegalStateException.class).hasMessageContaining("full resync");
+        assertThatThrownBy(() -> catchUp(10))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("full resync");
 
         deliver(upsert(2, 1, "p-2", "epoch two"));
-        assertThatThrownBy(() -> catchUp(10)).isInstanceOf(IllegalStateException.class).hasMessageContaining("older state");
+        assertThatThrownBy(() -> catchUp(10))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("older state");
         assertThat(bookmark()).isEqualTo(new Bookmarks.Position(2, 1));
     }
 
@@ -296,8 +321,13 @@ class LogFollowerTest {
 
     private void log(ReplicationEvent... events) throws SQLException {
         for (ReplicationEvent event : events) {
-            remote.logged(event.epoch(), event.sequence(), event.change().table(), event.change().entityKey(),
-                    RowChangeCodec.encode(event.change()), event.capturedAt());
+            remote.logged(
+                    event.epoch(),
+                    event.sequence(),
+                    event.change().table(),
+                    event.change().entityKey(),
+                    RowChangeCodec.encode(event.change()),
+                    event.capturedAt());
         }
     }
 
@@ -332,7 +362,9 @@ class LogFollowerTest {
         try (PreparedStatement select = local.connection().prepareStatement(sql);
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                found.put(rows.getString(1), Optional.ofNullable(rows.getString(2)).orElse("<null>"));
+                found.put(
+                        rows.getString(1),
+                        Optional.ofNullable(rows.getString(2)).orElse("<null>"));
             }
         }
         return found;

@@ -33,14 +33,25 @@ class RowChangeCodecTest {
         columns.put("DUE_ON", Date.valueOf(LocalDate.of(2026, 2, 28)));
         columns.put("DESCRIPTION", null);
 
-        RowChange decoded = RowChangeCodec.decode(RowChangeCodec.encode(
-                new RowChange("SECRET", Operation.UPSERT, List.of("ID"), columns)));
+        RowChange decoded = RowChangeCodec.decode(
+                RowChangeCodec.encode(new RowChange("SECRET", Operation.UPSERT, List.of("ID"), columns)));
 
         assertThat(decoded.table()).isEqualTo("SECRET");
         assertThat(decoded.operation()).isEqualTo(Operation.UPSERT);
         assertThat(decoded.keyColumns()).containsExactly("ID");
-        assertThat(decoded.columns()).containsKeys("ID", "VERSION", "SIZE", "RATIO", "AMOUNT", "ACTIVE", "CONTENT",
-                "CREATED_AT", "UPDATED_AT", "DUE_ON", "DESCRIPTION");
+        assertThat(decoded.columns())
+                .containsKeys(
+                        "ID",
+                        "VERSION",
+                        "SIZE",
+                        "RATIO",
+                        "AMOUNT",
+                        "ACTIVE",
+                        "CONTENT",
+                        "CREATED_AT",
+                        "UPDATED_AT",
+                        "DUE_ON",
+                        "DESCRIPTION");
         assertThat(decoded.columns().get("VERSION")).isEqualTo(7L);
         assertThat(decoded.columns().get("SIZE")).isEqualTo(9_000_000_000L);
         assertThat(decoded.columns().get("RATIO")).isEqualTo(0.25d);
@@ -55,7 +66,10 @@ class RowChangeCodecTest {
 
     @Test
     void aDeleteCarriesItsKeyAndTheEntityKeyJoinsKeyValues() {
-        RowChange delete = new RowChange("SECRET_VERSION", Operation.DELETE, List.of("SECRET_ID", "NUMBER"),
+        RowChange delete = new RowChange(
+                "SECRET_VERSION",
+                Operation.DELETE,
+                List.of("SECRET_ID", "NUMBER"),
                 Map.of("SECRET_ID", "s-1", "NUMBER", 3L));
 
         RowChange decoded = RowChangeCodec.decode(RowChangeCodec.encode(delete));
@@ -66,14 +80,16 @@ class RowChangeCodecTest {
 
     @Test
     void aValueOfATypeReplicationDoesNotCarryIsRefusedAtCaptureAndAnUnknownTagAtApply() {
-        RowChange unsupported = new RowChange("PROBE", Operation.UPSERT, List.of("ID"),
-                Map.of("ID", "p-1", "WHEN", new java.util.Date()));
+        RowChange unsupported = new RowChange(
+                "PROBE", Operation.UPSERT, List.of("ID"), Map.of("ID", "p-1", "WHEN", new java.util.Date()));
 
-        assertThatThrownBy(() -> RowChangeCodec.encode(unsupported)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> RowChangeCodec.encode(unsupported))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("WHEN");
         assertThatThrownBy(() -> RowChangeCodec.decode(
-                "{\"table\":\"PROBE\",\"op\":\"U\",\"key\":[\"ID\"],\"row\":{\"ID\":[\"q\",\"p-1\"]}}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown value tag");
+                        "{\"table\":\"PROBE\",\"op\":\"U\",\"key\":[\"ID\"],\"row\":{\"ID\":[\"q\",\"p-1\"]}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown value tag");
         assertThatThrownBy(() -> new RowChange("PROBE", Operation.UPSERT, List.of("ID"), Map.of("NOTE", "x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }

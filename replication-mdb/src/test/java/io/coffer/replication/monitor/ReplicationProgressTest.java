@@ -60,7 +60,9 @@ class ReplicationProgressTest {
 
         AppliedEverywhere halfway = secrets("s-1", "s-2");
         assertThat(halfway.includes("s-2")).isTrue();
-        assertThat(halfway.includes("s-1")).as("its last change, at 5, is not on host-2 yet").isFalse();
+        assertThat(halfway.includes("s-1"))
+                .as("its last change, at 5, is not on host-2 yet")
+                .isFalse();
 
         report("host-2", CELL, SHARD, 1, 5, NOW);
         assertThat(secrets("s-1", "s-2").includes("s-1")).isTrue();
@@ -70,8 +72,20 @@ class ReplicationProgressTest {
     void aHostThatStoppedReportingNoLongerHoldsTheCellBackButOneThatJustReportedDoes() throws SQLException {
         log(shard, 1, 7, "SECRET", "s-1");
         report("host-1", CELL, SHARD, 1, 7, NOW);
-        report("host-2", CELL, SHARD, 1, 2, NOW.minus(ReplicationProgress.LIVENESS).minusSeconds(1));
-        report("host-3", CELL, SHARD, 1, 6, NOW.minus(ReplicationProgress.LIVENESS).plusSeconds(1));
+        report(
+                "host-2",
+                CELL,
+                SHARD,
+                1,
+                2,
+                NOW.minus(ReplicationProgress.LIVENESS).minusSeconds(1));
+        report(
+                "host-3",
+                CELL,
+                SHARD,
+                1,
+                6,
+                NOW.minus(ReplicationProgress.LIVENESS).plusSeconds(1));
 
         assertThat(ReplicationProgress.appliedByEveryHost(shard.connection(), base.connection(), SHARD, CELL, NOW))
                 .isEqualTo(6);
@@ -140,11 +154,15 @@ class ReplicationProgressTest {
         report("host-1", CELL, StoreId.BASE, 1, 20, NOW);
         report("host-2", CELL, StoreId.BASE, 1, 20, NOW);
 
-        assertThat(activatable()).as("host-2 has the secret's row but not its version").isFalse();
+        assertThat(activatable())
+                .as("host-2 has the secret's row but not its version")
+                .isFalse();
 
         report("host-2", CELL, SHARD, 1, 11, NOW);
         report("host-2", CELL, StoreId.BASE, 1, 19, NOW);
-        assertThat(activatable()).as("host-2 has everything in the shard but not the route").isFalse();
+        assertThat(activatable())
+                .as("host-2 has everything in the shard but not the route")
+                .isFalse();
 
         report("host-2", CELL, StoreId.BASE, 1, 20, NOW);
         assertThat(activatable()).isTrue();
@@ -160,8 +178,13 @@ class ReplicationProgressTest {
 
         var sequences = ReplicationProgress.lastSequences(shard.connection(), "SECRET", keys);
 
-        assertThat(sequences).hasSize(125).containsEntry("s-1", 1L).containsEntry("s-249", 249L).doesNotContainKey("s-250");
-        assertThat(ReplicationProgress.lastSequences(shard.connection(), "SECRET_VERSION", keys)).isEmpty();
+        assertThat(sequences)
+                .hasSize(125)
+                .containsEntry("s-1", 1L)
+                .containsEntry("s-249", 249L)
+                .doesNotContainKey("s-250");
+        assertThat(ReplicationProgress.lastSequences(shard.connection(), "SECRET_VERSION", keys))
+                .isEmpty();
     }
 
     @Test
@@ -172,29 +195,31 @@ class ReplicationProgressTest {
         report("host-0", "cell-1", SHARD, 1, 0, NOW);
 
         assertThat(ReplicationProgress.cellLeader(base.connection(), CELL, NOW)).contains("host-2");
-        assertThat(ReplicationProgress.cellLeader(base.connection(), "cell-9", NOW)).isEmpty();
+        assertThat(ReplicationProgress.cellLeader(base.connection(), "cell-9", NOW))
+                .isEmpty();
     }
 
     private boolean activatable() throws SQLException {
-        AppliedEverywhere secretRows = ReplicationProgress.appliedEverywhere(shard.connection(), base.connection(), SHARD,
-                CELL, "SECRET", List.of("s-1"), NOW);
-        AppliedEverywhere versionRows = ReplicationProgress.appliedEverywhere(shard.connection(), base.connection(), SHARD,
-                CELL, "SECRET_VERSION", List.of("s-1/1"), NOW);
-        AppliedEverywhere routes = ReplicationProgress.appliedEverywhere(base.connection(), base.connection(),
-                StoreId.BASE, CELL, "RESOURCE_ROUTE", List.of("s-1"), NOW);
+        AppliedEverywhere secretRows = ReplicationProgress.appliedEverywhere(
+                shard.connection(), base.connection(), SHARD, CELL, "SECRET", List.of("s-1"), NOW);
+        AppliedEverywhere versionRows = ReplicationProgress.appliedEverywhere(
+                shard.connection(), base.connection(), SHARD, CELL, "SECRET_VERSION", List.of("s-1/1"), NOW);
+        AppliedEverywhere routes = ReplicationProgress.appliedEverywhere(
+                base.connection(), base.connection(), StoreId.BASE, CELL, "RESOURCE_ROUTE", List.of("s-1"), NOW);
         return secretRows.includes("s-1") && versionRows.includes("s-1/1") && routes.includes("s-1");
     }
 
     private AppliedEverywhere secrets(String... ids) throws SQLException {
-        return ReplicationProgress.appliedEverywhere(shard.connection(), base.connection(), SHARD, CELL, "SECRET",
-                List.of(ids), NOW);
+        return ReplicationProgress.appliedEverywhere(
+                shard.connection(), base.connection(), SHARD, CELL, "SECRET", List.of(ids), NOW);
     }
 
     private static void log(DerbyStore store, long epoch, long sequence, String table, String key) throws SQLException {
         store.logged(epoch, sequence, table, key, "{}", NOW);
     }
 
-    private void report(String host, String cell, StoreId store, long epoch, long applied, Instant at) throws SQLException {
+    private void report(String host, String cell, StoreId store, long epoch, long applied, Instant at)
+            throws SQLException {
         ReplicationProgress.report(base.connection(), host, cell, store, epoch, applied, at);
         base.connection().commit();
     }

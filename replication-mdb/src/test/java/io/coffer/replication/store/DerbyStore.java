@@ -93,8 +93,9 @@ public final class DerbyStore implements AutoCloseable {
     /** Numbers a row change into the log and moves the head there, as the publisher does, and commits. */
     public void logged(long epoch, long sequence, String table, String entityKey, String payload, Instant capturedAt)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO REPL_LOG"
-                + " (SEQ, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, PUBLISHED_AT) VALUES (?, ?, ?, ?, ?, ?)");
+        try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO REPL_LOG"
+                                + " (SEQ, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, PUBLISHED_AT) VALUES (?, ?, ?, ?, ?, ?)");
                 PreparedStatement head = connection.prepareStatement(
                         "UPDATE REPL_PUBLISHER SET EPOCH = ?, LAST_SEQ = ? WHERE LAST_SEQ < ? OR EPOCH <> ?")) {
             insert.setLong(1, sequence);

@@ -15,8 +15,8 @@ final class HybridStoreAccessor implements StoreAccessor {
     private final RemoteStoreAccessor remote;
     private final StoreReadMetrics metrics;
 
-    HybridStoreAccessor(Replication replication, LocalStoreAccessor local, RemoteStoreAccessor remote,
-            StoreReadMetrics metrics) {
+    HybridStoreAccessor(
+            Replication replication, LocalStoreAccessor local, RemoteStoreAccessor remote, StoreReadMetrics metrics) {
         this.replication = replication;
         this.local = local;
         this.remote = remote;

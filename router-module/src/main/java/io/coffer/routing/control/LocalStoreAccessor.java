@@ -24,7 +24,8 @@ final class LocalStoreAccessor implements StoreAccessor {
     @Override
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
         if (!replication.caughtUp(store)) {
-            throw new CofferException(ErrorCode.SERVICE_UNAVAILABLE,
+            throw new CofferException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
                     "this host is still catching up with its replica of " + store + "; retry shortly");
         }
         return readLocally(store, read);

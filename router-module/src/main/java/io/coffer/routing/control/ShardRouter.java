@@ -32,7 +32,8 @@ public class ShardRouter {
      * Outside a transaction EclipseLink takes a pooled connection for every query and hands it back right after; a
      * read of several queries keeps one connection instead, until its entity manager closes.
      */
-    private static final Map<String, Object> ONE_CONNECTION = Map.of("eclipselink.jdbc.exclusive-connection.mode", "Always");
+    private static final Map<String, Object> ONE_CONNECTION =
+            Map.of("eclipselink.jdbc.exclusive-connection.mode", "Always");
 
     @Inject
     CofferSettings settings;
@@ -44,6 +45,7 @@ public class ShardRouter {
     private final LazyUnit localUnit = new LazyUnit(this::openLocalUnit);
     /** Names this deployment's persistence sessions apart from any earlier deployment's. */
     private final String deployment = UUID.randomUUID().toString().substring(0, 8);
+
     private volatile ReplicationHooks hooks;
     private volatile boolean closed;
 
@@ -144,7 +146,9 @@ public class ShardRouter {
         if (!isKnown(store)) {
             throw new UnknownStoreException(store);
         }
-        return remoteUnits.computeIfAbsent(store, opening -> new LazyUnit(() -> openRemoteUnit(opening))).get();
+        return remoteUnits
+                .computeIfAbsent(store, opening -> new LazyUnit(() -> openRemoteUnit(opening)))
+                .get();
     }
 
     private EntityManagerFactory localUnit() {
@@ -155,7 +159,8 @@ public class ShardRouter {
     private EntityManagerFactory openRemoteUnit(StoreId store) {
         ReplicationHooks replication = installedHooks();
         Map<String, Object> properties = StoreUnits.remote(store, deployment);
-        properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> replication.attach(store, session));
+        properties.put(
+                "eclipselink.session.customizer", (SessionCustomizer) session -> replication.attach(store, session));
         return TransactionSuspension.outside(() -> {
             EntityManagerFactory unit = open(StoreUnits.unitOf(store), properties);
             replication.remoteOpened(store);

@@ -53,7 +53,9 @@ public class StoreSettingsCache {
     /** Takes a change made on this instance at once, without waiting for the next refresh. */
     public void changed(StoreId store, ReadAccessor reads, boolean captureEnabled, long version) {
         Map<StoreId, Settings> next = new HashMap<>(current);
-        next.merge(store, new Settings(reads, captureEnabled, version),
+        next.merge(
+                store,
+                new Settings(reads, captureEnabled, version),
                 (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
         current = Map.copyOf(next);
     }
@@ -89,7 +91,8 @@ public class StoreSettingsCache {
                         "SELECT STORE_NAME, READ_ACCESSOR, CAPTURE_ENABLED, VERSION FROM STORE_SETTINGS");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                loaded.put(StoreId.of(rows.getString(1)),
+                loaded.put(
+                        StoreId.of(rows.getString(1)),
                         new Settings(ReadAccessor.valueOf(rows.getString(2)), rows.getBoolean(3), rows.getLong(4)));
             }
         }

@@ -13,13 +13,13 @@ import javax.naming.NamingException;
  */
 public final class TransactionRegistry {
 
-    private static final String[] NAMES = {"java:appserver/TransactionSynchronizationRegistry",
-        "java:comp/TransactionSynchronizationRegistry"};
+    private static final String[] NAMES = {
+        "java:appserver/TransactionSynchronizationRegistry", "java:comp/TransactionSynchronizationRegistry"
+    };
 
     private static volatile TransactionSynchronizationRegistry registry;
 
-    private TransactionRegistry() {
-    }
+    private TransactionRegistry() {}
 
     /** Whether the calling thread runs inside an active JTA transaction. */
     public static boolean isActive() {

@@ -16,8 +16,7 @@ final class TransactionSuspension {
 
     private static final String TRANSACTION_MANAGER = "java:appserver/TransactionManager";
 
-    private TransactionSuspension() {
-    }
+    private TransactionSuspension() {}
 
     static <T> T outside(Supplier<T> work) {
         TransactionManager manager = transactionManager();

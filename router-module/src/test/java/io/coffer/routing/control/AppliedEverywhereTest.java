@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /** When a row counts as applied by every live host of the cell, the rule that gates ACTIVE. */
 class AppliedEverywhereTest {
 
-    private static final Map<String, Long> LAST_CHANGES = Map.of("logged-at-4", 4L, "logged-at-5", 5L,
-            "pending", Long.MAX_VALUE);
+    private static final Map<String, Long> LAST_CHANGES =
+            Map.of("logged-at-4", 4L, "logged-at-5", 5L, "pending", Long.MAX_VALUE);
 
     @Test
     void aRowIsThereOnceTheLowestHostPositionHasReachedItsLastChange() {
@@ -17,7 +17,8 @@ class AppliedEverywhereTest {
 
         assertThat(atFour.includes("logged-at-4")).isTrue();
         assertThat(atFour.includes("logged-at-5")).isFalse();
-        assertThat(new AppliedEverywhere(5, LAST_CHANGES).includes("logged-at-5")).isTrue();
+        assertThat(new AppliedEverywhere(5, LAST_CHANGES).includes("logged-at-5"))
+                .isTrue();
     }
 
     @Test
@@ -25,7 +26,8 @@ class AppliedEverywhereTest {
         AppliedEverywhere hostsAtStart = new AppliedEverywhere(0, LAST_CHANGES);
 
         assertThat(hostsAtStart.includes("never-logged")).isTrue();
-        assertThat(new AppliedEverywhere(1_000_000, LAST_CHANGES).includes("pending")).isFalse();
+        assertThat(new AppliedEverywhere(1_000_000, LAST_CHANGES).includes("pending"))
+                .isFalse();
     }
 
     @Test

@@ -13,8 +13,7 @@ import org.apache.activemq.store.kahadb.KahaDBPersistenceAdapter;
  */
 public final class BrokerMain {
 
-    private BrokerMain() {
-    }
+    private BrokerMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -42,16 +41,19 @@ public final class BrokerMain {
         System.out.println("coffer broker listening on tcp://127.0.0.1:" + port + ", data in " + data);
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                broker.stop();
-                broker.waitUntilStopped();
-            } catch (Exception failure) {
-                System.err.println("broker stop failed: " + failure);
-            } finally {
-                stopped.countDown();
-            }
-        }, "coffer-broker-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                broker.stop();
+                                broker.waitUntilStopped();
+                            } catch (Exception failure) {
+                                System.err.println("broker stop failed: " + failure);
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "coffer-broker-stop"));
         stopped.await();
     }
 }

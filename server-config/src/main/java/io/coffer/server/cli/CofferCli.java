@@ -51,8 +51,7 @@ public final class CofferCli {
                                  for test installs only
             """;
 
-    private CofferCli() {
-    }
+    private CofferCli() {}
 
     public static void main(String[] args) {
         int status;
@@ -66,7 +65,8 @@ public final class CofferCli {
             System.err.println("run ./coffer help for the options");
             status = 2;
         } catch (Exception unexpected) {
-            System.err.println("coffer: unexpected failure: " + unexpected + " (details in " + writeIncident(unexpected) + ")");
+            System.err.println(
+                    "coffer: unexpected failure: " + unexpected + " (details in " + writeIncident(unexpected) + ")");
             status = 1;
         }
         System.exit(status);
@@ -90,20 +90,26 @@ public final class CofferCli {
         TopologyPlan plan = options.plan();
         BuildArtifacts artifacts = BuildArtifacts.fromSystemProperty();
         Progress progress = new Progress(System.out);
-        progress.say("Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ") in " + plan.home());
+        progress.say(
+                "Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ") in " + plan.home());
         Instant started = Instant.now();
         TopologyState.save(plan);
         Topology topology = new Topology(plan, artifacts, progress);
         topology.start(!options.noDeploy);
         progress.say("");
-        progress.say(String.format(Locale.ROOT, "Coffer is up (%.0f s).", Duration.between(started, Instant.now()).toMillis() / 1000.0));
+        progress.say(String.format(
+                Locale.ROOT,
+                "Coffer is up (%.0f s).",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0));
         for (HostNode host : topology.hosts()) {
-            progress.say("  " + host.plan().name() + "  API " + host.plan().url() + "   console " + host.plan().url()
-                    + "/console/   admin port " + host.plan().adminPort());
+            progress.say("  " + host.plan().name() + "  API " + host.plan().url() + "   console "
+                    + host.plan().url() + "/console/   admin port "
+                    + host.plan().adminPort());
         }
         Path operator = plan.home().resolve("operator/config");
         progress.say("  operator credentials (OCI SDK config, profile DEFAULT): " + operator);
-        progress.say("  metrics " + plan.host(1).url() + "/metrics   health " + plan.host(1).url() + "/health");
+        progress.say("  metrics " + plan.host(1).url() + "/metrics   health "
+                + plan.host(1).url() + "/health");
         progress.say("  logs in " + plan.logs() + " and " + plan.domainsDir() + "/<host>/logs");
         progress.say("Stop it with ./coffer stop.");
     }
@@ -112,7 +118,8 @@ public final class CofferCli {
         TopologyPlan plan = options.plan();
         Progress progress = new Progress(System.out);
         progress.say("Stopping Coffer in " + plan.home());
-        Topology topology = new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), progress);
+        Topology topology =
+                new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), progress);
         List<String> leftovers = topology.stop();
         if (!leftovers.isEmpty()) {
             throw new CliException("still running after stop: " + String.join(", ", leftovers));
@@ -122,18 +129,42 @@ public final class CofferCli {
 
     private static void status(Options options) {
         TopologyPlan plan = options.plan();
-        Topology topology = new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), new Progress(System.out));
-        System.out.println("Coffer in " + plan.home() + " (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ")");
-        System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "derby", "127.0.0.1:" + plan.derbyPort(),
-                topology.derbyProcess().map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
-        System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "broker", plan.brokerUrl(),
-                topology.brokerProcess().map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Topology topology = new Topology(
+                plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), new Progress(System.out));
+        System.out.println(
+                "Coffer in " + plan.home() + " (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ")");
+        System.out.printf(
+                Locale.ROOT,
+                "  %-8s %-28s %s%n",
+                "derby",
+                "127.0.0.1:" + plan.derbyPort(),
+                topology.derbyProcess()
+                        .map(p -> "running (pid " + p.pid() + ")")
+                        .orElse("stopped"));
+        System.out.printf(
+                Locale.ROOT,
+                "  %-8s %-28s %s%n",
+                "broker",
+                plan.brokerUrl(),
+                topology.brokerProcess()
+                        .map(p -> "running (pid " + p.pid() + ")")
+                        .orElse("stopped"));
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         OciRequestSigner operator = operator(plan.home().resolve("operator/config"));
         for (HostNode host : topology.hosts()) {
-            String state = host.running().map(p -> "running (pid " + p.pid() + ")").orElse("stopped");
-            String replication = host.running().isPresent() ? replication(client, operator, host.plan().url()) : "";
-            System.out.printf(Locale.ROOT, "  %-8s %-28s %s%s%n", host.plan().name(), host.plan().url(), state, replication);
+            String state =
+                    host.running().map(p -> "running (pid " + p.pid() + ")").orElse("stopped");
+            String replication = host.running().isPresent()
+                    ? replication(client, operator, host.plan().url())
+                    : "";
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-8s %-28s %s%s%n",
+                    host.plan().name(),
+                    host.plan().url(),
+                    state,
+                    replication);
         }
     }
 
@@ -172,7 +203,8 @@ public final class CofferCli {
         try {
             StringWriter trace = new StringWriter();
             unexpected.printStackTrace(new PrintWriter(trace));
-            Files.writeString(log, Instant.now() + " " + trace + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log, Instant.now() + " " + trace + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // Nowhere to write: the one-line message above is all there is.
         }
@@ -211,7 +243,9 @@ public final class CofferCli {
             Path chosen = home;
             if (chosen == null) {
                 String env = System.getenv("COFFER_HOME");
-                chosen = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".coffer");
+                chosen = env != null && !env.isBlank()
+                        ? Path.of(env)
+                        : Path.of(System.getProperty("user.home"), ".coffer");
             }
             return TopologyState.plan(chosen, hosts, portBase, derbyPort, brokerPort, adjustableClock);
         }

@@ -29,8 +29,15 @@ public final class Asadmin {
 
     /** Runs a command against the running domain listening on that admin port. */
     public String remote(int adminPort, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(executable(), "--interactive=false", "--host", "127.0.0.1",
-                "--port", String.valueOf(adminPort), "--user", "admin"));
+        List<String> command = new ArrayList<>(List.of(
+                executable(),
+                "--interactive=false",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(adminPort),
+                "--user",
+                "admin"));
         command.addAll(List.of(arguments));
         return run(command);
     }
@@ -56,11 +63,19 @@ public final class Asadmin {
                     throw new CliException("asadmin " + describe(command) + " did not finish; see " + log);
                 }
                 String text = Files.readString(output, StandardCharsets.UTF_8);
-                Files.writeString(log, "$ asadmin " + describe(command) + "\n" + text + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                if (process.exitValue() != 0 || text.contains("Exception while running a command")
-                        || java.util.regex.Pattern.compile("(?m)^Command \\S+ failed").matcher(text).find()) {
-                    throw new CliException("asadmin " + describe(command) + " failed: " + lastLines(text) + " (see " + log + ")");
+                Files.writeString(
+                        log,
+                        "$ asadmin " + describe(command) + "\n" + text + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                if (process.exitValue() != 0
+                        || text.contains("Exception while running a command")
+                        || java.util.regex.Pattern.compile("(?m)^Command \\S+ failed")
+                                .matcher(text)
+                                .find()) {
+                    throw new CliException(
+                            "asadmin " + describe(command) + " failed: " + lastLines(text) + " (see " + log + ")");
                 }
                 return text;
             } finally {

@@ -22,26 +22,33 @@ public final class BrokerServer {
 
     public void start() throws java.io.IOException {
         if (running().isPresent()) {
-            Processes.awaitListening(plan.brokerPort(), Duration.ofSeconds(60), running().get(), "the JMS broker", log());
+            Processes.awaitListening(
+                    plan.brokerPort(), Duration.ofSeconds(60), running().get(), "the JMS broker", log());
             return;
         }
         if (!Processes.free(plan.brokerPort())) {
             throw new CliException("port " + plan.brokerPort() + " (JMS broker) is already in use by another process;"
                     + " stop it or choose another with --broker-port");
         }
-        List<String> command = List.of(Java.executable(),
+        List<String> command = List.of(
+                Java.executable(),
                 "-Xmx384m",
                 "-Djava.net.preferIPv4Stack=true",
                 "-Dactivemq.idgenerator.localport=" + plan.brokerPort(),
-                "-cp", artifacts.cliClasspath(),
-                "io.coffer.server.broker.BrokerMain", plan.brokerData().toString(), String.valueOf(plan.brokerPort()));
+                "-cp",
+                artifacts.cliClasspath(),
+                "io.coffer.server.broker.BrokerMain",
+                plan.brokerData().toString(),
+                String.valueOf(plan.brokerPort()));
         long pid = Processes.startDetached(command, plan.brokerData(), log(), pidFile());
-        Processes.awaitListening(plan.brokerPort(), Duration.ofSeconds(60), ProcessHandle.of(pid).orElse(null),
-                "the JMS broker", log());
+        Processes.awaitListening(
+                plan.brokerPort(), Duration.ofSeconds(60), ProcessHandle.of(pid).orElse(null), "the JMS broker", log());
     }
 
     public boolean stop() {
-        return running().map(process -> Processes.stop(process, Duration.ofSeconds(30))).orElse(true);
+        return running()
+                .map(process -> Processes.stop(process, Duration.ofSeconds(30)))
+                .orElse(true);
     }
 
     public Path log() {

@@ -52,7 +52,8 @@ public record BuildArtifacts(Path root) {
         Properties build = new Properties();
         try (InputStream in = BuildArtifacts.class.getResourceAsStream("/coffer-build.properties")) {
             if (in == null) {
-                throw new CliException("coffer-build.properties is missing from the CLI's classpath; rebuild with mvn package");
+                throw new CliException(
+                        "coffer-build.properties is missing from the CLI's classpath; rebuild with mvn package");
             }
             build.load(in);
         } catch (IOException failure) {
@@ -71,7 +72,8 @@ public record BuildArtifacts(Path root) {
 
     private static Path require(Path file, String what) {
         if (!Files.isRegularFile(file)) {
-            throw new CliException(what + " is missing at " + file + "; build first (./coffer builds when needed, or mvn package)");
+            throw new CliException(
+                    what + " is missing at " + file + "; build first (./coffer builds when needed, or mvn package)");
         }
         return file;
     }

@@ -27,7 +27,8 @@ public final class DerbyServer {
     public void start() throws java.io.IOException {
         if (running().isPresent()) {
             if (!Processes.listening(plan.derbyPort())) {
-                Processes.awaitListening(plan.derbyPort(), Duration.ofSeconds(60), running().get(), "the Derby network server", log());
+                Processes.awaitListening(
+                        plan.derbyPort(), Duration.ofSeconds(60), running().get(), "the Derby network server", log());
             }
             return;
         }
@@ -35,7 +36,8 @@ public final class DerbyServer {
             throw new CliException("port " + plan.derbyPort() + " (Derby network server) is already in use by another"
                     + " process; stop it or choose another with --derby-port");
         }
-        List<String> command = new ArrayList<>(List.of(Java.executable(),
+        List<String> command = new ArrayList<>(List.of(
+                Java.executable(),
                 "-Xmx512m",
                 "-Dderby.system.home=" + plan.derbyHome(),
                 "-Dderby.drda.host=127.0.0.1",
@@ -44,16 +46,28 @@ public final class DerbyServer {
                 // A global (XA) transaction outlives its connection in Derby: one a killed host left unprepared would
                 // hold its row locks forever, and recovery only sees prepared ones. Roll such orphans back.
                 "-Dderby.jdbc.xaTransactionTimeout=" + XA_TRANSACTION_TIMEOUT_SECONDS,
-                "-cp", classpath(),
-                "org.apache.derby.drda.NetworkServerControl", "start", "-h", "127.0.0.1", "-p",
-                String.valueOf(plan.derbyPort()), "-noSecurityManager"));
+                "-cp",
+                classpath(),
+                "org.apache.derby.drda.NetworkServerControl",
+                "start",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(plan.derbyPort()),
+                "-noSecurityManager"));
         long pid = Processes.startDetached(command, plan.derbyHome(), log(), pidFile());
-        Processes.awaitListening(plan.derbyPort(), Duration.ofSeconds(60), ProcessHandle.of(pid).orElse(null),
-                "the Derby network server", log());
+        Processes.awaitListening(
+                plan.derbyPort(),
+                Duration.ofSeconds(60),
+                ProcessHandle.of(pid).orElse(null),
+                "the Derby network server",
+                log());
     }
 
     public boolean stop() {
-        return running().map(process -> Processes.stop(process, Duration.ofSeconds(30))).orElse(true);
+        return running()
+                .map(process -> Processes.stop(process, Duration.ofSeconds(30)))
+                .orElse(true);
     }
 
     public Path log() {
@@ -65,6 +79,8 @@ public final class DerbyServer {
     }
 
     private String classpath() {
-        return String.join(":", artifacts.derbyServerClasspath().stream().map(Path::toString).toList());
+        return String.join(
+                ":",
+                artifacts.derbyServerClasspath().stream().map(Path::toString).toList());
     }
 }

@@ -79,8 +79,15 @@ public final class HostNode {
             stop();
         }
         deleteRecursively(domainDir());
-        asadmin.local("create-domain", "--nopassword=true", "--portbase", String.valueOf(host.portBase()),
-                "--domaindir", plan.domainsDir().toString(), "--checkports=false", host.name());
+        asadmin.local(
+                "create-domain",
+                "--nopassword=true",
+                "--portbase",
+                String.valueOf(host.portBase()),
+                "--domaindir",
+                plan.domainsDir().toString(),
+                "--checkports=false",
+                host.name());
         DomainXml.patch(domainDir().resolve("config/domain.xml"), plan, host);
         Path lib = domainDir().resolve("lib");
         Files.createDirectories(lib);
@@ -133,7 +140,8 @@ public final class HostNode {
 
     /** Waits until /health answers UP; otherwise says which checks are down. */
     public void awaitHealthy(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
@@ -141,8 +149,11 @@ public final class HostNode {
                 throw new CliException(host.name() + " exited during start-up; see " + serverLog());
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(host.url() + "/health"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = client.send(
+                        HttpRequest.newBuilder(URI.create(host.url() + "/health"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"")) {
                     return;
                 }
@@ -155,8 +166,8 @@ public final class HostNode {
             }
             Processes.sleep(1000);
         }
-        throw new CliException(host.name() + " is not healthy after " + timeout.toSeconds() + " s: " + last
-                + "; see " + serverLog());
+        throw new CliException(
+                host.name() + " is not healthy after " + timeout.toSeconds() + " s: " + last + "; see " + serverLog());
     }
 
     /** The asadmin commands that give a domain Coffer's resources (run once, after its first start). */
@@ -165,8 +176,9 @@ public final class HostNode {
         commands.add("create-resource-adapter-config --property ServerUrl=" + escape(plan.brokerUrl())
                 + ":UserName=coffer:Password=coffer activemq-rar");
         commands.add("deploy --type rar --name activemq-rar " + artifacts.activemqRar());
-        commands.add("create-connector-connection-pool --raname activemq-rar --connectiondefinition jakarta.jms.ConnectionFactory"
-                + " --transactionsupport XATransaction --ping=false --steadypoolsize 1 --maxpoolsize 32 jms/coffer/pool");
+        commands.add(
+                "create-connector-connection-pool --raname activemq-rar --connectiondefinition jakarta.jms.ConnectionFactory"
+                        + " --transactionsupport XATransaction --ping=false --steadypoolsize 1 --maxpoolsize 32 jms/coffer/pool");
         commands.add("create-connector-resource --poolname jms/coffer/pool jms/coffer/ConnectionFactory");
         commands.add("create-admin-object --raname activemq-rar --restype jakarta.jms.Topic"
                 + " --property PhysicalName=coffer.replication jms/coffer/replication");
@@ -182,7 +194,8 @@ public final class HostNode {
         }
         commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedXADataSource"
                 + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 64"
-                + " --property databaseName=" + escape(domainDir().resolve("coffer-local").toString())
+                + " --property databaseName="
+                + escape(domainDir().resolve("coffer-local").toString())
                 + ":createDatabase=create coffer-local");
         commands.add("create-jdbc-resource --connectionpoolid coffer-local jdbc/coffer/local");
         return commands;
@@ -191,7 +204,8 @@ public final class HostNode {
     /** Changes to any of these need the domain made again. */
     String configurationKey() {
         return "v2 derby=" + plan.derbyPort() + " broker=" + plan.brokerUrl() + " members=" + plan.hazelcastMembers()
-                + " home=" + plan.home() + " portBase=" + host.portBase() + " adjustableClock=" + plan.adjustableClock();
+                + " home=" + plan.home() + " portBase=" + host.portBase() + " adjustableClock="
+                + plan.adjustableClock();
     }
 
     private void checkPortsFree() {

@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 /** Starting, finding and stopping the background processes of a topology, by their PID files. */
 public final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /**
      * Starts a command in a session of its own (so that Ctrl-C on the CLI does not reach it), with its output in
@@ -48,7 +47,8 @@ public final class Processes {
             return Optional.empty();
         }
         try {
-            long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+            long pid = Long.parseLong(
+                    Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         } catch (IOException | NumberFormatException unreadable) {
             return Optional.empty();
@@ -105,8 +105,8 @@ public final class Processes {
             }
             sleep(200);
         }
-        throw new CliException(what + " did not listen on 127.0.0.1:" + port + " within " + timeout.toSeconds()
-                + " s; see " + log);
+        throw new CliException(
+                what + " did not listen on 127.0.0.1:" + port + " within " + timeout.toSeconds() + " s; see " + log);
     }
 
     public static void sleep(long millis) {

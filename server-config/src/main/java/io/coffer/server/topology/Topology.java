@@ -44,8 +44,11 @@ public final class Topology {
         progress.step("check that the ports are free", this::checkPortsFree);
         Files.createDirectories(plan.logs());
         Files.createDirectories(plan.runDir());
-        progress.step("Payara Server " + plan.payaraHome(), () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
-        progress.step("Derby network server on 127.0.0.1:" + plan.derbyPort() + " (log " + derby.log() + ")", derby::start);
+        progress.step(
+                "Payara Server " + plan.payaraHome(),
+                () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
+        progress.step(
+                "Derby network server on 127.0.0.1:" + plan.derbyPort() + " (log " + derby.log() + ")", derby::start);
         progress.step("JMS broker on " + plan.brokerUrl() + " (log " + broker.log() + ")", broker::start);
         List<HostNode> hosts = hosts();
         // Two at a time: each domain start is CPU-bound for a while, and a 2-core machine is the baseline.
@@ -77,7 +80,8 @@ public final class Topology {
             progress.step(name + ": deploy " + artifacts.ear().getFileName(), () -> {
                 host.deploy();
             });
-            progress.step(name + ": wait until healthy at " + host.plan().url() + "/health",
+            progress.step(
+                    name + ": wait until healthy at " + host.plan().url() + "/health",
                     () -> host.awaitHealthy(HEALTH_TIMEOUT));
         }
     }
@@ -107,7 +111,9 @@ public final class Topology {
     }
 
     public List<HostNode> hosts() {
-        return plan.hostPlans().stream().map(host -> new HostNode(plan, host, artifacts)).toList();
+        return plan.hostPlans().stream()
+                .map(host -> new HostNode(plan, host, artifacts))
+                .toList();
     }
 
     public Optional<ProcessHandle> derbyProcess() {
@@ -130,20 +136,24 @@ public final class Topology {
     private void checkPortsFree() {
         List<TopologyPlan.NamedPort> needed = new ArrayList<>();
         if (derby.running().isEmpty()) {
-            needed.add(new TopologyPlan.NamedPort("Derby network server; choose another with --derby-port", plan.derbyPort()));
+            needed.add(new TopologyPlan.NamedPort(
+                    "Derby network server; choose another with --derby-port", plan.derbyPort()));
         }
         if (broker.running().isEmpty()) {
             needed.add(new TopologyPlan.NamedPort("JMS broker; choose another with --broker-port", plan.brokerPort()));
         }
         for (HostNode host : hosts()) {
             if (host.running().isEmpty()) {
-                host.plan().ports().forEach(port -> needed.add(new TopologyPlan.NamedPort(port.what()
-                        + "; choose other ports with --port-base", port.port())));
+                host.plan()
+                        .ports()
+                        .forEach(port -> needed.add(new TopologyPlan.NamedPort(
+                                port.what() + "; choose other ports with --port-base", port.port())));
             }
         }
         for (TopologyPlan.NamedPort port : needed) {
             if (!Processes.free(port.port())) {
-                throw new CliException("port " + port.port() + " is already in use by another process (" + port.what() + ")");
+                throw new CliException(
+                        "port " + port.port() + " is already in use by another process (" + port.what() + ")");
             }
         }
     }

@@ -32,16 +32,22 @@ public class SecretBundleResource {
 
     @GET
     @Path("{secretId}")
-    public Response get(@PathParam("secretId") String secretId, @QueryParam("versionNumber") Long versionNumber,
-            @QueryParam("secretVersionName") String versionName, @QueryParam("stage") String stage) {
+    public Response get(
+            @PathParam("secretId") String secretId,
+            @QueryParam("versionNumber") Long versionNumber,
+            @QueryParam("secretVersionName") String versionName,
+            @QueryParam("stage") String stage) {
         BundleSelector selector = BundleSelector.of(versionNumber, versionName, stage);
         return bundle(bundles.get(caller.tenancyId(), secretId, selector));
     }
 
     @POST
     @Path("actions/getByName")
-    public Response getByName(@QueryParam("secretName") String secretName, @QueryParam("vaultId") String vaultId,
-            @QueryParam("versionNumber") Long versionNumber, @QueryParam("secretVersionName") String versionName,
+    public Response getByName(
+            @QueryParam("secretName") String secretName,
+            @QueryParam("vaultId") String vaultId,
+            @QueryParam("versionNumber") Long versionNumber,
+            @QueryParam("secretVersionName") String versionName,
             @QueryParam("stage") String stage) {
         BundleSelector selector = BundleSelector.of(versionNumber, versionName, stage);
         return bundle(bundles.byName(caller.tenancyId(), vaultId, secretName, selector));
@@ -49,8 +55,12 @@ public class SecretBundleResource {
 
     @GET
     @Path("{secretId}/versions")
-    public Response versions(@PathParam("secretId") String secretId, @QueryParam("sortBy") String sortBy,
-            @QueryParam("sortOrder") String sortOrder, @QueryParam("limit") Integer limit, @QueryParam("page") String page) {
+    public Response versions(
+            @PathParam("secretId") String secretId,
+            @QueryParam("sortBy") String sortBy,
+            @QueryParam("sortOrder") String sortOrder,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("page") String page) {
         Page<SecretVersion> found = bundles.versions(caller.tenancyId(), secretId, sortBy, sortOrder, limit, page);
         return Pages.of(found.items().stream().map(SecretBundleJson::summary).toList(), found.nextPage());
     }

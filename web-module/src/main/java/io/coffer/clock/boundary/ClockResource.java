@@ -1,18 +1,18 @@
 package io.coffer.clock.boundary;
 
 import io.coffer.http.RequestValidation;
-import io.coffer.platform.wire.Rfc3339;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.platform.time.AdjustableClock;
+import io.coffer.platform.wire.Rfc3339;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
@@ -30,11 +30,10 @@ public class ClockResource {
     @Inject
     RequestValidation requests;
 
-    public record ClockView(String now, String offset, boolean adjustable) {
-    }
+    public record ClockView(String now, String offset, boolean adjustable) {}
 
-    public record AdvanceRequest(@NotNull(message = "advance is required") String advance) {
-    }
+    public record AdvanceRequest(
+            @NotNull(message = "advance is required") String advance) {}
 
     @GET
     public ClockView read() {
@@ -52,7 +51,8 @@ public class ClockResource {
             throw CofferException.invalid("advance must be an ISO-8601 duration such as P31D or PT2H");
         }
         if (!clock.adjustable()) {
-            throw new IncorrectStateException("this install's clock is not adjustable (coffer.clock.adjustable is off)");
+            throw new IncorrectStateException(
+                    "this install's clock is not adjustable (coffer.clock.adjustable is off)");
         }
         if (by.isNegative()) {
             throw CofferException.invalid("the clock only moves forward");

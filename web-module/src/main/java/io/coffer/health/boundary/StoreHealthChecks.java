@@ -54,7 +54,10 @@ public class StoreHealthChecks {
     HealthCheck localStore() {
         return () -> {
             String result = ping(dataSources::local);
-            return HealthCheckResponse.named("local-store").withData("local", result).status(result.equals("UP")).build();
+            return HealthCheckResponse.named("local-store")
+                    .withData("local", result)
+                    .status(result.equals("UP"))
+                    .build();
         };
     }
 

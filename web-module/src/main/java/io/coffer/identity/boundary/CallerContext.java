@@ -1,7 +1,7 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.platform.failure.NotAuthenticatedException;
 import io.coffer.identity.entity.Caller;
+import io.coffer.platform.failure.NotAuthenticatedException;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The authenticated caller of the current request, set by {@link SignatureAuthenticationFilter}. */

@@ -22,7 +22,8 @@ public class OperatorOnly implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (!callerContext.caller().isOperator()) {
-            throw CofferException.notFound("the admin resource admin/" + request.getUriInfo().getPath());
+            throw CofferException.notFound(
+                    "the admin resource admin/" + request.getUriInfo().getPath());
         }
     }
 }

@@ -35,14 +35,19 @@ public class SignatureAuthenticationFilter implements ContainerRequestFilter {
             // The console's own static files hold no data; every call the page makes is signed.
             return;
         }
-        callerContext.authenticated(authenticator.authenticate(SignedRequest.of(request.getMethod(),
-                servletRequest.getRequestURI(), servletRequest.getQueryString(), request.getHeaders(),
+        callerContext.authenticated(authenticator.authenticate(SignedRequest.of(
+                request.getMethod(),
+                servletRequest.getRequestURI(),
+                servletRequest.getQueryString(),
+                request.getHeaders(),
                 RequestBodies.of(request))));
     }
 
     static boolean isConsoleFile(String method, String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
-        return "GET".equals(method) && (trimmed.equals("console") || trimmed.equals("console/")
-                || trimmed.matches("console/[a-z]+\\.(html|js|css)"));
+        return "GET".equals(method)
+                && (trimmed.equals("console")
+                        || trimmed.equals("console/")
+                        || trimmed.matches("console/[a-z]+\\.(html|js|css)"));
     }
 }

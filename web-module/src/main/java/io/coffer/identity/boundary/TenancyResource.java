@@ -26,14 +26,11 @@ public class TenancyResource {
     @Inject
     RequestValidation requests;
 
-    public record CreateTenancy(String name, String adminPublicKey) {
-    }
+    public record CreateTenancy(String name, String adminPublicKey) {}
 
-    public record CreatedTenancy(String id, String adminUserId, String fingerprint) {
-    }
+    public record CreatedTenancy(String id, String adminUserId, String fingerprint) {}
 
-    public record TenancyView(String id, String name, String timeCreated) {
-    }
+    public record TenancyView(String id, String name, String timeCreated) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

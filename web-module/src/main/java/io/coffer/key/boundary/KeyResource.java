@@ -50,12 +50,14 @@ public class KeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateKeyDetails details, @HeaderParam("opc-retry-token") String retryToken) {
         requests.valid(details, "CreateKeyDetails");
-        return withEtag(keys.create(caller.tenancyId(), vaultId, details,
-                OciRequests.retry(retryToken, "CreateKey", vaultId, details)));
+        return withEtag(keys.create(
+                caller.tenancyId(), vaultId, details, OciRequests.retry(retryToken, "CreateKey", vaultId, details)));
     }
 
     @GET
-    public Response list(@QueryParam("compartmentId") String compartmentId, @QueryParam("limit") Integer limit,
+    public Response list(
+            @QueryParam("compartmentId") String compartmentId,
+            @QueryParam("limit") Integer limit,
             @QueryParam("page") String page) {
         Page<MasterKey> found = keys.list(caller.tenancyId(), vaultId, compartmentId, limit, page);
         return Pages.of(found.items().stream().map(KeyJson::summary).toList(), found.nextPage());
@@ -70,7 +72,8 @@ public class KeyResource {
     @PUT
     @Path("{keyId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("keyId") String keyId, UpdateKeyDetails details, @HeaderParam("if-match") String ifMatch) {
+    public Response update(
+            @PathParam("keyId") String keyId, UpdateKeyDetails details, @HeaderParam("if-match") String ifMatch) {
         requests.valid(details, "UpdateKeyDetails");
         return withEtag(keys.update(caller.tenancyId(), vaultId, keyId, details, ifMatch));
     }
@@ -78,14 +81,14 @@ public class KeyResource {
     @POST
     @Path("{keyId}/keyVersions")
     public Response createVersion(@PathParam("keyId") String keyId, @HeaderParam("opc-retry-token") String retryToken) {
-        return withEtag(keys.createVersion(caller.tenancyId(), vaultId, keyId,
-                OciRequests.retry(retryToken, "CreateKeyVersion", keyId, null)));
+        return withEtag(keys.createVersion(
+                caller.tenancyId(), vaultId, keyId, OciRequests.retry(retryToken, "CreateKeyVersion", keyId, null)));
     }
 
     @GET
     @Path("{keyId}/keyVersions")
-    public Response listVersions(@PathParam("keyId") String keyId, @QueryParam("limit") Integer limit,
-            @QueryParam("page") String page) {
+    public Response listVersions(
+            @PathParam("keyId") String keyId, @QueryParam("limit") Integer limit, @QueryParam("page") String page) {
         Page<MasterKeyVersion> found = keys.listVersions(caller.tenancyId(), vaultId, keyId, limit, page);
         return Pages.of(found.items().stream().map(KeyVersionJson::summary).toList(), found.nextPage());
     }
@@ -97,11 +100,15 @@ public class KeyResource {
     }
 
     private static Response withEtag(MasterKey key) {
-        return Response.ok(KeyJson.of(key)).header("etag", Etags.of(key.id(), key.version())).build();
+        return Response.ok(KeyJson.of(key))
+                .header("etag", Etags.of(key.id(), key.version()))
+                .build();
     }
 
     /** A key version never changes: its etag is fixed. */
     private static Response withEtag(MasterKeyVersion version) {
-        return Response.ok(KeyVersionJson.of(version)).header("etag", Etags.of(version.id(), 0)).build();
+        return Response.ok(KeyVersionJson.of(version))
+                .header("etag", Etags.of(version.id(), 0))
+                .build();
     }
 }

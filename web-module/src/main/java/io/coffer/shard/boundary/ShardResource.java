@@ -41,22 +41,24 @@ public class ShardResource {
     @Inject
     RequestValidation requests;
 
-    public record ReadsRequest(@NotNull(message = "accessor is required") String accessor) {
-    }
+    public record ReadsRequest(
+            @NotNull(message = "accessor is required") String accessor) {}
 
-    public record CaptureRequest(@NotNull(message = "enabled is required") Boolean enabled) {
-    }
+    public record CaptureRequest(
+            @NotNull(message = "enabled is required") Boolean enabled) {}
 
     /** This host's replica of the store, as its replica monitor last saw it. */
-    public record LocalReplica(long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {
-    }
+    public record LocalReplica(long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {}
 
-    public record ShardView(String id, String reads, boolean captureEnabled, Instant updatedAt, String updatedBy,
-            LocalReplica localReplica) {
-    }
+    public record ShardView(
+            String id,
+            String reads,
+            boolean captureEnabled,
+            Instant updatedAt,
+            String updatedBy,
+            LocalReplica localReplica) {}
 
-    public record ShardList(List<ShardView> items) {
-    }
+    public record ShardList(List<ShardView> items) {}
 
     @GET
     public ShardList list() {
@@ -100,9 +102,20 @@ public class ShardResource {
     private ShardView view(StoreSettings settings) {
         StoreId store = settings.store();
         ReplicaState.Position position = replicas.positions().get(store);
-        LocalReplica replica = position == null ? null : new LocalReplica(position.applied(), position.head(),
-                position.eventsBehind(), position.lag().toMillis() / 1000.0, position.caughtUp());
-        return new ShardView(store.name(), settings.reads().name(), settings.captureEnabled(), settings.updatedAt(),
-                settings.updatedBy(), replica);
+        LocalReplica replica = position == null
+                ? null
+                : new LocalReplica(
+                        position.applied(),
+                        position.head(),
+                        position.eventsBehind(),
+                        position.lag().toMillis() / 1000.0,
+                        position.caughtUp());
+        return new ShardView(
+                store.name(),
+                settings.reads().name(),
+                settings.captureEnabled(),
+                settings.updatedAt(),
+                settings.updatedBy(),
+                replica);
     }
 }

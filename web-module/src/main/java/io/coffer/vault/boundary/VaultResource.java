@@ -48,14 +48,20 @@ public class VaultResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateVaultDetails details, @HeaderParam("opc-retry-token") String retryToken) {
         requests.valid(details, "CreateVaultDetails");
-        return withEtag(vaults.create(caller.tenancyId(), details, OciRequests.retry(retryToken, "CreateVault", "", details)));
+        return withEtag(
+                vaults.create(caller.tenancyId(), details, OciRequests.retry(retryToken, "CreateVault", "", details)));
     }
 
     @GET
-    public Response list(@QueryParam("compartmentId") String compartmentId, @QueryParam("limit") Integer limit,
+    public Response list(
+            @QueryParam("compartmentId") String compartmentId,
+            @QueryParam("limit") Integer limit,
             @QueryParam("page") String page) {
         Page<Vault> found = vaults.list(caller.tenancyId(), compartmentId, limit, page);
-        return Pages.of(found.items().stream().map(vault -> VaultJson.summary(settings.publicUrl(), vault)).toList(),
+        return Pages.of(
+                found.items().stream()
+                        .map(vault -> VaultJson.summary(settings.publicUrl(), vault))
+                        .toList(),
                 found.nextPage());
     }
 
@@ -68,8 +74,8 @@ public class VaultResource {
     @PUT
     @Path("{vaultId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("vaultId") String vaultId, UpdateVaultDetails details,
-            @HeaderParam("if-match") String ifMatch) {
+    public Response update(
+            @PathParam("vaultId") String vaultId, UpdateVaultDetails details, @HeaderParam("if-match") String ifMatch) {
         requests.valid(details, "UpdateVaultDetails");
         return withEtag(vaults.update(caller.tenancyId(), vaultId, details, ifMatch));
     }
@@ -77,23 +83,36 @@ public class VaultResource {
     @POST
     @Path("{vaultId}/actions/scheduleDeletion")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response scheduleDeletion(@PathParam("vaultId") String vaultId, ScheduleVaultDeletionDetails details,
-            @HeaderParam("if-match") String ifMatch, @HeaderParam("opc-retry-token") String retryToken) {
+    public Response scheduleDeletion(
+            @PathParam("vaultId") String vaultId,
+            ScheduleVaultDeletionDetails details,
+            @HeaderParam("if-match") String ifMatch,
+            @HeaderParam("opc-retry-token") String retryToken) {
         String time = details == null ? null : details.timeOfDeletion();
-        return withEtag(vaults.scheduleDeletion(caller.tenancyId(), vaultId, Rfc3339.parse("timeOfDeletion", time), ifMatch,
+        return withEtag(vaults.scheduleDeletion(
+                caller.tenancyId(),
+                vaultId,
+                Rfc3339.parse("timeOfDeletion", time),
+                ifMatch,
                 OciRequests.retry(retryToken, "ScheduleVaultDeletion", vaultId, details)));
     }
 
     @POST
     @Path("{vaultId}/actions/cancelDeletion")
-    public Response cancelDeletion(@PathParam("vaultId") String vaultId, @HeaderParam("if-match") String ifMatch,
+    public Response cancelDeletion(
+            @PathParam("vaultId") String vaultId,
+            @HeaderParam("if-match") String ifMatch,
             @HeaderParam("opc-retry-token") String retryToken) {
-        return withEtag(vaults.cancelDeletion(caller.tenancyId(), vaultId, ifMatch,
+        return withEtag(vaults.cancelDeletion(
+                caller.tenancyId(),
+                vaultId,
+                ifMatch,
                 OciRequests.retry(retryToken, "CancelVaultDeletion", vaultId, null)));
     }
 
     private Response withEtag(Vault vault) {
-        return Response.ok(VaultJson.of(settings.publicUrl(), vault)).header("etag", Etags.of(vault.id(), vault.version()))
+        return Response.ok(VaultJson.of(settings.publicUrl(), vault))
+                .header("etag", Etags.of(vault.id(), vault.version()))
                 .build();
     }
 }

@@ -12,8 +12,15 @@ import java.util.Map;
  * {@code SecretBundleVersionSummary} (an item of ListSecretBundleVersions): the same object without content and
  * metadata (JSON-B leaves out what is null).
  */
-public record SecretBundleJson(String secretId, String timeCreated, Long versionNumber, String versionName,
-        Content secretBundleContent, String timeOfDeletion, String timeOfExpiry, List<String> stages,
+public record SecretBundleJson(
+        String secretId,
+        String timeCreated,
+        Long versionNumber,
+        String versionName,
+        Content secretBundleContent,
+        String timeOfDeletion,
+        String timeOfExpiry,
+        List<String> stages,
         Map<String, Object> metadata) {
 
     /** OCI's {@code Base64SecretBundleContentDetails}. */
@@ -33,9 +40,15 @@ public record SecretBundleJson(String secretId, String timeCreated, Long version
     }
 
     private static SecretBundleJson build(SecretVersion version, Content content, Map<String, Object> metadata) {
-        return new SecretBundleJson(version.secretId(), Rfc3339.format(version.timeCreated()), version.versionNumber(),
-                version.name(), content, Rfc3339.format(version.timeOfDeletion()),
-                Rfc3339.format(version.timeOfExpiry()), version.stages().stream().map(Stage::name).toList(),
+        return new SecretBundleJson(
+                version.secretId(),
+                Rfc3339.format(version.timeCreated()),
+                version.versionNumber(),
+                version.name(),
+                content,
+                Rfc3339.format(version.timeOfDeletion()),
+                Rfc3339.format(version.timeOfExpiry()),
+                version.stages().stream().map(Stage::name).toList(),
                 metadata);
     }
 

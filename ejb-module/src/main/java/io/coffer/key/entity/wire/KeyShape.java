@@ -10,9 +10,10 @@ public record KeyShape(
         @NotNull(message = "keyShape.algorithm is required")
         @Pattern(regexp = "AES", message = "keyShape.algorithm is not supported: Coffer's master keys are AES")
         String algorithm,
+
         @NotNull(message = "keyShape.length is required")
         @Min(value = 32, message = "keyShape.length must be 32 (AES-256)")
         @Max(value = 32, message = "keyShape.length must be 32 (AES-256)")
         Integer length,
-        String curveId) {
-}
+
+        String curveId) {}

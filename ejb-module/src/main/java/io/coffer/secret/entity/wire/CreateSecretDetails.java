@@ -1,8 +1,8 @@
 package io.coffer.secret.entity.wire;
 
 import io.coffer.secret.entity.RotationConfig;
-import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretGenerationContext;
+import io.coffer.secret.entity.SecretRule;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -25,5 +25,4 @@ public record CreateSecretDetails(
         List<SecretRule> secretRules,
         String vaultId,
         SecretGenerationContext secretGenerationContext,
-        Boolean enableAutoGeneration) {
-}
+        Boolean enableAutoGeneration) {}

@@ -2,9 +2,9 @@ package io.coffer.secret.entity.wire;
 
 import io.coffer.platform.wire.Rfc3339;
 import io.coffer.secret.entity.RotationConfig;
+import io.coffer.secret.entity.RotationSettings;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretGenerationContext;
-import io.coffer.secret.entity.RotationSettings;
 import io.coffer.secret.entity.SecretRule;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +50,8 @@ public record SecretJson(
         return of(secret, null, null, null);
     }
 
-    private static SecretJson of(Secret secret, Long currentVersionNumber, Map<String, Object> metadata,
-            List<SecretRule> rules) {
+    private static SecretJson of(
+            Secret secret, Long currentVersionNumber, Map<String, Object> metadata, List<SecretRule> rules) {
         RotationSettings rotation = secret.rotation();
         return new SecretJson(
                 secret.compartmentId(),

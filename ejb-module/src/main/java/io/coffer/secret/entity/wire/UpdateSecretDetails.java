@@ -1,8 +1,8 @@
 package io.coffer.secret.entity.wire;
 
 import io.coffer.secret.entity.RotationConfig;
-import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretGenerationContext;
+import io.coffer.secret.entity.SecretRule;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -19,5 +19,4 @@ public record UpdateSecretDetails(
         RotationConfig rotationConfig,
         List<SecretRule> secretRules,
         SecretGenerationContext secretGenerationContext,
-        Boolean enableAutoGeneration) {
-}
+        Boolean enableAutoGeneration) {}

@@ -10,9 +10,19 @@ import java.util.Map;
  * time of deletion and replication flags (JSON-B leaves out what is null). A vault's endpoints are Coffer's own URLs
  * for that vault: the SDK's {@code KmsManagementClient} follows the management endpoint.
  */
-public record VaultJson(String id, String compartmentId, String displayName, String vaultType, String lifecycleState,
-        String cryptoEndpoint, String managementEndpoint, String timeCreated, String timeOfDeletion,
-        Map<String, String> freeformTags, Map<String, Map<String, Object>> definedTags, Boolean isPrimary,
+public record VaultJson(
+        String id,
+        String compartmentId,
+        String displayName,
+        String vaultType,
+        String lifecycleState,
+        String cryptoEndpoint,
+        String managementEndpoint,
+        String timeCreated,
+        String timeOfDeletion,
+        Map<String, String> freeformTags,
+        Map<String, Map<String, Object>> definedTags,
+        Boolean isPrimary,
         Boolean isVaultReplicable) {
 
     public static VaultJson of(String publicUrl, Vault vault) {
@@ -23,11 +33,21 @@ public record VaultJson(String id, String compartmentId, String displayName, Str
         return of(publicUrl, vault, null, null, null);
     }
 
-    private static VaultJson of(String publicUrl, Vault vault, Instant timeOfDeletion, Boolean primary,
-            Boolean replicable) {
-        return new VaultJson(vault.id(), vault.compartmentId(), vault.displayName(), vault.vaultType(),
-                vault.state().name(), publicUrl + "/kms-crypto/" + vault.id(), publicUrl + "/kms/" + vault.id(),
-                Rfc3339.format(vault.timeCreated()), Rfc3339.format(timeOfDeletion), vault.tags().freeform(),
-                vault.tags().defined(), primary, replicable);
+    private static VaultJson of(
+            String publicUrl, Vault vault, Instant timeOfDeletion, Boolean primary, Boolean replicable) {
+        return new VaultJson(
+                vault.id(),
+                vault.compartmentId(),
+                vault.displayName(),
+                vault.vaultType(),
+                vault.state().name(),
+                publicUrl + "/kms-crypto/" + vault.id(),
+                publicUrl + "/kms/" + vault.id(),
+                Rfc3339.format(vault.timeCreated()),
+                Rfc3339.format(timeOfDeletion),
+                vault.tags().freeform(),
+                vault.tags().defined(),
+                primary,
+                replicable);
     }
 }
