@@ -50,6 +50,9 @@ import java.util.function.Consumer;
  * The Vaults service's secret operations for the caller's tenancy. Each method reads like its use case: check the
  * retry token, check the request, find (and lock) the secret, let the control rules change it, store, remember the
  * token. Every write goes to the remote stores; the data plane reads through {@code SecretBundleService}.
+ *
+ * <p>Longer than 300 lines on purpose: it is the one facade of the secret aggregate's fourteen OCI operations, each a
+ * few lines sharing the lock, check, change and store steps below; split, those steps would be copied.
  */
 @Stateless
 public class SecretService {

@@ -28,6 +28,8 @@ import java.util.List;
  *
  * <p>State changes are methods that refuse what OCI refuses in the current lifecycle state; the time-dependent rules
  * (deletion windows, expiry, rotation) live in {@code io.coffer.secret.control}, which passes the time in.
+ *
+ * <p>About 300 lines because OCI's secret has that many fields: one column, one accessor and the state changes each.
  */
 @Entity
 @Table(
