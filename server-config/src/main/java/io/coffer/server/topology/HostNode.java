@@ -20,16 +20,26 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * One app-server instance of the topology: a Payara Server domain made into a Coffer host (see {@link DomainXml}
  * for what changes in domain.xml, {@link #resourceCommands} for the resources), with the EAR deployed.
+ *
+ * <p>Its process is found by the domain's PID file and by its command line: a start that fails inside the server
+ * ("Failed to start, exiting") can leave the JVM alive, holding the domain's ports, with the PID file gone.
  */
 public final class HostNode {
 
     private static final String CONFIGURED_MARKER = "coffer-configured";
+    private static final String CREDENTIALS_MARKER = "coffer-credentials";
     private static final String DEPLOYED_MARKER = "coffer-deployed.sha256";
+    private static final String DERBY_ALIAS = "coffer-derby-password";
+    private static final String BROKER_ALIAS = "coffer-broker-password";
+    private static final Pattern DOWN_CHECK = Pattern.compile("\"name\":\"([^\"]+)\",\"status\":\"DOWN\"");
 
     private final TopologyPlan plan;
     private final HostPlan host;
@@ -59,8 +69,36 @@ public final class HostNode {
         return plan.logs().resolve(host.name() + "-asadmin.log");
     }
 
+    /** The domain's server, as its PID file names it. */
     public Optional<ProcessHandle> running() {
-        return Processes.running(domainDir().resolve("config/pid"));
+        return Processes.fromPidFile(domainDir().resolve("config/pid"), commandLine());
+    }
+
+    /** Every JVM of this domain, with or without a PID file. */
+    public List<ProcessHandle> processes() {
+        return Processes.withCommandLine(commandLine());
+    }
+
+    /** A JVM of this domain that its PID file does not name: what a start that failed half-way leaves behind. */
+    public Optional<ProcessHandle> orphan() {
+        Optional<ProcessHandle> recorded = running();
+        return processes().stream().filter(process -> recorded.isEmpty() || recorded.get().pid() != process.pid()).findFirst();
+    }
+
+    /** How status shows it. */
+    public String state() {
+        Optional<ProcessHandle> orphan = orphan();
+        if (orphan.isPresent()) {
+            return "running without a PID file (pid " + orphan.get().pid() + "): a start that failed half-way;"
+                    + " ./coffer start replaces it";
+        }
+        return running().map(process -> (Processes.suspended(process) ? "suspended (SIGSTOP)" : "running")
+                + " (pid " + process.pid() + ")").orElse("stopped");
+    }
+
+    /** Payara starts a domain's server with its directory as the instance root. */
+    private Predicate<List<String>> commandLine() {
+        return Processes.javaWith("-Dcom.sun.aas.instanceRoot=" + domainDir());
     }
 
     /** Whether the domain exists and was fully made into a Coffer host with this topology's settings. */
@@ -75,7 +113,7 @@ public final class HostNode {
 
     /** Creates the domain from scratch (any half-made one is removed first) and applies Coffer's edits. */
     public void create() throws IOException {
-        if (running().isPresent()) {
+        if (!processes().isEmpty()) {
             stop();
         }
         deleteRecursively(domainDir());
@@ -89,23 +127,78 @@ public final class HostNode {
         }
     }
 
+    /**
+     * Starts the domain unless it runs. A failure here, or a server that is gone or has lost its PID file right
+     * after, is a {@link FailedStart}: the caller stops what is left and tries again.
+     */
     public void start() {
-        if (running().isEmpty()) {
-            checkPortsFree();
+        if (running().isPresent()) {
+            return;
+        }
+        checkPortsFree();
+        try {
             asadmin.local("start-domain", "--domaindir", plan.domainsDir().toString(), host.name());
+        } catch (CliException failed) {
+            throw new FailedStart(host.name() + ": " + failed.getMessage());
+        }
+        if (running().isEmpty()) {
+            throw new FailedStart(host.name() + ": start-domain returned but no server runs with a PID file; see " + serverLog());
         }
     }
 
-    /** Creates the JMS and JDBC resources on the running domain; then the domain counts as provisioned. */
-    public void configure() throws IOException {
-        Path commands = plan.runDir().resolve(host.name() + "-resources.asadmin");
-        Files.createDirectories(commands.getParent());
-        Files.write(commands, resourceCommands(), StandardCharsets.UTF_8);
-        asadmin.remote(host.adminPort(), "multimode", "--file", commands.toString());
+    /**
+     * Creates the JMS and JDBC resources on the running domain, with the install's credentials behind password
+     * aliases; then the domain counts as provisioned.
+     */
+    public void configure(InternalCredentials credentials) throws IOException {
+        storePasswordAliases(credentials);
+        runCommands("resources", resourceCommands());
         Files.writeString(domainDir().resolve(CONFIGURED_MARKER), configurationKey());
+        Files.writeString(domainDir().resolve(CREDENTIALS_MARKER), credentials.fingerprint());
     }
 
-    /** Deploys the EAR unless this very EAR is already deployed here. */
+    /** Whether the domain's resources use these credentials (a domain made before they existed does not). */
+    public boolean usesCredentials(InternalCredentials credentials) {
+        Path marker = domainDir().resolve(CREDENTIALS_MARKER);
+        try {
+            return Files.isRegularFile(marker) && Files.readString(marker).equals(credentials.fingerprint());
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives the resources of a running domain made before the install had credentials (or with other ones) the
+     * install's credentials, in place (its local store stays), and restarts it so that they take effect.
+     */
+    public void applyCredentials(InternalCredentials credentials) throws IOException {
+        storePasswordAliases(credentials);
+        runCommands("credentials", credentialCommands());
+        stop();
+        start();
+        Files.writeString(domainDir().resolve(CREDENTIALS_MARKER), credentials.fingerprint());
+    }
+
+    private void storePasswordAliases(InternalCredentials credentials) {
+        String existing = asadmin.remote(host.adminPort(), "list-password-aliases");
+        storePasswordAlias(DERBY_ALIAS, credentials.derbyPassword(), existing);
+        storePasswordAlias(BROKER_ALIAS, credentials.brokerPassword(), existing);
+    }
+
+    private void storePasswordAlias(String alias, String password, String existing) {
+        boolean present = existing.lines().anyMatch(line -> line.strip().equals(alias));
+        asadmin.remoteWithPasswordFile(host.adminPort(), "AS_ADMIN_ALIASPASSWORD=" + password,
+                present ? "update-password-alias" : "create-password-alias", alias);
+    }
+
+    private void runCommands(String what, List<String> lines) throws IOException {
+        Path commands = plan.runDir().resolve(host.name() + "-" + what + ".asadmin");
+        Files.createDirectories(commands.getParent());
+        Files.write(commands, lines, StandardCharsets.UTF_8);
+        asadmin.remote(host.adminPort(), "multimode", "--file", commands.toString());
+    }
+
+    /** Deploys the EAR unless this very EAR is already deployed here; a failure is a {@link FailedStart}. */
     public boolean deploy() throws IOException {
         Path ear = artifacts.ear();
         String digest = sha256(ear);
@@ -113,32 +206,52 @@ public final class HostNode {
         if (Files.isRegularFile(marker) && Files.readString(marker).equals(digest)) {
             return false;
         }
-        asadmin.remote(host.adminPort(), "deploy", "--force=true", "--name", "coffer", ear.toString());
+        try {
+            asadmin.remote(host.adminPort(), "deploy", "--force=true", "--name", "coffer", ear.toString());
+        } catch (CliException failed) {
+            // a server whose start went wrong inside fails its deployments: start it afresh
+            throw new FailedStart(host.name() + ": " + failed.getMessage());
+        }
         Files.writeString(marker, digest);
         return true;
     }
 
-    public void stop() {
-        Optional<ProcessHandle> process = running();
-        if (process.isEmpty()) {
-            return;
+    /** Stops the domain's server (asadmin first, then by signal) and every other JVM of the domain; returns what is left. */
+    public List<ProcessHandle> stop() {
+        if (running().isPresent()) {
+            try {
+                asadmin.local("stop-domain", "--domaindir", plan.domainsDir().toString(), host.name());
+            } catch (CliException notAnswering) {
+                // The admin port did not answer: stop the process directly.
+            }
         }
-        try {
-            asadmin.local("stop-domain", "--domaindir", plan.domainsDir().toString(), host.name());
-        } catch (CliException notAnswering) {
-            // The admin port did not answer: stop the process directly.
+        List<ProcessHandle> left = new ArrayList<>();
+        for (ProcessHandle process : processes()) {
+            Processes.stop(process, Duration.ofSeconds(30));
+            if (process.isAlive()) {
+                left.add(process);
+            }
         }
-        process.filter(ProcessHandle::isAlive).ifPresent(alive -> Processes.stop(alive, Duration.ofSeconds(30)));
+        return left;
     }
 
-    /** Waits until /health answers UP; otherwise says which checks are down. */
+    /**
+     * Waits until /health answers UP, watching the server it waits for. A server that exits, or that stays alive
+     * without its PID file (Payara's "Failed to start, exiting"), or that never answers, is a {@link FailedStart};
+     * one that answers with checks DOWN is not (their cause lies elsewhere), and the message names them.
+     */
     public void awaitHealthy(Duration timeout) {
+        ProcessHandle server = running().orElseThrow(() -> new FailedStart(host.name() + " is not running; see " + serverLog()));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
-        String last = "no answer";
+        String last = null;
         while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new FailedStart(host.name() + " (pid " + server.pid() + ") exited during start-up; see " + serverLog());
+            }
             if (running().isEmpty()) {
-                throw new CliException(host.name() + " exited during start-up; see " + serverLog());
+                throw new FailedStart(host.name() + " (pid " + server.pid() + ") removed its PID file but kept running:"
+                        + " its start failed inside the server; see " + serverLog());
             }
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(host.url() + "/health"))
@@ -146,38 +259,56 @@ public final class HostNode {
                 if (health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"")) {
                     return;
                 }
-                last = health.body();
+                if (health.body().contains("\"checks\"")) {
+                    last = health.body();
+                }
             } catch (IOException notYet) {
-                last = notYet.toString();
+                // not answering yet
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new CliException("interrupted");
             }
             Processes.sleep(1000);
         }
-        throw new CliException(host.name() + " is not healthy after " + timeout.toSeconds() + " s: " + last
-                + "; see " + serverLog());
+        if (last == null) {
+            throw new FailedStart(host.name() + " did not answer " + host.url() + "/health within " + timeout.toSeconds()
+                    + " s; see " + serverLog());
+        }
+        throw new CliException(host.name() + " is not healthy after " + timeout.toSeconds() + " s: " + downChecks(last)
+                + " down (" + last + "); see " + serverLog());
     }
 
-    /** The asadmin commands that give a domain Coffer's resources (run once, after its first start). */
+    /** The names of the checks a health answer reports DOWN, e.g. {@code broker, replicas}. */
+    static String downChecks(String health) {
+        Matcher down = DOWN_CHECK.matcher(health);
+        List<String> names = new ArrayList<>();
+        while (down.find()) {
+            names.add(down.group(1));
+        }
+        return names.isEmpty() ? "no check" : String.join(", ", names);
+    }
+
+    /**
+     * The asadmin commands that give a domain Coffer's resources (run once, after its first start). Passwords are
+     * references to password aliases, never the passwords themselves.
+     */
     List<String> resourceCommands() {
         List<String> commands = new ArrayList<>();
         commands.add("create-resource-adapter-config --property ServerUrl=" + escape(plan.brokerUrl())
-                + ":UserName=coffer:Password=coffer activemq-rar");
+                + ":UserName=" + InternalCredentials.BROKER_USER + ":Password=" + escape(aliasReference(BROKER_ALIAS))
+                + " activemq-rar");
         commands.add("deploy --type rar --name activemq-rar " + artifacts.activemqRar());
         commands.add("create-connector-connection-pool --raname activemq-rar --connectiondefinition jakarta.jms.ConnectionFactory"
                 + " --transactionsupport XATransaction --ping=false --steadypoolsize 1 --maxpoolsize 32 jms/coffer/pool");
         commands.add("create-connector-resource --poolname jms/coffer/pool jms/coffer/ConnectionFactory");
         commands.add("create-admin-object --raname activemq-rar --restype jakarta.jms.Topic"
                 + " --property PhysicalName=coffer.replication jms/coffer/replication");
-        List<String> stores = new ArrayList<>();
-        stores.add("base");
-        stores.addAll(TopologyPlan.SHARDS);
-        for (String store : stores) {
+        for (String store : remoteStores()) {
             commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.ClientXADataSource"
                     + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 32 --failconnection=true"
                     + " --property serverName=127.0.0.1:portNumber=" + plan.derbyPort()
-                    + ":databaseName=coffer-" + store + ":createDatabase=create coffer-" + store);
+                    + ":databaseName=coffer-" + store + ":createDatabase=create:user=" + InternalCredentials.DERBY_USER
+                    + ":password=" + escape(aliasReference(DERBY_ALIAS)) + " coffer-" + store);
             commands.add("create-jdbc-resource --connectionpoolid coffer-" + store + " jdbc/coffer/" + store);
         }
         commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedXADataSource"
@@ -186,6 +317,31 @@ public final class HostNode {
                 + ":createDatabase=create coffer-local");
         commands.add("create-jdbc-resource --connectionpoolid coffer-local jdbc/coffer/local");
         return commands;
+    }
+
+    /** What {@link #resourceCommands} would have set about credentials, for a domain made before it did. */
+    List<String> credentialCommands() {
+        List<String> commands = new ArrayList<>();
+        for (String store : remoteStores()) {
+            String pool = "resources.jdbc-connection-pool.coffer-" + store + ".property.";
+            commands.add("set " + pool + "user=" + InternalCredentials.DERBY_USER);
+            commands.add("set " + pool + "password=" + aliasReference(DERBY_ALIAS));
+        }
+        String adapter = "resources.resource-adapter-config.activemq-rar.property.";
+        commands.add("set " + adapter + "UserName=" + InternalCredentials.BROKER_USER);
+        commands.add("set " + adapter + "Password=" + aliasReference(BROKER_ALIAS));
+        return commands;
+    }
+
+    private static String aliasReference(String alias) {
+        return "${ALIAS=" + alias + "}";
+    }
+
+    private static List<String> remoteStores() {
+        List<String> stores = new ArrayList<>();
+        stores.add("base");
+        stores.addAll(TopologyPlan.SHARDS);
+        return stores;
     }
 
     /** Changes to any of these need the domain made again. */
