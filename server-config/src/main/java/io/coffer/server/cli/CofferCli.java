@@ -3,6 +3,7 @@ package io.coffer.server.cli;
 import io.coffer.server.signing.OciRequestSigner;
 import io.coffer.server.topology.BuildArtifacts;
 import io.coffer.server.topology.CliException;
+import io.coffer.server.topology.HomeLock;
 import io.coffer.server.topology.HostNode;
 import io.coffer.server.topology.InternalCredentials;
 import io.coffer.server.topology.Processes;
@@ -95,9 +96,11 @@ public final class CofferCli {
         Progress progress = new Progress(System.out);
         progress.say("Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ") in " + plan.home());
         Instant started = Instant.now();
-        TopologyState.save(plan);
         Topology topology = new Topology(plan, artifacts, progress);
-        topology.start(!options.noDeploy);
+        try (HomeLock lock = HomeLock.acquire(plan)) {
+            TopologyState.save(plan);
+            topology.start(!options.noDeploy);
+        }
         progress.say("");
         progress.say(String.format(Locale.ROOT, "Coffer is up (%.0f s).", Duration.between(started, Instant.now()).toMillis() / 1000.0));
         for (HostNode host : topology.hosts()) {
@@ -112,12 +115,15 @@ public final class CofferCli {
         progress.say("Stop it with ./coffer stop.");
     }
 
-    private static void stop(Options options) {
+    private static void stop(Options options) throws IOException {
         TopologyPlan plan = options.plan();
         Progress progress = new Progress(System.out);
         progress.say("Stopping Coffer in " + plan.home());
         Topology topology = new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), progress);
-        List<String> leftovers = topology.stop();
+        List<String> leftovers;
+        try (HomeLock lock = HomeLock.acquire(plan)) {
+            leftovers = topology.stop();
+        }
         if (!leftovers.isEmpty()) {
             throw new CliException("still running after stop: " + String.join(", ", leftovers));
         }
