@@ -3,10 +3,6 @@ package io.coffer.server.topology;
 import io.coffer.server.topology.TopologyPlan.HostPlan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,20 +10,17 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * One app-server instance of the topology: a Payara Server domain made into a Coffer host (see {@link DomainXml}
- * for what changes in domain.xml, {@link #resourceCommands} for the resources), with the EAR deployed.
+ * for what changes in domain.xml, {@link HostResources} for the resources), with the EAR deployed.
  *
  * <p>Its process is found by the domain's PID file and by its command line: a start that fails inside the server
  * ("Failed to start, exiting") can leave the JVM alive, holding the domain's ports, with the PID file gone.
@@ -37,20 +30,19 @@ public final class HostNode {
     private static final String CONFIGURED_MARKER = "coffer-configured";
     private static final String CREDENTIALS_MARKER = "coffer-credentials";
     private static final String DEPLOYED_MARKER = "coffer-deployed.sha256";
-    private static final String DERBY_ALIAS = "coffer-derby-password";
-    private static final String BROKER_ALIAS = "coffer-broker-password";
-    private static final Pattern DOWN_CHECK = Pattern.compile("\"name\":\"([^\"]+)\",\"status\":\"DOWN\"");
 
     private final TopologyPlan plan;
     private final HostPlan host;
     private final BuildArtifacts artifacts;
     private final Asadmin asadmin;
+    private final HostResources resources;
 
     public HostNode(TopologyPlan plan, HostPlan host, BuildArtifacts artifacts) {
         this.plan = plan;
         this.host = host;
         this.artifacts = artifacts;
         this.asadmin = new Asadmin(plan.payaraHome(), asadminLog());
+        this.resources = new HostResources(plan, domainDir(), artifacts);
     }
 
     public HostPlan plan() {
@@ -151,8 +143,8 @@ public final class HostNode {
      * aliases; then the domain counts as provisioned.
      */
     public void configure(InternalCredentials credentials) throws IOException {
-        storePasswordAliases(credentials);
-        runCommands("resources", resourceCommands());
+        resources.storePasswordAliases(asadmin, host.adminPort(), credentials);
+        runCommands("resources", resources.resourceCommands());
         Files.writeString(domainDir().resolve(CONFIGURED_MARKER), configurationKey());
         Files.writeString(domainDir().resolve(CREDENTIALS_MARKER), credentials.fingerprint());
     }
@@ -172,23 +164,11 @@ public final class HostNode {
      * install's credentials, in place (its local store stays), and restarts it so that they take effect.
      */
     public void applyCredentials(InternalCredentials credentials) throws IOException {
-        storePasswordAliases(credentials);
-        runCommands("credentials", credentialCommands());
+        resources.storePasswordAliases(asadmin, host.adminPort(), credentials);
+        runCommands("credentials", resources.credentialCommands());
         stop();
         start();
         Files.writeString(domainDir().resolve(CREDENTIALS_MARKER), credentials.fingerprint());
-    }
-
-    private void storePasswordAliases(InternalCredentials credentials) {
-        String existing = asadmin.remote(host.adminPort(), "list-password-aliases");
-        storePasswordAlias(DERBY_ALIAS, credentials.derbyPassword(), existing);
-        storePasswordAlias(BROKER_ALIAS, credentials.brokerPassword(), existing);
-    }
-
-    private void storePasswordAlias(String alias, String password, String existing) {
-        boolean present = existing.lines().anyMatch(line -> line.strip().equals(alias));
-        asadmin.remoteWithPasswordFile(host.adminPort(), "AS_ADMIN_ALIASPASSWORD=" + password,
-                present ? "update-password-alias" : "create-password-alias", alias);
     }
 
     private void runCommands(String what, List<String> lines) throws IOException {
@@ -235,113 +215,9 @@ public final class HostNode {
         return left;
     }
 
-    /**
-     * Waits until /health answers UP, watching the server it waits for. A server that exits, or that stays alive
-     * without its PID file (Payara's "Failed to start, exiting"), or that never answers, is a {@link FailedStart};
-     * one that answers with checks DOWN is not (their cause lies elsewhere), and the message names them.
-     */
+    /** Waits until /health answers UP, watching the server it waits for (see {@link HostHealth}). */
     public void awaitHealthy(Duration timeout) {
-        ProcessHandle server = running().orElseThrow(() -> new FailedStart(host.name() + " is not running; see " + serverLog()));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new FailedStart(host.name() + " (pid " + server.pid() + ") exited during start-up; see " + serverLog());
-            }
-            if (running().isEmpty()) {
-                throw new FailedStart(host.name() + " (pid " + server.pid() + ") removed its PID file but kept running:"
-                        + " its start failed inside the server; see " + serverLog());
-            }
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(host.url() + "/health"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"")) {
-                    return;
-                }
-                if (health.body().contains("\"checks\"")) {
-                    last = health.body();
-                }
-            } catch (IOException notYet) {
-                // not answering yet
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new CliException("interrupted");
-            }
-            Processes.sleep(1000);
-        }
-        if (last == null) {
-            throw new FailedStart(host.name() + " did not answer " + host.url() + "/health within " + timeout.toSeconds()
-                    + " s; see " + serverLog());
-        }
-        throw new CliException(host.name() + " is not healthy after " + timeout.toSeconds() + " s: " + downChecks(last)
-                + " down (" + last + "); see " + serverLog());
-    }
-
-    /** The names of the checks a health answer reports DOWN, e.g. {@code broker, replicas}. */
-    static String downChecks(String health) {
-        Matcher down = DOWN_CHECK.matcher(health);
-        List<String> names = new ArrayList<>();
-        while (down.find()) {
-            names.add(down.group(1));
-        }
-        return names.isEmpty() ? "no check" : String.join(", ", names);
-    }
-
-    /**
-     * The asadmin commands that give a domain Coffer's resources (run once, after its first start). Passwords are
-     * references to password aliases, never the passwords themselves.
-     */
-    List<String> resourceCommands() {
-        List<String> commands = new ArrayList<>();
-        commands.add("create-resource-adapter-config --property ServerUrl=" + escape(plan.brokerUrl())
-                + ":UserName=" + InternalCredentials.BROKER_USER + ":Password=" + escape(aliasReference(BROKER_ALIAS))
-                + " activemq-rar");
-        commands.add("deploy --type rar --name activemq-rar " + artifacts.activemqRar());
-        commands.add("create-connector-connection-pool --raname activemq-rar --connectiondefinition jakarta.jms.ConnectionFactory"
-                + " --transactionsupport XATransaction --ping=false --steadypoolsize 1 --maxpoolsize 32 jms/coffer/pool");
-        commands.add("create-connector-resource --poolname jms/coffer/pool jms/coffer/ConnectionFactory");
-        commands.add("create-admin-object --raname activemq-rar --restype jakarta.jms.Topic"
-                + " --property PhysicalName=coffer.replication jms/coffer/replication");
-        for (String store : remoteStores()) {
-            commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.ClientXADataSource"
-                    + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 32 --failconnection=true"
-                    + " --property serverName=127.0.0.1:portNumber=" + plan.derbyPort()
-                    + ":databaseName=coffer-" + store + ":createDatabase=create:user=" + InternalCredentials.DERBY_USER
-                    + ":password=" + escape(aliasReference(DERBY_ALIAS)) + " coffer-" + store);
-            commands.add("create-jdbc-resource --connectionpoolid coffer-" + store + " jdbc/coffer/" + store);
-        }
-        commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedXADataSource"
-                + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 64"
-                + " --property databaseName=" + escape(domainDir().resolve("coffer-local").toString())
-                + ":createDatabase=create coffer-local");
-        commands.add("create-jdbc-resource --connectionpoolid coffer-local jdbc/coffer/local");
-        return commands;
-    }
-
-    /** What {@link #resourceCommands} would have set about credentials, for a domain made before it did. */
-    List<String> credentialCommands() {
-        List<String> commands = new ArrayList<>();
-        for (String store : remoteStores()) {
-            String pool = "resources.jdbc-connection-pool.coffer-" + store + ".property.";
-            commands.add("set " + pool + "user=" + InternalCredentials.DERBY_USER);
-            commands.add("set " + pool + "password=" + aliasReference(DERBY_ALIAS));
-        }
-        String adapter = "resources.resource-adapter-config.activemq-rar.property.";
-        commands.add("set " + adapter + "UserName=" + InternalCredentials.BROKER_USER);
-        commands.add("set " + adapter + "Password=" + aliasReference(BROKER_ALIAS));
-        return commands;
-    }
-
-    private static String aliasReference(String alias) {
-        return "${ALIAS=" + alias + "}";
-    }
-
-    private static List<String> remoteStores() {
-        List<String> stores = new ArrayList<>();
-        stores.add("base");
-        stores.addAll(TopologyPlan.SHARDS);
-        return stores;
+        new HostHealth(this).await(timeout);
     }
 
     /** Changes to any of these need the domain made again. */
@@ -357,11 +233,6 @@ public final class HostNode {
                         + " process; stop it or choose other ports with --port-base");
             }
         }
-    }
-
-    /** A property value for asadmin's {@code --property a=b:c=d}: colons escaped, and quoted for multimode's tokenizer. */
-    static String escape(String value) {
-        return "'" + value.replace(":", "\\:").replace("=", "\\=") + "'";
     }
 
     private static String sha256(Path file) throws IOException {

@@ -8,17 +8,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HostNodeTest {
+class HostResourcesTest {
 
     private final TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
-    private final HostNode host = new HostNode(plan, plan.host(1), new BuildArtifacts(Path.of("/tmp/coffer-checkout")));
+    private final HostResources resources = new HostResources(plan, Path.of("/tmp/coffer-test/domains/host-1"),
+            new BuildArtifacts(Path.of("/tmp/coffer-checkout")));
 
     @Test
     void theResourcesAuthenticateWithPasswordAliasesNeverWithThePasswords(@TempDir Path checkout) throws Exception {
         Path rar = checkout.resolve("server-config/target/node/activemq-rar.rar");
         Files.createDirectories(rar.getParent());
         Files.writeString(rar, "a resource adapter");
-        List<String> commands = new HostNode(plan, plan.host(1), new BuildArtifacts(checkout)).resourceCommands();
+        List<String> commands = new HostResources(plan, Path.of("/tmp/coffer-test/domains/host-1"), new BuildArtifacts(checkout))
+                .resourceCommands();
 
         assertThat(commands).filteredOn(command -> command.startsWith("create-jdbc-connection-pool")
                         && command.contains("ClientXADataSource"))
@@ -31,22 +33,12 @@ class HostNodeTest {
 
     @Test
     void aDomainMadeBeforeCredentialsGetsThemOnEveryRemotePoolAndTheAdapter() {
-        assertThat(host.credentialCommands()).containsExactly(
+        assertThat(resources.credentialCommands()).containsExactly(
                 "set resources.jdbc-connection-pool.coffer-base.property.user=app",
                 "set resources.jdbc-connection-pool.coffer-base.property.password=${ALIAS=coffer-derby-password}",
                 "set resources.jdbc-connection-pool.coffer-shard-0.property.user=app",
                 "set resources.jdbc-connection-pool.coffer-shard-0.property.password=${ALIAS=coffer-derby-password}",
                 "set resources.resource-adapter-config.activemq-rar.property.UserName=coffer",
                 "set resources.resource-adapter-config.activemq-rar.property.Password=${ALIAS=coffer-broker-password}");
-    }
-
-    @Test
-    void aHealthAnswerNamesTheChecksThatAreDown() {
-        String health = "{\"status\":\"DOWN\",\"checks\":[{\"name\":\"remote-stores\",\"status\":\"UP\",\"data\":{}},"
-                + "{\"name\":\"broker\",\"status\":\"DOWN\",\"data\":{\"broker\":\"DOWN: refused\"}},"
-                + "{\"name\":\"replicas\",\"status\":\"DOWN\",\"data\":{}}]}";
-
-        assertThat(HostNode.downChecks(health)).isEqualTo("broker, replicas");
-        assertThat(HostNode.downChecks("{\"status\":\"UP\",\"checks\":[]}")).isEqualTo("no check");
     }
 }
