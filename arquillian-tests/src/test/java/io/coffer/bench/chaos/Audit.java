@@ -42,12 +42,17 @@ public final class Audit {
     /** Older secrets read again by an audit that is not the last (which reads them all). */
     private static final int OLDER_SAMPLE = 100;
 
-    /** What one audit found; {@link #clean()} when nothing is lost, duplicated, unreadable or out of step. */
-    public record Result(long acknowledged, long lost, long duplicated, long unreadable, long versionGaps,
+    /**
+     * What one audit found; {@link #clean()} when nothing is lost, duplicated, unreadable, stuck or out of step.
+     *
+     * @param unreadable reads of an ACTIVE secret's latest acknowledged version that failed or gave other content
+     * @param stuck      secrets still not ACTIVE after the convergence wait (CREATING or UPDATING)
+     */
+    public record Result(long acknowledged, long lost, long duplicated, long unreadable, long stuck, long versionGaps,
             Duration converged, List<String> problems) {
 
         public boolean clean() {
-            return lost == 0 && duplicated == 0 && unreadable == 0 && versionGaps == 0 && problems.isEmpty();
+            return lost == 0 && duplicated == 0 && unreadable == 0 && stuck == 0 && versionGaps == 0 && problems.isEmpty();
         }
     }
 
@@ -82,7 +87,7 @@ public final class Audit {
             stored = remoteStore();
         } catch (SQLException unreadable) {
             problems.add("not audited: the remote store cannot be read: " + unreadable.getMessage());
-            return new Result(ledger.acknowledgedWrites(), 0, 0, 0, 0, converged, problems);
+            return new Result(ledger.acknowledgedWrites(), 0, 0, 0, 0, 0, converged, problems);
         }
         long lost = 0;
         long duplicated = 0;
@@ -137,13 +142,21 @@ public final class Audit {
             duplicated++;
             problems.add("duplicated: " + twice);
         }
+        long stuck = 0;
+        for (Ledger.Entry entry : ledger.entries()) {
+            StoredSecret secret = stored.get(entry.secretId);
+            if (secret != null && !"ACTIVE".equals(secret.state)) {
+                stuck++;
+                problems.add("stuck: " + entry.name + " is " + secret.state + ", not ACTIVE");
+            }
+        }
         long unreadable = readEverywhere(toRead(ledger, readAll), stored, problems);
         lastAudit = System.nanoTime();
         List<String> shown = problems.size() <= PROBLEMS_SHOWN ? problems : new ArrayList<>(problems.subList(0, PROBLEMS_SHOWN));
         if (problems.size() > PROBLEMS_SHOWN) {
             shown.add("... and " + (problems.size() - PROBLEMS_SHOWN) + " more");
         }
-        return new Result(ledger.acknowledgedWrites(), lost, duplicated, unreadable, gaps, converged, shown);
+        return new Result(ledger.acknowledgedWrites(), lost, duplicated, unreadable, stuck, gaps, converged, shown);
     }
 
     /**
@@ -266,14 +279,7 @@ public final class Audit {
             List<Future<?>> reads = new ArrayList<>();
             for (Ledger.Entry entry : entries) {
                 StoredSecret secret = stored.get(entry.secretId);
-                if (secret == null) {
-                    continue;
-                }
-                if (!"ACTIVE".equals(secret.state)) {
-                    unreadable.incrementAndGet();
-                    synchronized (problems) {
-                        problems.add("unreadable: " + entry.name + " is " + secret.state + ", not ACTIVE");
-                    }
+                if (secret == null || !"ACTIVE".equals(secret.state)) {
                     continue;
                 }
                 var latest = entry.latest();

@@ -11,9 +11,9 @@ public final class ChaosReport {
     }
 
     public static String header() {
-        return String.format(Locale.ROOT, "%-24s %6s %-26s %6s %-22s %5s %4s %4s %6s %8s %8s %8s %9s",
+        return String.format(Locale.ROOT, "%-24s %6s %-26s %6s %-22s %5s %4s %4s %6s %5s %8s %8s %8s %9s",
                 "fault", "acked", "refused (status:count)", "no ans", "reads ok / failed", "lost", "dup", "gaps",
-                "unread", "restore", "healthy", "writes", "converged");
+                "unread", "stuck", "restore", "healthy", "writes", "converged");
     }
 
     public static String row(ChaosRun.Step step) {
@@ -21,10 +21,10 @@ public final class ChaosReport {
         Audit.Result audit = step.audit();
         String reads = window.readsOk() + " / " + window.readsFailedByStatus()
                 + (window.wrongContent() > 0 ? " WRONG " + window.wrongContent() : "");
-        String row = String.format(Locale.ROOT, "%-24s %6d %-26s %6d %-22s %5d %4d %4d %6d %8s %8s %8s %9s",
+        String row = String.format(Locale.ROOT, "%-24s %6d %-26s %6d %-22s %5d %4d %4d %6d %5d %8s %8s %8s %9s",
                 step.what(), window.acknowledged(), window.refusedByStatus(), window.inDoubt(), reads, audit.lost(),
-                audit.duplicated(), audit.versionGaps(), audit.unreadable(), seconds(step.restore()), seconds(step.healthy()),
-                seconds(step.writesAgain()), seconds(audit.converged()));
+                audit.duplicated(), audit.versionGaps(), audit.unreadable(), audit.stuck(), seconds(step.restore()),
+                seconds(step.healthy()), seconds(step.writesAgain()), seconds(audit.converged()));
         return step.failure() == null ? row : row + "\n   !! " + step.failure();
     }
 
@@ -35,15 +35,16 @@ public final class ChaosReport {
         for (ChaosRun.Step step : steps) {
             if (!step.clean()) {
                 Audit.Result audit = step.audit();
-                verdict.append(String.format(Locale.ROOT, "FAILED after %s: %d lost, %d duplicated, %d version gaps, %d unreadable%s%n",
-                        step.what(), audit.lost(), audit.duplicated(), audit.versionGaps(), audit.unreadable(),
+                verdict.append(String.format(Locale.ROOT,
+                        "FAILED after %s: %d lost, %d duplicated, %d version gaps, %d unreadable, %d stuck%s%n",
+                        step.what(), audit.lost(), audit.duplicated(), audit.versionGaps(), audit.unreadable(), audit.stuck(),
                         step.failure() == null ? "" : "; " + step.failure()));
                 audit.problems().forEach(problem -> verdict.append("   ").append(problem).append('\n'));
             }
         }
         if (verdict.length() == 0) {
-            verdict.append("PASSED: ").append(acknowledged).append(" acknowledged writes, none lost, duplicated or unreadable,"
-                    + " no version gaps, every replica equal to its remote store after every fault\n");
+            verdict.append("PASSED: ").append(acknowledged).append(" acknowledged writes, none lost, duplicated, unreadable or"
+                    + " stuck, no version gaps, every replica equal to its remote store after every fault\n");
         }
         return verdict.toString();
     }

@@ -162,7 +162,7 @@ public final class ChaosRun {
         try {
             result = audit.check(ledger, load == null);
         } catch (Exception failed) {
-            result = new Audit.Result(ledger.acknowledgedWrites(), 0, 0, 0, 0, null,
+            result = new Audit.Result(ledger.acknowledgedWrites(), 0, 0, 0, 0, 0, null,
                     List.of("not audited: " + failed));
         }
         Step step = new Step(what, window, restore, healthy, writesAgain, result, failure);
