@@ -10,6 +10,7 @@ import com.oracle.bmc.vault.model.Secret;
 import com.oracle.bmc.vault.requests.CreateSecretRequest;
 import io.coffer.it.support.Deployments;
 import io.coffer.it.support.Http;
+import io.coffer.it.support.InternalServices;
 import io.coffer.it.support.Operator;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -123,7 +123,8 @@ class EncryptionAtRestIT {
         Secret donor = mine.create("donor-" + UUID.randomUUID().toString().substring(0, 6), "the donor's content");
         // The tampering bypasses Coffer (and so replication): the victim's own ciphertext goes back afterwards, so that
         // the remote store and the replicas of this shared domain hold the same content again for the tests after this.
-        try (Connection shard = DriverManager.getConnection(System.getProperty("coffer.it.derby") + "coffer-shard-0")) {
+        try (Connection shard =
+                InternalServices.store(HOME, System.getProperty("coffer.it.derby") + "coffer-shard-0")) {
             byte[] original = ciphertext(shard, victim.getId() + "/1");
             try {
                 try (PreparedStatement copy = shard.prepareStatement("UPDATE SECRET_VERSION SET ENCRYPTED_CONTENT ="

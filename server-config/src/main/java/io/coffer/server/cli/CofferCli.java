@@ -3,7 +3,10 @@ package io.coffer.server.cli;
 import io.coffer.server.signing.OciRequestSigner;
 import io.coffer.server.topology.BuildArtifacts;
 import io.coffer.server.topology.CliException;
+import io.coffer.server.topology.HomeLock;
 import io.coffer.server.topology.HostNode;
+import io.coffer.server.topology.InternalCredentials;
+import io.coffer.server.topology.Processes;
 import io.coffer.server.topology.Progress;
 import io.coffer.server.topology.Topology;
 import io.coffer.server.topology.TopologyPlan;
@@ -35,8 +38,9 @@ public final class CofferCli {
             usage: ./coffer <command> [options]
 
               start    build if needed, start the Derby network server, the JMS broker and the app-server
-                       instances, deploy Coffer, and print where the API and the console are
-              stop     stop exactly what start started
+                       instances, deploy Coffer, and print where the API and the console are; after a crash, brings
+                       back whatever is missing (a host whose start fails is stopped and started again)
+              stop     stop every process of the topology (found by PID file and by command line)
               status   list what runs, with each instance's URL and applied replication position
               test     run every test (mvn verify)
 
@@ -93,9 +97,11 @@ public final class CofferCli {
         progress.say(
                 "Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ") in " + plan.home());
         Instant started = Instant.now();
-        TopologyState.save(plan);
         Topology topology = new Topology(plan, artifacts, progress);
-        topology.start(!options.noDeploy);
+        try (HomeLock lock = HomeLock.acquire(plan)) {
+            TopologyState.save(plan);
+            topology.start(!options.noDeploy);
+        }
         progress.say("");
         progress.say(String.format(
                 Locale.ROOT,
@@ -108,19 +114,24 @@ public final class CofferCli {
         }
         Path operator = plan.home().resolve("operator/config");
         progress.say("  operator credentials (OCI SDK config, profile DEFAULT): " + operator);
+        progress.say("  Derby and broker credentials (for tools that connect to them): "
+                + plan.home().resolve(InternalCredentials.FILE));
         progress.say("  metrics " + plan.host(1).url() + "/metrics   health "
                 + plan.host(1).url() + "/health");
         progress.say("  logs in " + plan.logs() + " and " + plan.domainsDir() + "/<host>/logs");
         progress.say("Stop it with ./coffer stop.");
     }
 
-    private static void stop(Options options) {
+    private static void stop(Options options) throws IOException {
         TopologyPlan plan = options.plan();
         Progress progress = new Progress(System.out);
         progress.say("Stopping Coffer in " + plan.home());
         Topology topology =
                 new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), progress);
-        List<String> leftovers = topology.stop();
+        List<String> leftovers;
+        try (HomeLock lock = HomeLock.acquire(plan)) {
+            leftovers = topology.stop();
+        }
         if (!leftovers.isEmpty()) {
             throw new CliException("still running after stop: " + String.join(", ", leftovers));
         }
@@ -134,28 +145,17 @@ public final class CofferCli {
         System.out.println(
                 "Coffer in " + plan.home() + " (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ")");
         System.out.printf(
-                Locale.ROOT,
-                "  %-8s %-28s %s%n",
-                "derby",
-                "127.0.0.1:" + plan.derbyPort(),
-                topology.derbyProcess()
-                        .map(p -> "running (pid " + p.pid() + ")")
-                        .orElse("stopped"));
-        System.out.printf(
-                Locale.ROOT,
-                "  %-8s %-28s %s%n",
-                "broker",
-                plan.brokerUrl(),
-                topology.brokerProcess()
-                        .map(p -> "running (pid " + p.pid() + ")")
-                        .orElse("stopped"));
+                Locale.ROOT, "  %-8s %-28s %s%n", "derby", "127.0.0.1:" + plan.derbyPort(), topology.derbyState());
+        System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "broker", plan.brokerUrl(), topology.brokerState());
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         OciRequestSigner operator = operator(plan.home().resolve("operator/config"));
         for (HostNode host : topology.hosts()) {
-            String state =
-                    host.running().map(p -> "running (pid " + p.pid() + ")").orElse("stopped");
-            String replication = host.running().isPresent()
+            String state = host.state();
+            boolean answering = host.running()
+                    .filter(process -> !Processes.suspended(process))
+                    .isPresent();
+            String replication = answering && host.orphan().isEmpty()
                     ? replication(client, operator, host.plan().url())
                     : "";
             System.out.printf(
@@ -166,6 +166,8 @@ public final class CofferCli {
                     state,
                     replication);
         }
+        System.out.println("  credentials of the Derby network server and the broker: "
+                + plan.home().resolve(InternalCredentials.FILE));
     }
 
     private static OciRequestSigner operator(Path config) {

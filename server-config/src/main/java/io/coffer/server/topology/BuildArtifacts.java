@@ -45,7 +45,12 @@ public record BuildArtifacts(Path root) {
     }
 
     public String cliClasspath() {
-        return root.resolve("server-config/target/classes") + ":" + root.resolve("server-config/target/lib") + "/*";
+        return cliClasses() + ":" + root.resolve("server-config/target/lib") + "/*";
+    }
+
+    /** The CLI's own classes (without its libraries): the one-off mains the topology runs on other classpaths. */
+    public Path cliClasses() {
+        return root.resolve("server-config/target/classes");
     }
 
     public Path payaraZip() {
