@@ -139,22 +139,12 @@ public class SecretService {
         return new SecretWithMetadata(located.secret(), metadata(located));
     }
 
-    public Page<Secret> list(
-            String tenancyId,
-            String compartmentId,
-            String vaultId,
-            String name,
-            String lifecycleState,
-            String sortBy,
-            String sortOrder,
-            Integer limit,
-            String page) {
-        Compartments.requireOwn(tenancyId, compartmentId);
-        SecretListing.Criteria criteria = SecretListing.criteria(
-                tenancyId, compartmentId, vaultId, name, lifecycleState, sortBy, sortOrder, limit, page);
+    /** ListSecrets; {@code criteria} are validated by {@link SecretListing#criteria} with the caller's tenancy. */
+    public Page<Secret> list(SecretListing.Criteria criteria) {
+        Compartments.requireOwn(criteria.tenancyId(), criteria.compartmentId());
         SecretListing.Query query = SecretListing.query(criteria);
         List<Secret> rows = new ArrayList<>();
-        for (StoreId shard : shardsOf(tenancyId, criteria.vaultId())) {
+        for (StoreId shard : shardsOf(criteria.tenancyId(), criteria.vaultId())) {
             TypedQuery<Secret> typed = router.shard(shard).createQuery(query.jpql(), Secret.class);
             query.parameters().forEach(typed::setParameter);
             rows.addAll(typed.setMaxResults(query.maxResults()).getResultList());

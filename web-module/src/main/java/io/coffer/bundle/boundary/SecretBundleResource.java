@@ -3,6 +3,7 @@ package io.coffer.bundle.boundary;
 import io.coffer.bundle.boundary.SecretBundleService.Bundle;
 import io.coffer.bundle.control.BundleSelector;
 import io.coffer.bundle.entity.wire.SecretBundleJson;
+import io.coffer.http.ListQuery;
 import io.coffer.http.Pages;
 import io.coffer.identity.boundary.CallerContext;
 import io.coffer.platform.wire.Etags;
@@ -10,6 +11,7 @@ import io.coffer.platform.wire.Page;
 import io.coffer.secret.entity.SecretVersion;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -55,13 +57,9 @@ public class SecretBundleResource {
 
     @GET
     @Path("{secretId}/versions")
-    public Response versions(
-            @PathParam("secretId") String secretId,
-            @QueryParam("sortBy") String sortBy,
-            @QueryParam("sortOrder") String sortOrder,
-            @QueryParam("limit") Integer limit,
-            @QueryParam("page") String page) {
-        Page<SecretVersion> found = bundles.versions(caller.tenancyId(), secretId, sortBy, sortOrder, limit, page);
+    public Response versions(@PathParam("secretId") String secretId, @BeanParam ListQuery query) {
+        Page<SecretVersion> found =
+                bundles.versions(caller.tenancyId(), secretId, query.sortBy, query.sortOrder, query.limit, query.page);
         return Pages.of(found.items().stream().map(SecretBundleJson::summary).toList(), found.nextPage());
     }
 

@@ -1,11 +1,13 @@
 package io.coffer.secret.boundary;
 
+import io.coffer.http.ListQuery;
 import io.coffer.http.OciRequests;
 import io.coffer.http.Pages;
 import io.coffer.identity.boundary.CallerContext;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
 import io.coffer.secret.boundary.SecretService.SecretWithMetadata;
+import io.coffer.secret.control.SecretListing;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.wire.ChangeSecretCompartmentDetails;
@@ -17,6 +19,7 @@ import io.coffer.secret.entity.wire.SecretVersionJson;
 import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -58,8 +61,8 @@ public class SecretResource {
             @QueryParam("sortOrder") String sortOrder,
             @QueryParam("limit") Integer limit,
             @QueryParam("page") String page) {
-        Page<Secret> found = secrets.list(
-                caller.tenancyId(), compartmentId, vaultId, name, lifecycleState, sortBy, sortOrder, limit, page);
+        Page<Secret> found = secrets.list(SecretListing.criteria(
+                caller.tenancyId(), compartmentId, vaultId, name, lifecycleState, sortBy, sortOrder, limit, page));
         return Pages.of(found.items().stream().map(SecretJson::summary).toList(), found.nextPage());
     }
 
@@ -157,13 +160,9 @@ public class SecretResource {
 
     @GET
     @Path("{secretId}/versions")
-    public Response versions(
-            @PathParam("secretId") String secretId,
-            @QueryParam("sortBy") String sortBy,
-            @QueryParam("sortOrder") String sortOrder,
-            @QueryParam("limit") Integer limit,
-            @QueryParam("page") String page) {
-        Page<SecretVersion> found = secrets.versions(caller.tenancyId(), secretId, sortBy, sortOrder, limit, page);
+    public Response versions(@PathParam("secretId") String secretId, @BeanParam ListQuery query) {
+        Page<SecretVersion> found =
+                secrets.versions(caller.tenancyId(), secretId, query.sortBy, query.sortOrder, query.limit, query.page);
         return Pages.of(found.items().stream().map(SecretVersionJson::summary).toList(), found.nextPage());
     }
 
