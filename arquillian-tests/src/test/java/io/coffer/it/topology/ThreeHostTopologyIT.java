@@ -20,6 +20,7 @@ import io.coffer.it.support.LoopbackWatch;
 import io.coffer.it.support.Operator;
 import io.coffer.it.support.ReadAccessors;
 import io.coffer.it.support.Secrets;
+import io.coffer.it.support.ServerLogs;
 import io.coffer.it.support.Tenant;
 import io.coffer.it.support.TopologyProcesses;
 import io.coffer.server.topology.InternalCredentials;
@@ -85,6 +86,10 @@ class ThreeHostTopologyIT {
         "--broker-port",
         String.valueOf(BROKER_PORT)
     };
+    /** How long the broker stays down in the log-volume check, and what a host may log meanwhile (it logged ~100 lines a second before outages were said once). */
+    private static final Duration BROKER_OUTAGE = Duration.ofSeconds(60);
+
+    private static final long LINES_PER_BROKER_OUTAGE = 200;
     private static final List<String> HOSTS =
             List.of("http://127.0.0.1:25080", "http://127.0.0.1:25180", "http://127.0.0.1:25280");
 
@@ -213,13 +218,29 @@ class ThreeHostTopologyIT {
     @Order(4)
     void withTheBrokerDownWritesAreKeptAndReachEveryHostOnceItIsBack() throws Exception {
         kill(HOME.resolve("run/broker.pid"));
+        Map<Integer, Long> linesBefore = new LinkedHashMap<>();
+        for (int host = 1; host <= 3; host++) {
+            linesBefore.put(host, serverLogs(host).lines());
+        }
+        // A minute without the broker, writes through host-2 every few seconds: each wakes the publishers, which
+        // cannot send; the hosts say so once, not at every try.
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        long outageEnds = System.nanoTime() + BROKER_OUTAGE.toNanos();
+        for (int i = 0; System.nanoTime() < outageEnds; i++) {
             Reply written = operator.post(
                     HOSTS.get(1) + "/admin/v1/stores/shard-0/probes",
                     "{\"note\":\"while the broker is down " + i + "\"}");
             assertThat(written.status()).as(written.body()).isEqualTo(201);
             ids.add(written.json().getString("id"));
+            Http.sleep(5_000);
+        }
+        for (int host = 1; host <= 3; host++) {
+            long logged = serverLogs(host).lines() - linesBefore.get(host);
+            assertThat(logged)
+                    .as(
+                            "lines host-%d logged during a %d s broker outage; its records: %s",
+                            host, BROKER_OUTAGE.toSeconds(), serverLogs(host).recordsInLast(logged))
+                    .isLessThanOrEqualTo(LINES_PER_BROKER_OUTAGE);
         }
         Outcome restarted = coffer(Duration.ofMinutes(10), "start");
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
@@ -550,5 +571,9 @@ class ThreeHostTopologyIT {
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
         process.destroyForcibly();
         process.onExit().get();
+    }
+
+    private static ServerLogs serverLogs(int host) {
+        return new ServerLogs(HOME.resolve("domains/host-" + host));
     }
 }

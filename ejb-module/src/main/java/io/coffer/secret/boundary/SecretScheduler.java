@@ -1,6 +1,8 @@
 package io.coffer.secret.boundary;
 
+import io.coffer.platform.time.Outage;
 import io.coffer.platform.time.PeriodicTask;
+import io.coffer.platform.time.RealTime;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
@@ -16,7 +18,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +54,14 @@ public class SecretScheduler {
     @Inject
     Replication replication;
 
+    @Inject
+    @RealTime
+    Clock clock;
+
     private volatile List<PeriodicTask> tasks = List.of();
     private final Set<String> unrotatable = ConcurrentHashMap.newKeySet();
-    private volatile boolean failing;
+    /** Per kind of work: a store that is down is said once when it fails and once when it works again. */
+    private final Map<String, Outage> outages = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -117,17 +127,16 @@ public class SecretScheduler {
     }
 
     private void guarded(String what, Runnable work) {
+        Outage outage = outages.computeIfAbsent(what, ignored -> new Outage(Duration.ZERO, Duration.ZERO));
         try {
             work.run();
-            if (failing) {
-                LOG.info(() -> "housekeeping works again: " + what);
-                failing = false;
-            }
+            outage.succeeded(clock.instant())
+                    .ifPresent(length ->
+                            LOG.info(() -> "housekeeping works again: " + what + ", after " + Outage.describe(length)));
         } catch (RuntimeException failure) {
             // A store that is down makes every tick fail: said once, not four times a second.
-            if (!failing) {
+            if (outage.failed(clock.instant())) {
                 LOG.log(Level.WARNING, "housekeeping could not " + what + " (retrying): " + failure.getMessage());
-                failing = true;
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.coffer.replication.monitor;
 
+import io.coffer.platform.time.Outage;
 import io.coffer.platform.time.PeriodicTask;
 import io.coffer.platform.time.RealTime;
 import io.coffer.replication.apply.Bookmarks;
@@ -95,12 +96,11 @@ public class ReplicaMonitor {
                 check(store);
             } catch (RuntimeException | SQLException failure) {
                 Progress current = progress.computeIfAbsent(store, this::register);
-                if (!current.failing) {
+                if (current.outage.failed(clock.instant())) {
                     LOG.log(
                             Level.WARNING,
                             "cannot compare the local replica of store " + store + " with its log: "
                                     + failure.getMessage());
-                    current.failing = true;
                 }
             }
         }
@@ -150,7 +150,10 @@ public class ReplicaMonitor {
                 lag = Duration.ZERO;
             }
         }
-        current.failing = false;
+        current.outage
+                .succeeded(now)
+                .ifPresent(length -> LOG.info(() -> "the local replica of store " + store
+                        + " is compared with its log again, after " + Outage.describe(length)));
         current.eventsBehind = Math.max(0, head - applied);
         current.lagMillis = lag.toMillis();
         current.applied = applied;
@@ -178,6 +181,7 @@ public class ReplicaMonitor {
         volatile long eventsBehind;
         volatile long lagMillis;
         volatile long applied;
-        volatile boolean failing;
+        /** Only its start and end are used: the monitor ticks once a second either way. */
+        final Outage outage = new Outage(Duration.ZERO, Duration.ZERO);
     }
 }

@@ -6,7 +6,6 @@ import io.coffer.replication.store.RemoteLog;
 import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -102,7 +101,7 @@ public class OutboxPublisher {
             }
             return batch.size();
         } catch (SQLException | JMSException failure) {
-            throw new EJBException(
+            throw new PublishFailed(
                     "publishing the replication events of store " + store + " failed: " + failure.getMessage(),
                     failure);
         }

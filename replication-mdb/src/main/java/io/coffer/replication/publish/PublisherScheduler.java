@@ -1,7 +1,9 @@
 package io.coffer.replication.publish;
 
 import io.coffer.platform.settings.CofferSettings;
+import io.coffer.platform.time.Outage;
 import io.coffer.platform.time.PeriodicTask;
+import io.coffer.platform.time.RealTime;
 import io.coffer.replication.monitor.ReplicationMetrics;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
@@ -16,6 +18,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +30,8 @@ import java.util.logging.Logger;
 /**
  * Runs the publisher of every remote store: right after a transaction that wrote events commits on this instance,
  * and on a short fixed delay otherwise (events written through other instances, runs that failed). One run per
- * store at a time on this instance; across instances the store's publisher row takes turns.
+ * store at a time on this instance; across instances the store's publisher row takes turns. While a store or the
+ * broker is down, tries back off (up to {@link #LONGEST_RETRY}) and the outage is logged when it starts and ends.
  */
 @Singleton
 @Startup
@@ -35,6 +40,8 @@ import java.util.logging.Logger;
 public class PublisherScheduler {
 
     private static final Logger LOG = Logger.getLogger(PublisherScheduler.class.getName());
+    /** The longest wait between tries during an outage: what it may add to replication once the outage ends. */
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(2);
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -50,6 +57,10 @@ public class PublisherScheduler {
 
     @Inject
     ReplicationMetrics metrics;
+
+    @Inject
+    @RealTime
+    Clock clock;
 
     private final Map<StoreId, StoreRuns> runs = new ConcurrentHashMap<>();
     private volatile PeriodicTask ticking;
@@ -79,7 +90,13 @@ public class PublisherScheduler {
     }
 
     private void drain(StoreId store) {
-        StoreRuns state = runs.computeIfAbsent(store, ignored -> new StoreRuns());
+        StoreRuns state = runs.computeIfAbsent(
+                store,
+                ignored -> new StoreRuns(
+                        new Outage(Duration.ofMillis(settings.publisherIntervalMillis()), LONGEST_RETRY)));
+        if (!state.outage.mayTry(clock.instant())) {
+            return;
+        }
         if (!state.running.compareAndSet(false, true)) {
             state.again.set(true);
             return;
@@ -96,19 +113,18 @@ public class PublisherScheduler {
                     }
                 } while (published == batch);
             } while (state.again.get());
-            if (state.failing) {
-                LOG.info(() -> "replication publisher of store " + store + " recovered");
-                state.failing = false;
-            }
+            state.outage
+                    .succeeded(clock.instant())
+                    .ifPresent(length -> LOG.info(() -> "replication publisher of store " + store
+                            + " recovered after an outage of " + Outage.describe(length)));
         } catch (RuntimeException failure) {
             metrics.publishFailed(store);
-            if (!state.failing) {
-                // Logged once per outage, not at every tick; the metric counts every failed run.
+            if (state.outage.failed(clock.instant())) {
+                // Logged once per outage, not at every try; the metric counts every failed run.
                 LOG.log(
                         Level.WARNING,
-                        "replication publisher of store " + store + " failed; retrying every tick: "
-                                + rootMessage(failure));
-                state.failing = true;
+                        "replication publisher of store " + store + " failed; retrying with back-off up to "
+                                + LONGEST_RETRY.toSeconds() + " s: " + rootMessage(failure));
             }
         } finally {
             state.running.set(false);
@@ -126,6 +142,10 @@ public class PublisherScheduler {
     private static final class StoreRuns {
         final AtomicBoolean running = new AtomicBoolean();
         final AtomicBoolean again = new AtomicBoolean();
-        volatile boolean failing;
+        final Outage outage;
+
+        StoreRuns(Outage outage) {
+            this.outage = outage;
+        }
     }
 }

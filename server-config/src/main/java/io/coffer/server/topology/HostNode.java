@@ -123,6 +123,7 @@ public final class HostNode {
                 "--checkports=false",
                 host.name());
         DomainXml.patch(domainDir().resolve("config/domain.xml"), plan, host);
+        DomainLogging.patch(domainDir().resolve("config/logging.properties"));
         Path lib = domainDir().resolve("lib");
         Files.createDirectories(lib);
         for (Path jar : artifacts.derbyServerLibs()) {
