@@ -40,7 +40,7 @@ public class IdentityService {
     Clock clock;
 
     /** A key of a user and whom it authenticates, if the key is registered, active and the tenancy matches. */
-    public record KnownKey(PublicKey key, Caller caller) {
+    public record KnownKey(PublicKey key, Caller caller, java.time.Instant created) {
     }
 
     /** What a new tenancy's administrator gets back. */
@@ -60,7 +60,8 @@ public class IdentityService {
             if (user == null) {
                 return Optional.empty();
             }
-            return Optional.of(new KnownKey(PublicKeys.parse(key.publicKeyPem()), new Caller(user.tenancyId(), user.id(), user.role())));
+            return Optional.of(new KnownKey(PublicKeys.parse(key.publicKeyPem()),
+                    new Caller(user.tenancyId(), user.id(), user.role()), key.timeCreated()));
         }));
     }
 

@@ -79,4 +79,8 @@ public class ApiKey {
     public boolean active() {
         return active;
     }
+
+    public Instant timeCreated() {
+        return timeCreated;
+    }
 }

@@ -1,0 +1,88 @@
+package io.coffer.throttling.control;
+
+import io.coffer.platform.grid.SharedCaches;
+import io.coffer.platform.time.RealTime;
+import io.coffer.throttling.entity.OperationClass;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * This host's throttle: a {@link RequestThrottle} over the data grid's buckets, falling back to buckets of its own
+ * when the grid does not answer in time ({@link FailOpenBuckets}). The limits come from {@code LimitsFollower}.
+ */
+@ApplicationScoped
+public class Throttle {
+
+    /** The grid's cache of bucket TATs; an entry not written for an hour is a full bucket anyway. */
+    static final String BUCKETS = "coffer-throttle-buckets";
+    static final Duration BUCKET_LIFETIME = Duration.ofHours(1);
+    /** How long a request waits for the grid before this host throttles by itself. */
+    static final Duration PATIENCE = Duration.ofMillis(250);
+    /** How long a host throttles by itself after the grid failed it, before it asks the grid again. */
+    static final Duration COOL_DOWN = Duration.ofSeconds(10);
+
+    @Inject
+    @RealTime
+    Clock clock;
+
+    @Inject
+    SharedCaches caches;
+
+    @Inject
+    ThrottleMetrics metrics;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private RequestThrottle throttle;
+    private FailOpenBuckets buckets;
+    private volatile GridBuckets grid;
+
+    @PostConstruct
+    void start() {
+        buckets = new FailOpenBuckets(this::grid, new LocalBuckets(clock), executor, clock, PATIENCE, COOL_DOWN, metrics::gridFailed);
+        throttle = new RequestThrottle(buckets, clock, new RequestThrottle.Outcomes() {
+            @Override
+            public void admitted(String tenancyId, OperationClass operation) {
+                metrics.admitted(tenancyId, operation);
+            }
+
+            @Override
+            public void throttled(String tenancyId, OperationClass operation, boolean byServiceLimit) {
+                metrics.throttled(tenancyId, operation, byServiceLimit);
+            }
+        }, LimitsSnapshot.BUILT_IN);
+    }
+
+    public RequestThrottle.Decision admit(String tenancyId, OperationClass operation) {
+        return throttle.admit(tenancyId, operation);
+    }
+
+    /** The limits this host enforces now. */
+    public LimitsSnapshot limits() {
+        return throttle.limits();
+    }
+
+    /** Whether this host throttles by itself now (no grid, or the grid failed it lately). */
+    public boolean hostLocal() {
+        return buckets.local();
+    }
+
+    void follow(LimitsSnapshot limits) {
+        throttle.follow(limits);
+    }
+
+    private SharedBuckets grid() {
+        GridBuckets known = grid;
+        if (known == null) {
+            known = caches.longs(BUCKETS, BUCKET_LIFETIME).map(cache -> new GridBuckets(cache, clock)).orElse(null);
+            grid = known;
+        }
+        return known;
+    }
+}
