@@ -49,7 +49,8 @@ class ThrottlingTopologyIT {
     private static final String[] TOPOLOGY = {"--home", HOME.toString(), "--port-base", String.valueOf(PORT_BASE),
             "--derby-port", "25927", "--broker-port", "25916"};
     private static final List<String> HOSTS = List.of("http://127.0.0.1:25680", "http://127.0.0.1:25780", "http://127.0.0.1:25880");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     private Operator operator;
     private Secrets noisy;
