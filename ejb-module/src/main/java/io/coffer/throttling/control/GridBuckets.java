@@ -19,6 +19,11 @@ public final class GridBuckets implements SharedBuckets {
         this.clock = clock;
     }
 
+    /** Reads a bucket nobody uses, so the cache exists on every member before the first request needs it. */
+    void touch() {
+        arrivals.get("warm-up");
+    }
+
     @Override
     public TokenBucket.Take take(String key, Rate rate, int wanted) {
         TokenBucket.Take take = null;

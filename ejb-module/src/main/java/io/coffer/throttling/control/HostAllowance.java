@@ -1,5 +1,6 @@
 package io.coffer.throttling.control;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 /**
@@ -9,12 +10,17 @@ import java.util.function.IntFunction;
  * when a batch ran out, cut to what was used when one expired. While the shared bucket is empty the host refuses
  * without asking again until the next token is due.
  *
+ * <p>One refill at a time, and never under the lock: requests that find the batch spent while a refill is under way
+ * wait for it, unless the bucket was empty at the last refill; then they are refused at once, so a tenancy over its
+ * limit never holds request threads.
+ *
  * <p>Accuracy: tokens are counted when taken, so the hosts together never admit more than the bucket gives, except
  * the unspent rest of a batch that expires (lost to everyone: at most one batch per host per lifetime).
  */
 public final class HostAllowance {
 
     static final long BATCH_LIFETIME_MICROS = 1_000_000;
+    private static final int ROUNDS = 4;
 
     /** Admitted, or refused with the wait until a token is due. */
     public record Admission(boolean admitted, long waitMicros) {
@@ -31,33 +37,74 @@ public final class HostAllowance {
     private int batch = 1;
     private long expiresAt;
     private long emptyUntil;
+    private boolean emptyAtLastRefill;
+    private CompletableFuture<Void> refilling;
 
     /**
      * Admits one request at {@code nowMicros} if this host holds a token, else takes a batch through {@code refill}
      * (asked for a number of tokens, answering what the shared bucket granted).
      */
-    public synchronized Admission acquire(long nowMicros, Rate rate, IntFunction<TokenBucket.Take> refill) {
-        if (tokens > 0 && nowMicros < expiresAt) {
-            tokens--;
-            used++;
-            return Admission.ADMITTED;
+    public Admission acquire(long nowMicros, Rate rate, IntFunction<TokenBucket.Take> refill) {
+        for (int round = 0; round < ROUNDS; round++) {
+            CompletableFuture<Void> underWay;
+            int wanted;
+            synchronized (this) {
+                if (tokens > 0 && nowMicros < expiresAt) {
+                    tokens--;
+                    used++;
+                    return Admission.ADMITTED;
+                }
+                if (nowMicros < emptyUntil) {
+                    return new Admission(false, emptyUntil - nowMicros);
+                }
+                if (refilling != null) {
+                    if (emptyAtLastRefill) {
+                        return new Admission(false, (long) Math.ceil(rate.intervalMicros()));
+                    }
+                    underWay = refilling;
+                    wanted = 0;
+                } else {
+                    batch = tokens > 0 ? Math.max(1, used) : used > 0 ? batch * 2 : batch;
+                    batch = Math.min(batch, rate.largestBatch());
+                    tokens = 0;
+                    used = 0;
+                    refilling = new CompletableFuture<>();
+                    underWay = null;
+                    wanted = batch;
+                }
+            }
+            if (underWay != null) {
+                underWay.join();
+                continue;
+            }
+            return refill(nowMicros, wanted, refill);
         }
-        if (nowMicros < emptyUntil) {
-            return new Admission(false, emptyUntil - nowMicros);
+        return new Admission(false, (long) Math.ceil(rate.intervalMicros()));
+    }
+
+    private Admission refill(long nowMicros, int wanted, IntFunction<TokenBucket.Take> refill) {
+        TokenBucket.Take take = null;
+        CompletableFuture<Void> done;
+        try {
+            take = refill.apply(wanted);
+        } finally {
+            synchronized (this) {
+                done = refilling;
+                refilling = null;
+                if (take != null) {
+                    emptyAtLastRefill = take.refused();
+                    if (take.refused()) {
+                        emptyUntil = nowMicros + take.waitMicros();
+                    } else {
+                        tokens = take.granted() - 1;
+                        used = 1;
+                        expiresAt = nowMicros + BATCH_LIFETIME_MICROS;
+                    }
+                }
+            }
+            done.complete(null);
         }
-        batch = tokens > 0 ? Math.max(1, used) : used > 0 ? batch * 2 : batch;
-        batch = Math.min(batch, rate.largestBatch());
-        tokens = 0;
-        used = 0;
-        TokenBucket.Take take = refill.apply(batch);
-        if (take.refused()) {
-            emptyUntil = nowMicros + take.waitMicros();
-            return new Admission(false, take.waitMicros());
-        }
-        tokens = take.granted() - 1;
-        used = 1;
-        expiresAt = nowMicros + BATCH_LIFETIME_MICROS;
-        return Admission.ADMITTED;
+        return take.refused() ? new Admission(false, take.waitMicros()) : Admission.ADMITTED;
     }
 
     /** The batch size the next refill asks for (for tests). */

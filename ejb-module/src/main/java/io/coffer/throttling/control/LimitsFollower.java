@@ -43,6 +43,7 @@ public class LimitsFollower {
 
     private volatile PeriodicTask following;
     private volatile boolean remoteFailing;
+    private volatile boolean warmed;
 
     @PostConstruct
     void start() {
@@ -78,5 +79,13 @@ public class LimitsFollower {
             }
         }
         throttle.follow(LimitsSnapshot.of(rows));
+        if (!warmed) {
+            try {
+                throttle.warm();
+                warmed = true;
+            } catch (RuntimeException notYet) {
+                // the grid is still forming: next second
+            }
+        }
     }
 }

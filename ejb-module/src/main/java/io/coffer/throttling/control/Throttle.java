@@ -4,12 +4,15 @@ import io.coffer.platform.grid.SharedCaches;
 import io.coffer.platform.time.RealTime;
 import io.coffer.throttling.entity.OperationClass;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * This host's throttle: a {@link RequestThrottle} over the data grid's buckets, falling back to buckets of its own
@@ -22,9 +25,11 @@ public class Throttle {
     static final String BUCKETS = "coffer-throttle-buckets";
     static final Duration BUCKET_LIFETIME = Duration.ofHours(1);
     /** How long a request waits for the grid before this host throttles by itself. */
-    static final Duration PATIENCE = Duration.ofMillis(250);
+    static final Duration PATIENCE = Duration.ofMillis(500);
     /** How long a host throttles by itself after the grid failed it, before it asks the grid again. */
-    static final Duration COOL_DOWN = Duration.ofSeconds(10);
+    static final Duration COOL_DOWN = Duration.ofSeconds(5);
+    /** Threads that talk to the grid: one refill per bucket at a time, so a few are plenty. */
+    static final int GRID_THREADS = 4;
 
     @Inject
     @RealTime
@@ -37,7 +42,10 @@ public class Throttle {
     ThrottleMetrics metrics;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    /** The grid calls' own threads: no queue behind other work, no per-task context set-up. */
+    private ExecutorService gridCalls;
 
     private RequestThrottle throttle;
     private FailOpenBuckets buckets;
@@ -45,7 +53,8 @@ public class Throttle {
 
     @PostConstruct
     void start() {
-        buckets = new FailOpenBuckets(this::grid, new LocalBuckets(clock), executor, clock, PATIENCE, COOL_DOWN, metrics::gridFailed);
+        gridCalls = Executors.newFixedThreadPool(GRID_THREADS, threads);
+        buckets = new FailOpenBuckets(this::grid, new LocalBuckets(clock), gridCalls, clock, PATIENCE, COOL_DOWN, metrics::gridFailed);
         throttle = new RequestThrottle(buckets, clock, new RequestThrottle.Outcomes() {
             @Override
             public void admitted(String tenancyId, OperationClass operation) {
@@ -57,6 +66,19 @@ public class Throttle {
                 metrics.throttled(tenancyId, operation, byServiceLimit);
             }
         }, LimitsSnapshot.BUILT_IN);
+    }
+
+    @PreDestroy
+    void stop() {
+        gridCalls.shutdownNow();
+    }
+
+    /** Opens the grid's cache and reads it once, so the first request does not pay for the cache's creation. */
+    void warm() {
+        SharedBuckets shared = grid();
+        if (shared instanceof GridBuckets gridBuckets) {
+            gridBuckets.touch();
+        }
     }
 
     public RequestThrottle.Decision admit(String tenancyId, OperationClass operation) {

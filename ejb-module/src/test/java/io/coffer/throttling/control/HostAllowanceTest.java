@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.throttling.control.HostAllowance.Admission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class HostAllowanceTest {
@@ -79,5 +81,61 @@ class HostAllowanceTest {
             clock.advance(5);
         }
         assertThat(admitted).isBetween(200, 225);
+    }
+
+    @Test
+    void whileARefillIsUnderWayAnOverLimitTenancysRequestsAreRefusedWithoutWaiting() throws Exception {
+        Rate rate = new Rate(1, 1);
+        HostAllowance allowance = new HostAllowance();
+        assertThat(acquire(allowance, rate).admitted()).isTrue();
+        assertThat(acquire(allowance, rate).admitted()).isFalse();
+        clock.advance(1_000);
+        CountDownLatch inRefill = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Admission> slow = new AtomicReference<>();
+        Thread refiller = new Thread(() -> slow.set(allowance.acquire(clock.millis() * 1000, rate, wanted -> {
+            inRefill.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            return shared.take("bucket", rate, wanted);
+        })));
+        refiller.start();
+        inRefill.await();
+        Admission meanwhile = acquire(allowance, rate);
+        assertThat(meanwhile.admitted()).isFalse();
+        assertThat(meanwhile.retryAfterSeconds()).isEqualTo(1);
+        release.countDown();
+        refiller.join();
+        assertThat(slow.get().admitted()).isTrue();
+    }
+
+    @Test
+    void whileARefillIsUnderWayATenancyWithinItsLimitWaitsForItAndIsAdmitted() throws Exception {
+        Rate rate = new Rate(100, 1);
+        HostAllowance allowance = new HostAllowance();
+        assertThat(acquire(allowance, rate).admitted()).isTrue();
+        CountDownLatch inRefill = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread refiller = new Thread(() -> allowance.acquire(clock.millis() * 1000, rate, wanted -> {
+            inRefill.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            return shared.take("bucket", rate, wanted);
+        }));
+        refiller.start();
+        inRefill.await();
+        AtomicReference<Admission> waiter = new AtomicReference<>();
+        Thread waiting = new Thread(() -> waiter.set(acquire(allowance, rate)));
+        waiting.start();
+        release.countDown();
+        refiller.join();
+        waiting.join();
+        assertThat(waiter.get().admitted()).isTrue();
     }
 }
