@@ -104,7 +104,15 @@ class ThrottlingTopologyIT {
 
         long admitted = noisyResults.stream().filter(answer -> answer.status() == 200).count();
         double admittedPerSecond = admitted / seconds;
-        assertThat(admittedPerSecond).as("admitted reads per second of 200/s sent (%d in %.1f s)", admitted, seconds)
+        StringBuilder perHost = new StringBuilder();
+        for (String host : HOSTS) {
+            perHost.append(String.format(" %s admitted %.0f, grid failures %s, alone %s;", host,
+                    Throttling.counter(host, "coffer_requests_admitted_total", noisy.tenant.tenancyId, "data-plane-read"),
+                    Http.get(host + "/metrics").body().lines().filter(line -> line.startsWith("coffer_throttle_grid_failures_total"))
+                            .findFirst().orElse("none"),
+                    operator.get(host + "/admin/v1/limits").json().getBoolean("hostThrottlesAlone")));
+        }
+        assertThat(admittedPerSecond).as("admitted reads per second of 200/s sent (%d in %.1f s;%s)", admitted, seconds, perHost)
                 .isBetween(15.0, 25.0);
         for (Answer answer : noisyResults) {
             if (answer.status() != 200) {
