@@ -59,7 +59,8 @@ public final class Bench {
         Bench bench = new Bench(home, args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         int secrets = Integer.parseInt(args[4]);
         int writesPerSecond = Integer.parseInt(args[5]);
-        long[] sizes = Arrays.stream(args[6].split(",")).mapToLong(Long::parseLong).toArray();
+        long[] sizes =
+                Arrays.stream(args[6].split(",")).mapToLong(Long::parseLong).toArray();
         Path output = Path.of(args[7]);
         bench.run(secrets, writesPerSecond, sizes);
         Files.createDirectories(output.toAbsolutePath().getParent());
@@ -75,20 +76,35 @@ public final class Bench {
         operator = Operator.of(home).ready(url);
         Secrets store = Secrets.in(Tenant.create(operator, url, "bench"));
         List<Secret> secrets = createSecrets(store, secretCount);
-        say(secrets.size() + " secrets of 64 bytes in one vault; wrk reads them in turn, signed once each and replayed");
+        say(secrets.size()
+                + " secrets of 64 bytes in one vault; wrk reads them in turn, signed once each and replayed");
 
         List<Wrk.Request> bundles = new ArrayList<>();
         for (Secret secret : secrets) {
             String path = "/20190301/secretbundles/" + secret.getId();
             bundles.add(new Wrk.Request("GET", path, store.tenant.signer().sign("GET", URI.create(url + path), null)));
         }
-        int bundleBytes = Http.signed(store.tenant.signer(), "GET", url + "/20190301/secretbundles/" + secrets.get(0).getId(), null)
-                .body().getBytes(StandardCharsets.UTF_8).length;
+        int bundleBytes = Http.signed(
+                        store.tenant.signer(),
+                        "GET",
+                        url + "/20190301/secretbundles/" + secrets.get(0).getId(),
+                        null)
+                .body()
+                .getBytes(StandardCharsets.UTF_8)
+                .length;
 
         say("");
         say("== Data plane: GetSecretBundle through the signed HTTP path on host-1 (wrk -t2 -c16 -d" + seconds + "s)");
-        say(String.format(Locale.ROOT, "%-30s %9s %8s %8s %8s %12s %s", "served by", "req/s", "p50 ms", "p90 ms", "p99 ms",
-                "store ms/req", "CPU seconds (host-1, derby, broker, wrk)"));
+        say(String.format(
+                Locale.ROOT,
+                "%-30s %9s %8s %8s %8s %12s %s",
+                "served by",
+                "req/s",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "store ms/req",
+                "CPU seconds (host-1, derby, broker, wrk)"));
         Map<String, Double> storeMillis = new LinkedHashMap<>();
         for (String accessor : List.of("REMOTE", "HYBRID")) {
             switchReads(accessor);
@@ -104,22 +120,41 @@ public final class Bench {
             double storeSeconds = 0;
             for (String name : List.of("base", "shard-0")) {
                 String labels = "{mp_scope=\"application\",side=\"" + side + "\",store=\"" + name + "\"}";
-                storeSeconds += after.value("coffer_store_read_seconds_sum" + labels) - before.value("coffer_store_read_seconds_sum" + labels);
+                storeSeconds += after.value("coffer_store_read_seconds_sum" + labels)
+                        - before.value("coffer_store_read_seconds_sum" + labels);
             }
             double perRequest = result.requests() == 0 ? Double.NaN : storeSeconds * 1000.0 / result.requests();
             storeMillis.put(accessor, perRequest);
-            say(String.format(Locale.ROOT, "%-30s %9.0f %8.2f %8.2f %8.2f %12.3f %s%s", accessor.equals("REMOTE")
-                            ? "remote store (REMOTE)" : "local store (HYBRID)", result.requestsPerSecond(), result.p50Millis(),
-                    result.p90Millis(), result.p99Millis(), perRequest, cpuLine(cpu),
+            say(String.format(
+                    Locale.ROOT,
+                    "%-30s %9.0f %8.2f %8.2f %8.2f %12.3f %s%s",
+                    accessor.equals("REMOTE") ? "remote store (REMOTE)" : "local store (HYBRID)",
+                    result.requestsPerSecond(),
+                    result.p50Millis(),
+                    result.p90Millis(),
+                    result.p99Millis(),
+                    perRequest,
+                    cpuLine(cpu),
                     result.errors() > 0 ? "  ERRORS " + result.errors() : ""));
             report.append(String.format(Locale.ROOT, "   %s: %d requests%n", accessor, result.requests()));
         }
         Wrk.Result floor = floor(bundleBytes);
-        say(String.format(Locale.ROOT, "%-30s %9.0f %8.2f %8.2f %8.2f %12s", "floor: constant " + bundleBytes + " bytes",
-                floor.requestsPerSecond(), floor.p50Millis(), floor.p90Millis(), floor.p99Millis(), "-"));
+        say(String.format(
+                Locale.ROOT,
+                "%-30s %9.0f %8.2f %8.2f %8.2f %12s",
+                "floor: constant " + bundleBytes + " bytes",
+                floor.requestsPerSecond(),
+                floor.p50Millis(),
+                floor.p90Millis(),
+                floor.p99Millis(),
+                "-"));
         double reduction = 100.0 * (1 - storeMillis.get("HYBRID") / storeMillis.get("REMOTE"));
-        say(String.format(Locale.ROOT, "store-access time per read: remote %.3f ms, local %.3f ms: %.1f%% less from the local store",
-                storeMillis.get("REMOTE"), storeMillis.get("HYBRID"), reduction));
+        say(String.format(
+                Locale.ROOT,
+                "store-access time per read: remote %.3f ms, local %.3f ms: %.1f%% less from the local store",
+                storeMillis.get("REMOTE"),
+                storeMillis.get("HYBRID"),
+                reduction));
 
         say("");
         replicationLag(store, writesPerSecond);
@@ -127,14 +162,21 @@ public final class Bench {
         say("");
         say("== Local-store read latency (the bundle read's queries on an embedded Derby on disk, one at a time)");
         for (LocalStoreScale.Point point : LocalStoreScale.measure(home.resolve("bench"), sizes, 20_000)) {
-            say(String.format(Locale.ROOT, "%,12d secrets: p50 %.0f µs, p99 %.0f µs, mean %.0f µs over %,d reads", point.secrets(),
-                    point.p50Micros(), point.p99Micros(), point.meanMicros(), point.reads()));
+            say(String.format(
+                    Locale.ROOT,
+                    "%,12d secrets: p50 %.0f µs, p99 %.0f µs, mean %.0f µs over %,d reads",
+                    point.secrets(),
+                    point.p50Micros(),
+                    point.p99Micros(),
+                    point.meanMicros(),
+                    point.reads()));
         }
     }
 
     private void replicationLag(Secrets store, int writesPerSecond) throws Exception {
         switchReads("HYBRID");
-        say("== Replication under a steady write load: " + writesPerSecond + " CreateSecret/s through host-1 for " + seconds + " s");
+        say("== Replication under a steady write load: " + writesPerSecond + " CreateSecret/s through host-1 for "
+                + seconds + " s");
         List<PrometheusText> before = new ArrayList<>();
         for (int host = 1; host <= hosts; host++) {
             before.add(metrics(hostUrl(host)));
@@ -153,8 +195,17 @@ public final class Bench {
             int n = writes++;
             activations.add(pool.submit(() -> {
                 long createdAt = System.nanoTime();
-                Secret created = store.tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(
-                        store.details("lag-" + n + "-" + UUID.randomUUID().toString().substring(0, 6), "lag " + n).build()).build())
+                Secret created = store.tenant
+                        .vaults
+                        .createSecret(CreateSecretRequest.builder()
+                                .createSecretDetails(store.details(
+                                                "lag-" + n + "-"
+                                                        + UUID.randomUUID()
+                                                                .toString()
+                                                                .substring(0, 6),
+                                                "lag " + n)
+                                        .build())
+                                .build())
                         .getSecret();
                 if (n % 5 != 0) {
                     return -1L;
@@ -179,15 +230,29 @@ public final class Bench {
                     - before.get(host - 1).value("coffer_replication_apply_delay_seconds_count" + labels);
             double sum = after.value("coffer_replication_apply_delay_seconds_sum" + labels)
                     - before.get(host - 1).value("coffer_replication_apply_delay_seconds_sum" + labels);
-            say(String.format(Locale.ROOT, "host-%d: %,.0f events applied, capture-to-apply mean %.0f ms, p50 %.0f ms, p99 %.0f ms",
-                    host, count, count == 0 ? Double.NaN : sum * 1000.0 / count,
-                    after.quantileMillis("coffer_replication_apply_delay_seconds", "mp_scope=\"application\",store=\"shard-0\"", "0.5"),
-                    after.quantileMillis("coffer_replication_apply_delay_seconds", "mp_scope=\"application\",store=\"shard-0\"", "0.99")));
+            say(String.format(
+                    Locale.ROOT,
+                    "host-%d: %,.0f events applied, capture-to-apply mean %.0f ms, p50 %.0f ms, p99 %.0f ms",
+                    host,
+                    count,
+                    count == 0 ? Double.NaN : sum * 1000.0 / count,
+                    after.quantileMillis(
+                            "coffer_replication_apply_delay_seconds",
+                            "mp_scope=\"application\",store=\"shard-0\"",
+                            "0.5"),
+                    after.quantileMillis(
+                            "coffer_replication_apply_delay_seconds",
+                            "mp_scope=\"application\",store=\"shard-0\"",
+                            "0.99")));
         }
         toActive.sort(Long::compare);
         if (!toActive.isEmpty()) {
-            say(String.format(Locale.ROOT, "CreateSecret to ACTIVE (on every host of the cell), %d samples: p50 %d ms, p99 %d ms",
-                    toActive.size(), toActive.get(toActive.size() / 2), toActive.get((int) (toActive.size() * 0.99))));
+            say(String.format(
+                    Locale.ROOT,
+                    "CreateSecret to ACTIVE (on every host of the cell), %d samples: p50 %d ms, p99 %d ms",
+                    toActive.size(),
+                    toActive.get(toActive.size() / 2),
+                    toActive.get((int) (toActive.size() * 0.99))));
         }
         say("writes done: " + writes);
     }
@@ -197,8 +262,13 @@ public final class Bench {
         List<Future<Secret>> created = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             int index = n;
-            created.add(pool.submit(() -> store.tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(
-                    store.details("bench-" + index, "x".repeat(64)).build()).build()).getSecret()));
+            created.add(pool.submit(() -> store.tenant
+                    .vaults
+                    .createSecret(CreateSecretRequest.builder()
+                            .createSecretDetails(store.details("bench-" + index, "x".repeat(64))
+                                    .build())
+                            .build())
+                    .getSecret()));
         }
         List<Secret> secrets = new ArrayList<>();
         for (Future<Secret> secret : created) {
@@ -210,7 +280,11 @@ public final class Bench {
         }
         // every host has them: warm each host's path once
         for (int host = 1; host <= hosts; host++) {
-            store.tenant.secretsAt(hostUrl(host)).getSecretBundle(GetSecretBundleRequest.builder().secretId(secrets.get(0).getId()).build());
+            store.tenant
+                    .secretsAt(hostUrl(host))
+                    .getSecretBundle(GetSecretBundleRequest.builder()
+                            .secretId(secrets.get(0).getId())
+                            .build());
         }
         return secrets;
     }
@@ -224,26 +298,42 @@ public final class Bench {
             zip.write("x".repeat(bytes).getBytes(StandardCharsets.US_ASCII));
             zip.closeEntry();
         }
-        Process deploy = new ProcessBuilder(home.resolve("payara/payara6/bin/asadmin").toString(), "--host", "127.0.0.1", "--port",
-                String.valueOf(URI.create(url).getPort() - 80 + 48), "deploy", "--force=true", "--contextroot", "bench-floor",
-                "--name", "bench-floor", war.toString()).redirectErrorStream(true).start();
+        Process deploy = new ProcessBuilder(
+                        home.resolve("payara/payara6/bin/asadmin").toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(URI.create(url).getPort() - 80 + 48),
+                        "deploy",
+                        "--force=true",
+                        "--contextroot",
+                        "bench-floor",
+                        "--name",
+                        "bench-floor",
+                        war.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(deploy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (deploy.waitFor() != 0) {
             throw new IOException("deploying the floor WAR failed: " + output);
         }
-        return Wrk.run(url, List.of(new Wrk.Request("GET", "/bench-floor/bundle.json", Map.of())), 2, 16, seconds, home, null);
+        return Wrk.run(
+                url, List.of(new Wrk.Request("GET", "/bench-floor/bundle.json", Map.of())), 2, 16, seconds, home, null);
     }
 
     private void switchReads(String accessor) {
         for (String store : List.of("base", "shard-0")) {
-            Reply switched = operator.put(url + "/admin/v1/shards/" + store + "/reads", "{\"accessor\":\"" + accessor + "\"}");
+            Reply switched =
+                    operator.put(url + "/admin/v1/shards/" + store + "/reads", "{\"accessor\":\"" + accessor + "\"}");
             if (switched.status() != 200) {
                 throw new IllegalStateException("switching reads failed: " + switched.body());
             }
         }
         for (int host = 1; host <= hosts; host++) {
             String hostUrl = hostUrl(host);
-            Http.await(Duration.ofSeconds(20), reply -> reply.body().split("\"reads\":\"" + accessor + "\"", -1).length == 3,
+            Http.await(
+                    Duration.ofSeconds(20),
+                    reply -> reply.body().split("\"reads\":\"" + accessor + "\"", -1).length == 3,
                     () -> operator.get(hostUrl + "/admin/v1/shards"));
         }
     }
@@ -267,7 +357,8 @@ public final class Bench {
 
     private static String cpuLine(Map<String, Double> cpu) {
         StringBuilder line = new StringBuilder();
-        cpu.forEach((name, seconds) -> line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", seconds)));
+        cpu.forEach((name, seconds) ->
+                line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", seconds)));
         return line.toString();
     }
 

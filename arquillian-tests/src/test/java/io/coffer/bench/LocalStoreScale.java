@@ -2,6 +2,7 @@ package io.coffer.bench;
 
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.resource.entity.ResourceTags;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretVersion;
@@ -26,15 +27,15 @@ import java.util.SplittableRandom;
 final class LocalStoreScale {
 
     /** Latency of one store-level bundle read at a given number of secrets. */
-    record Point(long secrets, double p50Micros, double p99Micros, double meanMicros, long reads) {
-    }
+    record Point(long secrets, double p50Micros, double p99Micros, double meanMicros, long reads) {}
 
-    private LocalStoreScale() {
-    }
+    private LocalStoreScale() {}
 
     static List<Point> measure(Path directory, long[] sizes, int reads) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("jakarta.persistence.jdbc.url", "jdbc:derby:" + directory.resolve("local-store-scale") + ";create=true");
+        properties.put(
+                "jakarta.persistence.jdbc.url",
+                "jdbc:derby:" + directory.resolve("local-store-scale") + ";create=true");
         // exec:java runs this on a class loader of its own; the entities and EclipseLink must see the same one
         ClassLoader loader = LocalStoreScale.class.getClassLoader();
         properties.put("eclipselink.classloader", loader);
@@ -58,9 +59,16 @@ final class LocalStoreScale {
     private static MasterKeyVersion keyVersion(EntityManagerFactory factory) {
         EntityManager em = factory.createEntityManager();
         em.getTransaction().begin();
-        MasterKey key = new MasterKey("ocid1.tenancy.oc1.coffer.bench", "ocid1.tenancy.oc1.coffer.bench", "ocid1.vault.oc1.coffer.bench",
-                "bench", "HSM", null, null, Instant.now());
-        MasterKeyVersion version = new MasterKeyVersion(MasterKeyVersion.newId(), key, new byte[60], "keystore:coffer-root", Instant.now());
+        MasterKey key = new MasterKey(
+                "ocid1.tenancy.oc1.coffer.bench",
+                "ocid1.tenancy.oc1.coffer.bench",
+                "ocid1.vault.oc1.coffer.bench",
+                "bench",
+                "HSM",
+                ResourceTags.NONE,
+                Instant.now());
+        MasterKeyVersion version = new MasterKeyVersion(
+                MasterKeyVersion.newId(), key, new byte[60], "keystore:coffer-root", Instant.now());
         em.persist(version);
         em.getTransaction().commit();
         em.close();
@@ -82,10 +90,21 @@ final class LocalStoreScale {
                 em.getTransaction().begin();
             }
             String id = id(n);
-            Secret secret = new Secret(id, "ocid1.tenancy.oc1.coffer.bench", "ocid1.tenancy.oc1.coffer.bench",
-                    "ocid1.vault.oc1.coffer.bench", "ocid1.key.oc1.coffer.bench", "secret-" + n, now);
+            Secret secret = new Secret(
+                    id,
+                    "ocid1.tenancy.oc1.coffer.bench",
+                    "ocid1.tenancy.oc1.coffer.bench",
+                    "ocid1.vault.oc1.coffer.bench",
+                    "ocid1.key.oc1.coffer.bench",
+                    "secret-" + n,
+                    now);
             secret.activate();
-            SecretVersion version = new SecretVersion(id, 1, null, now, false,
+            SecretVersion version = new SecretVersion(
+                    id,
+                    1,
+                    null,
+                    now,
+                    false,
                     new SealedContent(Arrays.copyOf(ciphertext, ciphertext.length), keyVersion.id(), null));
             version.addStage(Stage.CURRENT);
             version.addStage(Stage.LATEST);
@@ -121,7 +140,8 @@ final class LocalStoreScale {
         em.clear();
         Secret secret = em.find(Secret.class, id(n));
         List<SecretVersion> versions = em.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class)
-                .setParameter("secretId", secret.id()).getResultList();
+                .setParameter("secretId", secret.id())
+                .getResultList();
         em.find(MasterKeyVersion.class, versions.get(0).keyVersionId());
     }
 

@@ -45,7 +45,8 @@ public final class NoisyNeighbours {
     }
 
     public static void main(String[] args) throws Exception {
-        NoisyNeighbours bench = new NoisyNeighbours(Path.of(args[0]), args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        NoisyNeighbours bench =
+                new NoisyNeighbours(Path.of(args[0]), args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         bench.run(Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         Path output = Path.of(args[6]);
         Files.createDirectories(output.toAbsolutePath().getParent());
@@ -69,14 +70,34 @@ public final class NoisyNeighbours {
         }
         Tenant noisyTenant = Tenant.create(operator, url, "noisy");
         List<HttpRequest> noisy = reads(noisyTenant, 20);
-        Throttling.limit(operator, noisyTenant.tenancyId, "{\"dataPlaneReadsPerSecond\": " + noisyLimit + ", \"burstSeconds\": 1}",
+        Throttling.limit(
+                operator,
+                noisyTenant.tenancyId,
+                "{\"dataPlaneReadsPerSecond\": " + noisyLimit + ", \"burstSeconds\": 1}",
                 hostUrls().toArray(String[]::new));
 
         say("");
-        say(String.format(Locale.ROOT, "== Noisy neighbours: 4 tenancies at %d reads/s each, open loop; a fifth limited to %d reads/s"
-                + " sends %d/s (%d s per run, reads served from the local store)", steadyRate, noisyLimit, 10 * noisyLimit, seconds));
-        say(String.format(Locale.ROOT, "%-30s %7s %7s %7s %7s %6s | %7s %10s %7s %6s", "run", "4: req", "p50 ms", "p99 ms",
-                "max ms", "errors", "5: sent", "admitted/s", "429/s", "errors"));
+        say(String.format(
+                Locale.ROOT,
+                "== Noisy neighbours: 4 tenancies at %d reads/s each, open loop; a fifth limited to %d reads/s"
+                        + " sends %d/s (%d s per run, reads served from the local store)",
+                steadyRate,
+                noisyLimit,
+                10 * noisyLimit,
+                seconds));
+        say(String.format(
+                Locale.ROOT,
+                "%-30s %7s %7s %7s %7s %6s | %7s %10s %7s %6s",
+                "run",
+                "4: req",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "errors",
+                "5: sent",
+                "admitted/s",
+                "429/s",
+                "errors"));
         setEnabled(true);
         OpenLoad.run(streams(steady, steadyRate, null, 0), Math.max(10, seconds / 2));
         double[] p99 = new double[4];
@@ -84,16 +105,31 @@ public final class NoisyNeighbours {
         for (boolean enabled : new boolean[] {true, false}) {
             setEnabled(enabled);
             for (boolean bursting : new boolean[] {false, true}) {
-                List<OpenLoad.Outcome> outcomes = OpenLoad.run(streams(steady, steadyRate, bursting ? noisy : null, 10 * noisyLimit), seconds);
-                p99[index++] = line((enabled ? "throttling on" : "throttling off") + (bursting ? ", fifth bursting" : ", four alone"), outcomes);
+                List<OpenLoad.Outcome> outcomes =
+                        OpenLoad.run(streams(steady, steadyRate, bursting ? noisy : null, 10 * noisyLimit), seconds);
+                p99[index++] = line(
+                        (enabled ? "throttling on" : "throttling off")
+                                + (bursting ? ", fifth bursting" : ", four alone"),
+                        outcomes);
             }
         }
-        say(String.format(Locale.ROOT, "p99 of the four with the fifth bursting vs alone: %+.0f%% with throttling on, %+.0f%% with throttling off",
-                100 * (p99[1] / p99[0] - 1), 100 * (p99[3] / p99[2] - 1)));
+        say(String.format(
+                Locale.ROOT,
+                "p99 of the four with the fifth bursting vs alone: %+.0f%% with throttling on, %+.0f%% with throttling off",
+                100 * (p99[1] / p99[0] - 1),
+                100 * (p99[3] / p99[2] - 1)));
 
         say("");
         say("== Read-path cost of throttling: one tenancy's reads through host-1, wrk -t2 -c16, limit never reached");
-        say(String.format(Locale.ROOT, "%-20s %9s %8s %8s %14s %s", "throttling", "req/s", "p50 ms", "p99 ms", "host-1 CPU ms/req", ""));
+        say(String.format(
+                Locale.ROOT,
+                "%-20s %9s %8s %8s %14s %s",
+                "throttling",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "host-1 CPU ms/req",
+                ""));
         Tenant reader = Tenant.create(operator, url, "reader");
         Secrets readerStore = Secrets.in(reader);
         List<Wrk.Request> wrkReads = new ArrayList<>();
@@ -101,7 +137,8 @@ public final class NoisyNeighbours {
             String path = "/20190301/secretbundles/" + secret.getId();
             wrkReads.add(new Wrk.Request("GET", path, reader.signer().sign("GET", URI.create(url + path), null)));
         }
-        long hostPid = Long.parseLong(Files.readString(home.resolve("domains/host-1/config/pid")).trim());
+        long hostPid = Long.parseLong(
+                Files.readString(home.resolve("domains/host-1/config/pid")).trim());
         Wrk.run(url, wrkReads, 2, 16, Math.max(10, seconds / 2), home, null);
         double[] cpuPerRequest = new double[2];
         int run = 0;
@@ -113,21 +150,38 @@ public final class NoisyNeighbours {
             if (run >= 2) {
                 cpuPerRequest[enabled ? 0 : 1] = cpuMillis;
             }
-            say(String.format(Locale.ROOT, "%-20s %9.0f %8.2f %8.2f %14.3f %s", (enabled ? "on" : "off") + (run < 2 ? " (1st)" : " (2nd)"),
-                    result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), cpuMillis,
+            say(String.format(
+                    Locale.ROOT,
+                    "%-20s %9.0f %8.2f %8.2f %14.3f %s",
+                    (enabled ? "on" : "off") + (run < 2 ? " (1st)" : " (2nd)"),
+                    result.requestsPerSecond(),
+                    result.p50Millis(),
+                    result.p99Millis(),
+                    cpuMillis,
                     result.errors() > 0 ? "ERRORS " + result.errors() : ""));
             run++;
         }
-        say(String.format(Locale.ROOT, "host-1 CPU per read, 2nd runs: on %.3f ms, off %.3f ms: throttling costs %+.3f ms per read",
-                cpuPerRequest[0], cpuPerRequest[1], cpuPerRequest[0] - cpuPerRequest[1]));
+        say(String.format(
+                Locale.ROOT,
+                "host-1 CPU per read, 2nd runs: on %.3f ms, off %.3f ms: throttling costs %+.3f ms per read",
+                cpuPerRequest[0],
+                cpuPerRequest[1],
+                cpuPerRequest[0] - cpuPerRequest[1]));
         setEnabled(true);
     }
 
     private double line(String name, List<OpenLoad.Outcome> outcomes) {
         OpenLoad.Outcome four = merged(outcomes.subList(0, 4));
         OpenLoad.Outcome fifth = outcomes.size() > 4 ? outcomes.get(4) : null;
-        say(String.format(Locale.ROOT, "%-30s %7d %7.1f %7.1f %7.1f %6d | %7s %10s %7s %6s", name, four.sent(), four.percentile(0.5),
-                four.percentile(0.99), four.percentile(1.0), four.throttled() + four.failed(),
+        say(String.format(
+                Locale.ROOT,
+                "%-30s %7d %7.1f %7.1f %7.1f %6d | %7s %10s %7s %6s",
+                name,
+                four.sent(),
+                four.percentile(0.5),
+                four.percentile(0.99),
+                four.percentile(1.0),
+                four.throttled() + four.failed(),
                 fifth == null ? "-" : String.valueOf(fifth.sent()),
                 fifth == null ? "-" : String.format(Locale.ROOT, "%.1f", fifth.okPerSecond()),
                 fifth == null ? "-" : String.format(Locale.ROOT, "%.1f", fifth.throttledPerSecond()),
@@ -150,10 +204,12 @@ public final class NoisyNeighbours {
             }
             seconds = Math.max(seconds, outcome.seconds());
         }
-        return new OpenLoad.Outcome("four", sent, ok.stream().mapToDouble(Double::doubleValue).toArray(), throttled, failed, seconds);
+        return new OpenLoad.Outcome(
+                "four", sent, ok.stream().mapToDouble(Double::doubleValue).toArray(), throttled, failed, seconds);
     }
 
-    private List<OpenLoad.Stream> streams(List<List<HttpRequest>> steady, int steadyRate, List<HttpRequest> noisy, int noisyRate) {
+    private List<OpenLoad.Stream> streams(
+            List<List<HttpRequest>> steady, int steadyRate, List<HttpRequest> noisy, int noisyRate) {
         List<OpenLoad.Stream> streams = new ArrayList<>();
         for (int i = 0; i < steady.size(); i++) {
             streams.add(new OpenLoad.Stream("steady-" + (i + 1), steady.get(i), steadyRate));
@@ -177,7 +233,8 @@ public final class NoisyNeighbours {
             String host = hostUrls().get(reads.size() % hosts);
             URI uri = URI.create(host + "/20190301/secretbundles/" + secret.getId());
             HttpRequest.Builder read = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60));
-            for (Map.Entry<String, String> header : signer.sign("GET", uri, null).entrySet()) {
+            for (Map.Entry<String, String> header :
+                    signer.sign("GET", uri, null).entrySet()) {
                 if (!header.getKey().equalsIgnoreCase("host")) {
                     read.header(header.getKey(), header.getValue());
                 }
@@ -191,8 +248,14 @@ public final class NoisyNeighbours {
     private static List<Secret> secrets(Secrets store, String prefix, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(store.tenant.vaults.createSecret(com.oracle.bmc.vault.requests.CreateSecretRequest.builder()
-                    .createSecretDetails(store.details(prefix + i, "x".repeat(64)).build()).build()).getSecret().getId());
+            ids.add(store.tenant
+                    .vaults
+                    .createSecret(com.oracle.bmc.vault.requests.CreateSecretRequest.builder()
+                            .createSecretDetails(
+                                    store.details(prefix + i, "x".repeat(64)).build())
+                            .build())
+                    .getSecret()
+                    .getId());
         }
         return ids.stream().map(store::active).toList();
     }
@@ -201,10 +264,14 @@ public final class NoisyNeighbours {
         Reply set = operator.put(url + "/admin/v1/limits", "{\"enabled\": " + enabled + "}");
         require(set.status() == 200, "switching throttling: " + set.body());
         for (String host : hostUrls()) {
-            Reply followed = io.coffer.it.support.Http.await(Duration.ofSeconds(20),
-                    reply -> reply.status() == 200 && reply.json().getJsonObject("effective").getBoolean("enabled") == enabled,
+            Reply followed = io.coffer.it.support.Http.await(
+                    Duration.ofSeconds(20),
+                    reply -> reply.status() == 200
+                            && reply.json().getJsonObject("effective").getBoolean("enabled") == enabled,
                     () -> operator.get(host + "/admin/v1/limits"));
-            require(followed != null && followed.json().getJsonObject("effective").getBoolean("enabled") == enabled,
+            require(
+                    followed != null
+                            && followed.json().getJsonObject("effective").getBoolean("enabled") == enabled,
                     host + " does not follow the switch");
         }
     }

@@ -11,8 +11,7 @@ final class ProcessCpu {
 
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     static double seconds(long pid) {
         try {

@@ -14,7 +14,8 @@ final class PrometheusText {
 
     /** The value of the series whose name and labels start as given, e.g. {@code coffer_store_read_seconds_sum{mp_scope="application",side="local",store="shard-0"}}. */
     double value(String series) {
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$").matcher(text);
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.eE+-]+|NaN)$")
+                .matcher(text);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
@@ -24,7 +25,8 @@ final class PrometheusText {
      */
     double quantileMillis(String name, String labels, String quantile) {
         Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{" + Pattern.quote(labels) + ",quantile=\""
-                + Pattern.quote(quantile) + "\"\\} ([0-9.eE+-]+)$").matcher(text);
+                        + Pattern.quote(quantile) + "\"\\} ([0-9.eE+-]+)$")
+                .matcher(text);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) / 1_000_000.0 : Double.NaN;
     }
 }

@@ -1,6 +1,5 @@
 package io.coffer.http;
 
-import io.coffer.platform.failure.CofferException;
 import io.coffer.retry.entity.RetryToken;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -9,20 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** What every OCI-style mutation takes from its request: a body that must be there, and the retry token. */
+/** What every OCI-style mutation takes from its request besides the body: the retry token. */
 public final class OciRequests {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private OciRequests() {
-    }
-
-    public static <T> T required(T body, String name) {
-        if (body == null) {
-            throw CofferException.missing(name);
-        }
-        return body;
-    }
+    private OciRequests() {}
 
     /** The retry token with a hash of the operation, its target and its body (as parsed). */
     public static RetryToken retry(String token, String operation, String target, Object body) {

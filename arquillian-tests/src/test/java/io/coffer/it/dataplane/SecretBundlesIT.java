@@ -48,21 +48,34 @@ class SecretBundlesIT {
 
     @BeforeAll
     static void aSecretWithThreeVersions() {
-        Operator operator = Operator.of(Path.of(System.getProperty("coffer.it.home"))).ready(URL);
+        Operator operator =
+                Operator.of(Path.of(System.getProperty("coffer.it.home"))).ready(URL);
         mine = Secrets.in(Tenant.create(operator, URL, "bundles"));
         theirs = Secrets.in(Tenant.create(operator, URL, "snoop"));
-        secret = mine.active(mine.tenant.vaults.createSecret(com.oracle.bmc.vault.requests.CreateSecretRequest.builder()
-                .createSecretDetails(mine.details("api-token-" + UUID.randomUUID().toString().substring(0, 6), "one")
-                        .metadata(Map.of("rotation", "manual"))
-                        .secretContent(Base64SecretContentDetails.builder().content(base64("one")).name("first").build()).build())
-                .build()).getSecret().getId());
+        secret = mine.active(mine.tenant
+                .vaults
+                .createSecret(com.oracle.bmc.vault.requests.CreateSecretRequest.builder()
+                        .createSecretDetails(mine.details(
+                                        "api-token-"
+                                                + UUID.randomUUID().toString().substring(0, 6),
+                                        "one")
+                                .metadata(Map.of("rotation", "manual"))
+                                .secretContent(Base64SecretContentDetails.builder()
+                                        .content(base64("one"))
+                                        .name("first")
+                                        .build())
+                                .build())
+                        .build())
+                .getSecret()
+                .getId());
         update(content("two", "second", null));
         update(content("three", "third", SecretContentDetails.Stage.Pending));
     }
 
     @Test
     void theCurrentVersionIsServedByDefault() {
-        SecretBundle bundle = bundle(GetSecretBundleRequest.builder().secretId(secret.getId()).build());
+        SecretBundle bundle =
+                bundle(GetSecretBundleRequest.builder().secretId(secret.getId()).build());
         assertThat(text(content(bundle))).isEqualTo("two");
         assertThat(bundle.getVersionNumber()).isEqualTo(2);
         assertThat(bundle.getVersionName()).isEqualTo("second");
@@ -72,79 +85,166 @@ class SecretBundlesIT {
 
     @Test
     void aVersionIsChosenByNumberNameOrStage() {
-        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(secret.getId()).versionNumber(1L).build()))))
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .versionNumber(1L)
+                        .build()))))
                 .isEqualTo("one");
-        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(secret.getId()).secretVersionName("third").build()))))
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .secretVersionName("third")
+                        .build()))))
                 .isEqualTo("three");
-        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(secret.getId())
-                .stage(GetSecretBundleRequest.Stage.Pending).build())))).isEqualTo("three");
-        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(secret.getId())
-                .stage(GetSecretBundleRequest.Stage.Latest).build())))).isEqualTo("three");
-        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(secret.getId())
-                .stage(GetSecretBundleRequest.Stage.Previous).build())))).isEqualTo("one");
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .stage(GetSecretBundleRequest.Stage.Pending)
+                        .build()))))
+                .isEqualTo("three");
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .stage(GetSecretBundleRequest.Stage.Latest)
+                        .build()))))
+                .isEqualTo("three");
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .stage(GetSecretBundleRequest.Stage.Previous)
+                        .build()))))
+                .isEqualTo("one");
     }
 
     @Test
     void aSecretIsFoundByNameInItsVault() {
-        SecretBundle bundle = mine.tenant.secrets.getSecretBundleByName(GetSecretBundleByNameRequest.builder()
-                .secretName(secret.getSecretName()).vaultId(mine.vault.getId()).build()).getSecretBundle();
+        SecretBundle bundle = mine.tenant
+                .secrets
+                .getSecretBundleByName(GetSecretBundleByNameRequest.builder()
+                        .secretName(secret.getSecretName())
+                        .vaultId(mine.vault.getId())
+                        .build())
+                .getSecretBundle();
         assertThat(bundle.getSecretId()).isEqualTo(secret.getId());
         assertThat(text(content(bundle))).isEqualTo("two");
-        assertThat(text(content(mine.tenant.secrets.getSecretBundleByName(GetSecretBundleByNameRequest.builder()
-                .secretName(secret.getSecretName()).vaultId(mine.vault.getId()).versionNumber(1L).build()).getSecretBundle())))
+        assertThat(text(content(mine.tenant
+                        .secrets
+                        .getSecretBundleByName(GetSecretBundleByNameRequest.builder()
+                                .secretName(secret.getSecretName())
+                                .vaultId(mine.vault.getId())
+                                .versionNumber(1L)
+                                .build())
+                        .getSecretBundle())))
                 .isEqualTo("one");
-        refused(() -> mine.tenant.secrets.getSecretBundleByName(GetSecretBundleByNameRequest.builder()
-                .secretName("no-such-secret").vaultId(mine.vault.getId()).build()), 404, "NotAuthorizedOrNotFound");
-        refused(() -> theirs.tenant.secrets.getSecretBundleByName(GetSecretBundleByNameRequest.builder()
-                .secretName(secret.getSecretName()).vaultId(mine.vault.getId()).build()), 404, "NotAuthorizedOrNotFound");
+        refused(
+                () -> mine.tenant.secrets.getSecretBundleByName(GetSecretBundleByNameRequest.builder()
+                        .secretName("no-such-secret")
+                        .vaultId(mine.vault.getId())
+                        .build()),
+                404,
+                "NotAuthorizedOrNotFound");
+        refused(
+                () -> theirs.tenant.secrets.getSecretBundleByName(GetSecretBundleByNameRequest.builder()
+                        .secretName(secret.getSecretName())
+                        .vaultId(mine.vault.getId())
+                        .build()),
+                404,
+                "NotAuthorizedOrNotFound");
     }
 
     @Test
     void afterTheMasterKeyRotatesOldVersionsStillOpenAndNewOnesUseTheNewKeyVersion() {
-        Secret rotating = mine.create("rotating-" + UUID.randomUUID().toString().substring(0, 6), "sealed by version one");
-        String newKeyVersion = mine.tenant.kms(mine.vault.getManagementEndpoint()).createKeyVersion(
-                com.oracle.bmc.keymanagement.requests.CreateKeyVersionRequest.builder().keyId(mine.key.getId()).build())
-                .getKeyVersion().getId();
-        mine.tenant.vaults.updateSecret(UpdateSecretRequest.builder().secretId(rotating.getId()).updateSecretDetails(
-                UpdateSecretDetails.builder().secretContent(Base64SecretContentDetails.builder()
-                        .content(base64("sealed by version two")).build()).build()).build());
+        Secret rotating =
+                mine.create("rotating-" + UUID.randomUUID().toString().substring(0, 6), "sealed by version one");
+        String newKeyVersion = mine.tenant
+                .kms(mine.vault.getManagementEndpoint())
+                .createKeyVersion(com.oracle.bmc.keymanagement.requests.CreateKeyVersionRequest.builder()
+                        .keyId(mine.key.getId())
+                        .build())
+                .getKeyVersion()
+                .getId();
+        mine.tenant.vaults.updateSecret(UpdateSecretRequest.builder()
+                .secretId(rotating.getId())
+                .updateSecretDetails(UpdateSecretDetails.builder()
+                        .secretContent(Base64SecretContentDetails.builder()
+                                .content(base64("sealed by version two"))
+                                .build())
+                        .build())
+                .build());
         mine.active(rotating.getId());
-        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(rotating.getId()).versionNumber(1L).build()))))
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder()
+                        .secretId(rotating.getId())
+                        .versionNumber(1L)
+                        .build()))))
                 .isEqualTo("sealed by version one");
-        assertThat(text(content(bundle(GetSecretBundleRequest.builder().secretId(rotating.getId()).build()))))
+        assertThat(text(content(bundle(GetSecretBundleRequest.builder()
+                        .secretId(rotating.getId())
+                        .build()))))
                 .isEqualTo("sealed by version two");
         assertThat(newKeyVersion).startsWith("ocid1.keyversion.");
     }
 
     @Test
     void bundleVersionsAreListed() {
-        assertThat(mine.tenant.secrets.listSecretBundleVersions(ListSecretBundleVersionsRequest.builder()
-                .secretId(secret.getId()).build()).getItems())
-                .extracting(SecretBundleVersionSummary::getVersionNumber).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(mine.tenant
+                        .secrets
+                        .listSecretBundleVersions(ListSecretBundleVersionsRequest.builder()
+                                .secretId(secret.getId())
+                                .build())
+                        .getItems())
+                .extracting(SecretBundleVersionSummary::getVersionNumber)
+                .containsExactlyInAnyOrder(1L, 2L, 3L);
     }
 
     @Test
     void unknownVersionsAndOtherTenanciesGetNotFound() {
-        refused(() -> bundle(GetSecretBundleRequest.builder().secretId(secret.getId()).versionNumber(9L).build()), 404,
+        refused(
+                () -> bundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .versionNumber(9L)
+                        .build()),
+                404,
                 "NotAuthorizedOrNotFound");
-        refused(() -> bundle(GetSecretBundleRequest.builder().secretId(secret.getId()).secretVersionName("nope").build()), 404,
+        refused(
+                () -> bundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .secretVersionName("nope")
+                        .build()),
+                404,
                 "NotAuthorizedOrNotFound");
-        refused(() -> bundle(GetSecretBundleRequest.builder().secretId(secret.getId()).versionNumber(1L)
-                .secretVersionName("first").build()), 400, "InvalidParameter");
-        refused(() -> theirs.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(secret.getId()).build()),
-                404, "NotAuthorizedOrNotFound");
-        refused(() -> mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
-                .secretId("ocid1.vaultsecret.oc1.coffer.nosuchsecret000000000000000").build()), 404, "NotAuthorizedOrNotFound");
+        refused(
+                () -> bundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .versionNumber(1L)
+                        .secretVersionName("first")
+                        .build()),
+                400,
+                "InvalidParameter");
+        refused(
+                () -> theirs.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
+                        .secretId(secret.getId())
+                        .build()),
+                404,
+                "NotAuthorizedOrNotFound");
+        refused(
+                () -> mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
+                        .secretId("ocid1.vaultsecret.oc1.coffer.nosuchsecret000000000000000")
+                        .build()),
+                404,
+                "NotAuthorizedOrNotFound");
     }
 
     private static void update(Base64SecretContentDetails content) {
-        mine.tenant.vaults.updateSecret(UpdateSecretRequest.builder().secretId(secret.getId())
-                .updateSecretDetails(UpdateSecretDetails.builder().secretContent(content).build()).build());
+        mine.tenant.vaults.updateSecret(UpdateSecretRequest.builder()
+                .secretId(secret.getId())
+                .updateSecretDetails(
+                        UpdateSecretDetails.builder().secretContent(content).build())
+                .build());
         mine.active(secret.getId());
     }
 
     private static Base64SecretContentDetails content(String text, String name, SecretContentDetails.Stage stage) {
-        return Base64SecretContentDetails.builder().content(base64(text)).name(name).stage(stage).build();
+        return Base64SecretContentDetails.builder()
+                .content(base64(text))
+                .name(name)
+                .stage(stage)
+                .build();
     }
 
     private static SecretBundle bundle(GetSecretBundleRequest request) {

@@ -10,6 +10,7 @@ import com.oracle.bmc.vault.model.Secret;
 import com.oracle.bmc.vault.requests.CreateSecretRequest;
 import io.coffer.it.support.Deployments;
 import io.coffer.it.support.Http;
+import io.coffer.it.support.InternalServices;
 import io.coffer.it.support.Operator;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -59,28 +59,52 @@ class EncryptionAtRestIT {
 
     @Test
     void noPlaintextInStoresMessagesLogsOrMetrics() throws Exception {
-        String contentMarker = "CONTENTMARK" + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 8);
-        String metadataMarker = "METAMARK" + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 8);
+        String contentMarker = "CONTENTMARK"
+                + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 8);
+        String metadataMarker = "METAMARK"
+                + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 8);
         String content = "password=" + contentMarker + ";";
-        Secret secret = mine.active(mine.tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(
-                mine.details("marked-" + UUID.randomUUID().toString().substring(0, 6), content)
-                        .metadata(Map.of("hint", metadataMarker)).build()).build()).getSecret().getId());
-        String read = ((Base64SecretBundleContentDetails) mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
-                .secretId(secret.getId()).build()).getSecretBundle().getSecretBundleContent()).getContent();
+        Secret secret = mine.active(mine.tenant
+                .vaults
+                .createSecret(CreateSecretRequest.builder()
+                        .createSecretDetails(mine.details(
+                                        "marked-" + UUID.randomUUID().toString().substring(0, 6), content)
+                                .metadata(Map.of("hint", metadataMarker))
+                                .build())
+                        .build())
+                .getSecret()
+                .getId());
+        String read = ((Base64SecretBundleContentDetails) mine.tenant
+                        .secrets
+                        .getSecretBundle(GetSecretBundleRequest.builder()
+                                .secretId(secret.getId())
+                                .build())
+                        .getSecretBundle()
+                        .getSecretBundleContent())
+                .getContent();
         assertThat(Secrets.text(read)).isEqualTo(content);
         assertThat(mine.get(secret.getId()).getMetadata()).containsEntry("hint", metadataMarker);
         Http.sleep(2000);
 
-        List<byte[]> needles = List.of(contentMarker.getBytes(StandardCharsets.UTF_8), metadataMarker.getBytes(StandardCharsets.UTF_8),
-                base64(content).getBytes(StandardCharsets.US_ASCII), contentMarker.getBytes(StandardCharsets.UTF_16BE));
+        List<byte[]> needles = List.of(
+                contentMarker.getBytes(StandardCharsets.UTF_8),
+                metadataMarker.getBytes(StandardCharsets.UTF_8),
+                base64(content).getBytes(StandardCharsets.US_ASCII),
+                contentMarker.getBytes(StandardCharsets.UTF_16BE));
         List<Path> scanned = new ArrayList<>();
-        for (Path root : List.of(HOME.resolve("derby"), HOME.resolve("domains/host-1/coffer-local"), HOME.resolve("broker"),
-                HOME.resolve("logs"), HOME.resolve("domains/host-1/logs"))) {
+        for (Path root : List.of(
+                HOME.resolve("derby"),
+                HOME.resolve("domains/host-1/coffer-local"),
+                HOME.resolve("broker"),
+                HOME.resolve("logs"),
+                HOME.resolve("domains/host-1/logs"))) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
                     byte[] bytes = readQuietly(file);
                     for (byte[] needle : needles) {
-                        assertThat(indexOf(bytes, needle)).as("plaintext marker in %s", file).isEqualTo(-1);
+                        assertThat(indexOf(bytes, needle))
+                                .as("plaintext marker in %s", file)
+                                .isEqualTo(-1);
                     }
                     scanned.add(file);
                 }
@@ -99,7 +123,8 @@ class EncryptionAtRestIT {
         Secret donor = mine.create("donor-" + UUID.randomUUID().toString().substring(0, 6), "the donor's content");
         // The tampering bypasses Coffer (and so replication): the victim's own ciphertext goes back afterwards, so that
         // the remote store and the replicas of this shared domain hold the same content again for the tests after this.
-        try (Connection shard = DriverManager.getConnection(System.getProperty("coffer.it.derby") + "coffer-shard-0")) {
+        try (Connection shard =
+                InternalServices.store(HOME, System.getProperty("coffer.it.derby") + "coffer-shard-0")) {
             byte[] original = ciphertext(shard, victim.getId() + "/1");
             try {
                 try (PreparedStatement copy = shard.prepareStatement("UPDATE SECRET_VERSION SET ENCRYPTED_CONTENT ="
@@ -108,15 +133,18 @@ class EncryptionAtRestIT {
                     copy.setString(2, victim.getId() + "/1");
                     assertThat(copy.executeUpdate()).isEqualTo(1);
                 }
-                BmcException refused = org.assertj.core.api.Assertions.catchThrowableOfType(BmcException.class, () ->
-                        mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(victim.getId()).build()));
+                BmcException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                        BmcException.class,
+                        () -> mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
+                                .secretId(victim.getId())
+                                .build()));
                 assertThat(refused).isNotNull();
                 assertThat(refused.getStatusCode()).isEqualTo(500);
                 assertThat(refused.getServiceCode()).isEqualTo("InternalServerError");
                 assertThat(refused.getMessage()).contains("integrity check").doesNotContain("donor's content");
             } finally {
-                try (PreparedStatement restore = shard.prepareStatement(
-                        "UPDATE SECRET_VERSION SET ENCRYPTED_CONTENT = ? WHERE ID = ?")) {
+                try (PreparedStatement restore =
+                        shard.prepareStatement("UPDATE SECRET_VERSION SET ENCRYPTED_CONTENT = ? WHERE ID = ?")) {
                     restore.setBytes(1, original);
                     restore.setString(2, victim.getId() + "/1");
                     restore.executeUpdate();
@@ -128,7 +156,8 @@ class EncryptionAtRestIT {
     }
 
     private static byte[] ciphertext(Connection shard, String versionId) throws Exception {
-        try (PreparedStatement select = shard.prepareStatement("SELECT ENCRYPTED_CONTENT FROM SECRET_VERSION WHERE ID = ?")) {
+        try (PreparedStatement select =
+                shard.prepareStatement("SELECT ENCRYPTED_CONTENT FROM SECRET_VERSION WHERE ID = ?")) {
             select.setString(1, versionId);
             try (java.sql.ResultSet row = select.executeQuery()) {
                 assertThat(row.next()).as("version row %s", versionId).isTrue();
@@ -138,8 +167,14 @@ class EncryptionAtRestIT {
     }
 
     private static String bundleText(Secret secret) {
-        return Secrets.text(((Base64SecretBundleContentDetails) mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
-                .secretId(secret.getId()).build()).getSecretBundle().getSecretBundleContent()).getContent());
+        return Secrets.text(((Base64SecretBundleContentDetails) mine.tenant
+                        .secrets
+                        .getSecretBundle(GetSecretBundleRequest.builder()
+                                .secretId(secret.getId())
+                                .build())
+                        .getSecretBundle()
+                        .getSecretBundleContent())
+                .getContent());
     }
 
     private static byte[] readQuietly(Path file) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coffer.probe.entity.Probe;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.control.StoreDataSources;
 import io.coffer.routing.entity.StoreId;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -33,11 +34,15 @@ class CaptureAtomicityIT {
     ShardRouter router;
 
     @Inject
+    StoreDataSources dataSources;
+
+    @Inject
     UserTransaction transaction;
 
     @Deployment
     static EnterpriseArchive cofferWithThisTest() {
-        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("coffer.ear")));
+        EnterpriseArchive ear =
+                ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("coffer.ear")));
         WebArchive web = ear.getAsType(WebArchive.class, "web-module.war");
         web.addClass(CaptureAtomicityIT.class);
         ear.delete("web-module.war");
@@ -58,7 +63,7 @@ class CaptureAtomicityIT {
         router.shard(shard).persist(committed);
         transaction.commit();
 
-        DataSource remote = router.remoteDataSource(shard);
+        DataSource remote = dataSources.remote(shard);
         assertEquals(0, events(remote, rolledBack.id()), "events of the rolled-back probe");
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline && logged(remote, committed.id()) == 0) {
@@ -67,7 +72,8 @@ class CaptureAtomicityIT {
         assertEquals(1, logged(remote, committed.id()), "logged events of the committed probe");
         assertEquals(1, events(remote, committed.id()), "events of the committed probe");
         try (Connection connection = remote.getConnection();
-                PreparedStatement pending = connection.prepareStatement("SELECT COUNT(*) FROM REPL_PENDING WHERE ENTITY_KEY = ?")) {
+                PreparedStatement pending =
+                        connection.prepareStatement("SELECT COUNT(*) FROM REPL_PENDING WHERE ENTITY_KEY = ?")) {
             pending.setString(1, committed.id());
             try (ResultSet count = pending.executeQuery()) {
                 count.next();
@@ -79,7 +85,8 @@ class CaptureAtomicityIT {
 
     private static long logged(DataSource remote, String entityKey) throws Exception {
         try (Connection connection = remote.getConnection();
-                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM REPL_LOG WHERE ENTITY_KEY = ?")) {
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT COUNT(*) FROM REPL_LOG WHERE ENTITY_KEY = ?")) {
             count.setString(1, entityKey);
             try (ResultSet row = count.executeQuery()) {
                 row.next();
@@ -91,8 +98,9 @@ class CaptureAtomicityIT {
     /** Events of that entity, pending or already in the log. */
     private static long events(DataSource remote, String entityKey) throws Exception {
         try (Connection connection = remote.getConnection();
-                PreparedStatement count = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM REPL_PENDING WHERE ENTITY_KEY = ?)"
-                        + " + (SELECT COUNT(*) FROM REPL_LOG WHERE ENTITY_KEY = ?) FROM SYSIBM.SYSDUMMY1")) {
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT (SELECT COUNT(*) FROM REPL_PENDING WHERE ENTITY_KEY = ?)"
+                                + " + (SELECT COUNT(*) FROM REPL_LOG WHERE ENTITY_KEY = ?) FROM SYSIBM.SYSDUMMY1")) {
             count.setString(1, entityKey);
             count.setString(2, entityKey);
             try (ResultSet row = count.executeQuery()) {

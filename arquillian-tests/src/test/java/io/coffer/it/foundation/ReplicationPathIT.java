@@ -43,7 +43,8 @@ class ReplicationPathIT {
     @Test
     void aProbeWrittenToTheRemoteStoreIsAppliedToTheLocalStore() {
         for (String store : new String[] {"shard-0", "base"}) {
-            Reply written = operator.post(URL + "/admin/v1/stores/" + store + "/probes", "{\"note\":\"path " + store + "\"}");
+            Reply written =
+                    operator.post(URL + "/admin/v1/stores/" + store + "/probes", "{\"note\":\"path " + store + "\"}");
             assertThat(written.status()).as(written.body()).isEqualTo(201);
             String id = written.json().getString("id");
             assertThat(written.header("location")).endsWith("/admin/v1/stores/" + store + "/probes/" + id);
@@ -52,34 +53,52 @@ class ReplicationPathIT {
             assertThat(remote.status()).isEqualTo(200);
             assertThat(remote.json().getString("readFrom")).isEqualTo("remote");
 
-            Reply local = Http.await(Duration.ofSeconds(30), reply -> reply.status() == 200,
+            Reply local = Http.await(
+                    Duration.ofSeconds(30),
+                    reply -> reply.status() == 200,
                     () -> operator.get(URL + "/admin/v1/stores/" + store + "/probes/" + id + "?from=local"));
             assertThat(local.status()).as("probe %s in the local store", id).isEqualTo(200);
             JsonObject replica = local.json();
             assertThat(replica.getString("readFrom")).isEqualTo("local");
             assertThat(replica.getString("note")).isEqualTo("path " + store);
             assertThat(replica.getString("createdAt")).isEqualTo(remote.json().getString("createdAt"));
-            assertThat(replica.getJsonNumber("version").longValue()).isEqualTo(remote.json().getJsonNumber("version").longValue());
+            assertThat(replica.getJsonNumber("version").longValue())
+                    .isEqualTo(remote.json().getJsonNumber("version").longValue());
         }
     }
 
     @Test
     void healthReportsBothStoresAndTheBrokerUp() {
-        Reply health = Http.await(Duration.ofSeconds(30), reply -> reply.status() == 200, () -> Http.get(URL + "/health"));
+        Reply health =
+                Http.await(Duration.ofSeconds(30), reply -> reply.status() == 200, () -> Http.get(URL + "/health"));
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         assertThat(health.json().getString("status")).isEqualTo("UP");
-        assertThat(health.body()).contains("\"remote-stores\"", "\"local-store\"", "\"broker\"", "\"shard-0\":\"UP\"",
-                "\"base\":\"UP\"", "\"replicas\"", "\"shard-0\":\"CAUGHT_UP\"", "\"base\":\"CAUGHT_UP\"");
+        assertThat(health.body())
+                .contains(
+                        "\"remote-stores\"",
+                        "\"local-store\"",
+                        "\"broker\"",
+                        "\"shard-0\":\"UP\"",
+                        "\"base\":\"UP\"",
+                        "\"replicas\"",
+                        "\"shard-0\":\"CAUGHT_UP\"",
+                        "\"base\":\"CAUGHT_UP\"");
     }
 
     @Test
     void metricsExposeReplicationProgress() {
         operator.post(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"metrics\"}");
-        Reply metrics = Http.await(Duration.ofSeconds(30),
-                reply -> reply.body().contains("coffer_replication_events_applied_total"), () -> Http.get(URL + "/metrics"));
+        Reply metrics = Http.await(
+                Duration.ofSeconds(30),
+                reply -> reply.body().contains("coffer_replication_events_applied_total"),
+                () -> Http.get(URL + "/metrics"));
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("coffer_replication_events_published_total",
-                "coffer_replication_events_applied_total", "coffer_replication_lag_events", "coffer_replication_lag_seconds");
+        assertThat(metrics.body())
+                .contains(
+                        "coffer_replication_events_published_total",
+                        "coffer_replication_events_applied_total",
+                        "coffer_replication_lag_events",
+                        "coffer_replication_lag_seconds");
     }
 
     @Test
@@ -89,7 +108,8 @@ class ReplicationPathIT {
         Reply unknownStore = operator.post(URL + "/admin/v1/stores/shard-9/probes", "{\"note\":\"x\"}");
         assertProblem(unknownStore, 404, "NotAuthorizedOrNotFound");
 
-        Reply tooLong = operator.post(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"" + "x".repeat(201) + "\"}");
+        Reply tooLong =
+                operator.post(URL + "/admin/v1/stores/shard-0/probes", "{\"note\":\"" + "x".repeat(201) + "\"}");
         assertProblem(tooLong, 400, "InvalidParameter");
 
         Reply malformed = operator.post(URL + "/admin/v1/stores/shard-0/probes", "{\"note\": ");

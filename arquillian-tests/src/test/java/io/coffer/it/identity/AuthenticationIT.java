@@ -57,15 +57,23 @@ class AuthenticationIT {
     @Test
     void theOperatorsCredentialsAreAnOciConfigReadableByItsOwnerOnly() throws Exception {
         Path config = HOME.resolve("operator/config");
-        assertThat(Files.readString(config)).contains("[DEFAULT]", "user=ocid1.user.", "tenancy=ocid1.tenancy.", "fingerprint=",
-                "key_file=" + HOME.resolve("operator/key.pem").toAbsolutePath());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(HOME.resolve("operator/key.pem")))).isEqualTo("rw-------");
+        assertThat(Files.readString(config))
+                .contains(
+                        "[DEFAULT]",
+                        "user=ocid1.user.",
+                        "tenancy=ocid1.tenancy.",
+                        "fingerprint=",
+                        "key_file=" + HOME.resolve("operator/key.pem").toAbsolutePath());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(HOME.resolve("operator/key.pem"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void aTenancyAdministratorSignsOciCallsButDoesNotReachTheAdminApi() {
-        Reply vaults = Http.signed(tenant.signer(), "GET", URL + "/20180608/vaults?compartmentId=" + tenant.tenancyId, null);
+        Reply vaults =
+                Http.signed(tenant.signer(), "GET", URL + "/20180608/vaults?compartmentId=" + tenant.tenancyId, null);
         assertThat(vaults.status()).as(vaults.body()).isEqualTo(200);
         Reply admin = Http.signed(tenant.signer(), "GET", URL + "/admin/v1/replication", null);
         assertThat(admin.status()).isEqualTo(404);
@@ -76,29 +84,52 @@ class AuthenticationIT {
     @Test
     void unsignedForgedStaleAlteredAndUnknownRequestsAreNotAuthenticated() throws Exception {
         String target = URL + "/20180608/vaults";
-        String body = Json.createObjectBuilder().add("compartmentId", tenant.tenancyId).add("displayName", "forged")
-                .add("vaultType", "DEFAULT").build().toString();
+        String body = Json.createObjectBuilder()
+                .add("compartmentId", tenant.tenancyId)
+                .add("displayName", "forged")
+                .add("vaultType", "DEFAULT")
+                .build()
+                .toString();
         int before = vaultCount();
 
         assertNotAuthenticated(Http.postJson(target, body), "not signed");
 
-        OciRequestSigner impostor = new OciRequestSigner(tenant.tenancyId, tenant.userId, tenant.fingerprint,
+        OciRequestSigner impostor = new OciRequestSigner(
+                tenant.tenancyId,
+                tenant.userId,
+                tenant.fingerprint,
                 KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate());
         assertNotAuthenticated(Http.signed(impostor, "POST", target, body), "does not verify");
 
-        assertNotAuthenticated(send("POST", target, body, tenant.signer().sign("POST", URI.create(target),
-                body.getBytes(StandardCharsets.UTF_8), ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(10))), "away from the server's time");
+        assertNotAuthenticated(
+                send(
+                        "POST",
+                        target,
+                        body,
+                        tenant.signer()
+                                .sign(
+                                        "POST",
+                                        URI.create(target),
+                                        body.getBytes(StandardCharsets.UTF_8),
+                                        ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(10))),
+                "away from the server's time");
 
-        Map<String, String> signedForOther = tenant.signer().sign("POST", URI.create(target),
-                body.replace("forged", "other").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> signedForOther = tenant.signer()
+                .sign(
+                        "POST",
+                        URI.create(target),
+                        body.replace("forged", "other").getBytes(StandardCharsets.UTF_8));
         assertNotAuthenticated(send("POST", target, body, signedForOther), "x-content-sha256 does not match");
 
-        OciRequestSigner unknownKey = new OciRequestSigner(tenant.tenancyId, tenant.userId,
-                "00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff", tenant.privateKey);
+        OciRequestSigner unknownKey = new OciRequestSigner(
+                tenant.tenancyId, tenant.userId, "00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff", tenant.privateKey);
         assertNotAuthenticated(Http.signed(unknownKey, "POST", target, body), "does not verify");
 
-        OciRequestSigner wrongTenancy = new OciRequestSigner("ocid1.tenancy.oc1.coffer.notmine0000000000000000000", tenant.userId,
-                tenant.fingerprint, tenant.privateKey);
+        OciRequestSigner wrongTenancy = new OciRequestSigner(
+                "ocid1.tenancy.oc1.coffer.notmine0000000000000000000",
+                tenant.userId,
+                tenant.fingerprint,
+                tenant.privateKey);
         assertNotAuthenticated(Http.signed(wrongTenancy, "POST", target, body), "does not verify");
 
         assertThat(vaultCount()).isEqualTo(before);
@@ -107,24 +138,40 @@ class AuthenticationIT {
     @Test
     void theSdkWithAForeignOrUnknownKeyIsNotAuthenticated() throws Exception {
         java.security.KeyPair foreign = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(foreign.getPrivate().getEncoded())
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(foreign.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        for (String fingerprint : new String[] {tenant.fingerprint, "00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff"}) {
-            var credentials = com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider.builder().tenantId(tenant.tenancyId)
-                    .userId(tenant.userId).fingerprint(fingerprint)
-                    .privateKeySupplier(() -> new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).build();
-            var kmsVaults = com.oracle.bmc.keymanagement.KmsVaultClient.builder().endpoint(URL).configuration(Tenant.configuration())
+        for (String fingerprint :
+                new String[] {tenant.fingerprint, "00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff"}) {
+            var credentials = com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider.builder()
+                    .tenantId(tenant.tenancyId)
+                    .userId(tenant.userId)
+                    .fingerprint(fingerprint)
+                    .privateKeySupplier(() -> new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                    .build();
+            var kmsVaults = com.oracle.bmc.keymanagement.KmsVaultClient.builder()
+                    .endpoint(URL)
+                    .configuration(Tenant.configuration())
                     .build(credentials);
-            io.coffer.it.support.OciErrors.refused(() -> kmsVaults.listVaults(com.oracle.bmc.keymanagement.requests.ListVaultsRequest
-                    .builder().compartmentId(tenant.tenancyId).build()), 401, "NotAuthenticated");
+            io.coffer.it.support.OciErrors.refused(
+                    () -> kmsVaults.listVaults(com.oracle.bmc.keymanagement.requests.ListVaultsRequest.builder()
+                            .compartmentId(tenant.tenancyId)
+                            .build()),
+                    401,
+                    "NotAuthenticated");
         }
     }
 
     @Test
     void theOperatorMakesTenanciesWithUniqueNamesAndValidKeys() throws Exception {
         String name = "acme-" + UUID.randomUUID().toString().substring(0, 8);
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
-                KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder()
+                        .encodeToString(KeyPairGenerator.getInstance("RSA")
+                                .generateKeyPair()
+                                .getPublic()
+                                .getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
         Reply created = operator.post(URL + "/admin/v1/tenancies", tenancy(name, pem));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonObject json = created.json();
@@ -135,7 +182,9 @@ class AuthenticationIT {
         Reply duplicate = operator.post(URL + "/admin/v1/tenancies", tenancy(name, pem));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.json().getString("code")).isEqualTo("Conflict");
-        Reply badKey = operator.post(URL + "/admin/v1/tenancies", tenancy(name + "-2", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
+        Reply badKey = operator.post(
+                URL + "/admin/v1/tenancies",
+                tenancy(name + "-2", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"));
         assertThat(badKey.status()).isEqualTo(400);
         assertThat(badKey.json().getString("code")).isEqualTo("InvalidParameter");
         Reply badName = operator.post(URL + "/admin/v1/tenancies", tenancy("no spaces allowed", pem));
@@ -149,12 +198,16 @@ class AuthenticationIT {
     }
 
     private static String tenancy(String name, String pem) {
-        return Json.createObjectBuilder().add("name", name).add("adminPublicKey", pem).build().toString();
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("adminPublicKey", pem)
+                .build()
+                .toString();
     }
 
     private static Reply send(String method, String url, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
-                HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return Http.send(request);
     }
@@ -167,7 +220,13 @@ class AuthenticationIT {
     }
 
     private static int vaultCount() {
-        Reply list = Http.signed(tenant.signer(), "GET", URL + "/20180608/vaults?compartmentId=" + tenant.tenancyId + "&limit=1000", null);
-        return Json.createReader(new java.io.StringReader(list.body())).readArray().size();
+        Reply list = Http.signed(
+                tenant.signer(),
+                "GET",
+                URL + "/20180608/vaults?compartmentId=" + tenant.tenancyId + "&limit=1000",
+                null);
+        return Json.createReader(new java.io.StringReader(list.body()))
+                .readArray()
+                .size();
     }
 }

@@ -61,22 +61,36 @@ class ReadsAndCaptureSwitchesIT {
     void readsAndCaptureAreSwitchedPerShardAndTheReplicaFollows() {
         Reply shards = operator.get(URL + "/admin/v1/shards");
         assertThat(shards.status()).isEqualTo(200);
-        assertThat(shards.body()).contains("\"id\":\"base\"", "\"id\":\"shard-0\"", "\"reads\":\"REMOTE\"", "\"captureEnabled\":true");
+        assertThat(shards.body())
+                .contains("\"id\":\"base\"", "\"id\":\"shard-0\"", "\"reads\":\"REMOTE\"", "\"captureEnabled\":true");
 
-        assertProblem(operator.put(URL + "/admin/v1/shards/shard-0/reads", "{\"accessor\":\"SIDEWAYS\"}"), 400, "InvalidParameter");
-        assertProblem(operator.put(URL + "/admin/v1/shards/shard-7/reads", "{\"accessor\":\"LOCAL\"}"), 404, "NotAuthorizedOrNotFound");
-        assertProblem(operator.put(URL + "/admin/v1/shards/base/capture", "{\"enabled\":false}"), 409, "IncorrectState");
+        assertProblem(
+                operator.put(URL + "/admin/v1/shards/shard-0/reads", "{\"accessor\":\"SIDEWAYS\"}"),
+                400,
+                "InvalidParameter");
+        assertProblem(
+                operator.put(URL + "/admin/v1/shards/shard-7/reads", "{\"accessor\":\"LOCAL\"}"),
+                404,
+                "NotAuthorizedOrNotFound");
+        assertProblem(
+                operator.put(URL + "/admin/v1/shards/base/capture", "{\"enabled\":false}"), 409, "IncorrectState");
 
         Secret first = mine.create("switch-1-" + suffix(), "first");
-        JsonObject checksum = awaitChecksums(sums -> sums.getJsonObject("remote").equals(sums.getJsonObject("local")));
-        assertThat(checksum.getJsonObject("local").getJsonNumber("rows").longValue()).isPositive();
+        JsonObject checksum =
+                awaitChecksums(sums -> sums.getJsonObject("remote").equals(sums.getJsonObject("local")));
+        assertThat(checksum.getJsonObject("local").getJsonNumber("rows").longValue())
+                .isPositive();
 
         switchReads("LOCAL");
-        long localReads = counter("coffer_store_read_seconds_count\\{mp_scope=\"application\",side=\"local\",store=\"shard-0\"\\}");
+        long localReads = counter(
+                "coffer_store_read_seconds_count\\{mp_scope=\"application\",side=\"local\",store=\"shard-0\"\\}");
         assertThat(bundle(first)).isEqualTo("first");
-        assertThat(counter("coffer_store_read_seconds_count\\{mp_scope=\"application\",side=\"local\",store=\"shard-0\"\\}"))
+        assertThat(
+                        counter(
+                                "coffer_store_read_seconds_count\\{mp_scope=\"application\",side=\"local\",store=\"shard-0\"\\}"))
                 .isGreaterThan(localReads);
-        assertProblem(operator.put(URL + "/admin/v1/shards/shard-0/capture", "{\"enabled\":false}"), 409, "IncorrectState");
+        assertProblem(
+                operator.put(URL + "/admin/v1/shards/shard-0/capture", "{\"enabled\":false}"), 409, "IncorrectState");
 
         switchReads("REMOTE");
         Reply off = operator.put(URL + "/admin/v1/shards/shard-0/capture", "{\"enabled\":false}");
@@ -86,7 +100,10 @@ class ReadsAndCaptureSwitchesIT {
         Secret whileOff = mine.create("switch-2-" + suffix(), "written while capture is off");
         assertThat(bundle(whileOff)).isEqualTo("written while capture is off");
         assertThat(localRows()).isZero();
-        assertProblem(operator.put(URL + "/admin/v1/shards/shard-0/reads", "{\"accessor\":\"HYBRID\"}"), 409, "IncorrectState");
+        assertProblem(
+                operator.put(URL + "/admin/v1/shards/shard-0/reads", "{\"accessor\":\"HYBRID\"}"),
+                409,
+                "IncorrectState");
 
         Reply on = operator.put(URL + "/admin/v1/shards/shard-0/capture", "{\"enabled\":true}");
         assertThat(on.status()).as(on.body()).isEqualTo(200);
@@ -95,9 +112,14 @@ class ReadsAndCaptureSwitchesIT {
         assertThat(localRows()).isPositive();
 
         switchReads("HYBRID");
-        long missing = counter("coffer_store_fallbacks_total\\{mp_scope=\"application\",read=\"secret-bundle\",reason=\"missing\",store=\"shard-0\"\\}");
-        assertThat(bundle(whileOff)).as("not on this host: served by the remote store").isEqualTo("written while capture is off");
-        assertThat(counter("coffer_store_fallbacks_total\\{mp_scope=\"application\",read=\"secret-bundle\",reason=\"missing\",store=\"shard-0\"\\}"))
+        long missing = counter(
+                "coffer_store_fallbacks_total\\{mp_scope=\"application\",read=\"secret-bundle\",reason=\"missing\",store=\"shard-0\"\\}");
+        assertThat(bundle(whileOff))
+                .as("not on this host: served by the remote store")
+                .isEqualTo("written while capture is off");
+        assertThat(
+                        counter(
+                                "coffer_store_fallbacks_total\\{mp_scope=\"application\",read=\"secret-bundle\",reason=\"missing\",store=\"shard-0\"\\}"))
                 .isGreaterThan(missing);
         assertThat(bundle(afterwards)).isEqualTo("captured again");
     }
@@ -106,11 +128,14 @@ class ReadsAndCaptureSwitchesIT {
         Reply switched = operator.put(URL + "/admin/v1/shards/shard-0/reads", "{\"accessor\":\"" + accessor + "\"}");
         assertThat(switched.status()).as(switched.body()).isEqualTo(200);
         assertThat(switched.json().getString("reads")).isEqualTo(accessor);
-        assertThat(operator.get(URL + "/admin/v1/shards/shard-0").json().getString("reads")).isEqualTo(accessor);
+        assertThat(operator.get(URL + "/admin/v1/shards/shard-0").json().getString("reads"))
+                .isEqualTo(accessor);
     }
 
     private static JsonObject awaitChecksums(Predicate<JsonObject> condition) {
-        Reply reply = Http.await(Duration.ofSeconds(45), answer -> answer.status() == 200 && condition.test(answer.json()),
+        Reply reply = Http.await(
+                Duration.ofSeconds(45),
+                answer -> answer.status() == 200 && condition.test(answer.json()),
                 () -> operator.get(URL + "/admin/v1/replication/stores/shard-0/checksum"));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(condition.test(reply.json())).as(reply.body()).isTrue();
@@ -118,17 +143,27 @@ class ReadsAndCaptureSwitchesIT {
     }
 
     private static long localRows() {
-        return operator.get(URL + "/admin/v1/replication/stores/shard-0/checksum").json().getJsonObject("local")
-                .getJsonNumber("rows").longValue();
+        return operator.get(URL + "/admin/v1/replication/stores/shard-0/checksum")
+                .json()
+                .getJsonObject("local")
+                .getJsonNumber("rows")
+                .longValue();
     }
 
     private static String bundle(Secret secret) {
-        return Secrets.text(((Base64SecretBundleContentDetails) mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
-                .secretId(secret.getId()).build()).getSecretBundle().getSecretBundleContent()).getContent());
+        return Secrets.text(((Base64SecretBundleContentDetails) mine.tenant
+                        .secrets
+                        .getSecretBundle(GetSecretBundleRequest.builder()
+                                .secretId(secret.getId())
+                                .build())
+                        .getSecretBundle()
+                        .getSecretBundleContent())
+                .getContent());
     }
 
     private static long counter(String pattern) {
-        Matcher matcher = Pattern.compile("(?m)^" + pattern + " ([0-9.E+]+)").matcher(Http.get(URL + "/metrics").body());
+        Matcher matcher = Pattern.compile("(?m)^" + pattern + " ([0-9.E+]+)")
+                .matcher(Http.get(URL + "/metrics").body());
         return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
     }
 

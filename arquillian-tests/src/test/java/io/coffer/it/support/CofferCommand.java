@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs the repository's own {@code ./coffer} script, the way a user does, and captures what it printed. */
 public final class CofferCommand {
 
-    private CofferCommand() {
-    }
+    private CofferCommand() {}
 
     public record Outcome(int exitCode, String out, String err) {
         public String all() {
@@ -39,10 +38,12 @@ public final class CofferCommand {
                 Process process = builder.start();
                 if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError("./coffer " + String.join(" ", arguments) + " did not finish within " + timeout
-                            + "; it printed: " + Files.readString(out) + Files.readString(err));
+                    throw new AssertionError("./coffer " + String.join(" ", arguments) + " did not finish within "
+                            + timeout + "; it printed: " + Files.readString(out) + Files.readString(err));
                 }
-                return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Outcome(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

@@ -1,5 +1,6 @@
 package io.coffer.it.support;
 
+import io.coffer.server.signing.OciRequestSigner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -13,16 +14,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import io.coffer.server.signing.OciRequestSigner;
 import java.util.function.Predicate;
 
 /** A plain HTTP client for the tests: what a curl user of Coffer would see. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Http() {
-    }
+    private Http() {}
 
     public record Reply(int status, String body, HttpResponse<String> raw) {
 
@@ -58,16 +58,20 @@ public final class Http {
     public static Reply signed(OciRequestSigner signer, String method, String url, String json) {
         URI uri = URI.create(url);
         byte[] body = json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         signer.sign(method, uri, body).forEach(request::header);
         return send(request);
     }
 
     public static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);

@@ -55,7 +55,9 @@ public final class LoopbackWatch implements AutoCloseable {
         if (pids.isEmpty()) {
             return;
         }
-        Process ss = new ProcessBuilder("ss", "-H", "-tuanp").redirectErrorStream(true).start();
+        Process ss = new ProcessBuilder("ss", "-H", "-tuanp")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         ss.waitFor(5, TimeUnit.SECONDS);
         synchronized (violations) {
@@ -89,7 +91,10 @@ public final class LoopbackWatch implements AutoCloseable {
     }
 
     static boolean isUnconnected(String peer) {
-        return peer.equals("*:*") || peer.equals("0.0.0.0:*") || peer.equals("[::]:*") || peer.equals("[::ffff:0.0.0.0]:*");
+        return peer.equals("*:*")
+                || peer.equals("0.0.0.0:*")
+                || peer.equals("[::]:*")
+                || peer.equals("[::ffff:0.0.0.0]:*");
     }
 
     public List<String> violations() {
@@ -100,7 +105,8 @@ public final class LoopbackWatch implements AutoCloseable {
 
     public String summary() {
         synchronized (violations) {
-            return samples + " samples of " + seenProcesses.size() + " processes, " + socketsSeen + " socket observations";
+            return samples + " samples of " + seenProcesses.size() + " processes, " + socketsSeen
+                    + " socket observations";
         }
     }
 

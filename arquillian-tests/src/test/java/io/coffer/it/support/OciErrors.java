@@ -9,8 +9,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 /** What the SDK reports when Coffer refuses a call: the HTTP status and OCI's error code, with a message. */
 public final class OciErrors {
 
-    private OciErrors() {
-    }
+    private OciErrors() {}
 
     public static BmcException refused(ThrowingCallable call, int status, String code) {
         BmcException refused = catchThrowableOfType(BmcException.class, call);

@@ -48,9 +48,11 @@ public final class Operator {
 
     /** Waits until the operator's key is registered and a signed call goes through (at most two minutes). */
     public Operator ready(String baseUrl) {
-        Reply reply = Http.await(Duration.ofMinutes(2), answer -> answer.status() == 200, () -> get(baseUrl + "/admin/v1/replication"));
+        Reply reply = Http.await(
+                Duration.ofMinutes(2), answer -> answer.status() == 200, () -> get(baseUrl + "/admin/v1/replication"));
         if (reply == null || reply.status() != 200) {
-            throw new AssertionError("the operator cannot call " + baseUrl + ": " + (reply == null ? "no answer" : reply.body()));
+            throw new AssertionError(
+                    "the operator cannot call " + baseUrl + ": " + (reply == null ? "no answer" : reply.body()));
         }
         return this;
     }

@@ -31,12 +31,27 @@ public final class Secrets {
     }
 
     public static Secrets in(Tenant tenant) {
-        Vault vault = tenant.kmsVaults.createVault(CreateVaultRequest.builder().createVaultDetails(CreateVaultDetails.builder()
-                .compartmentId(tenant.tenancyId).displayName("secrets").vaultType(CreateVaultDetails.VaultType.Default).build())
-                .build()).getVault();
-        Key key = tenant.kms(vault.getManagementEndpoint()).createKey(CreateKeyRequest.builder().createKeyDetails(
-                CreateKeyDetails.builder().compartmentId(tenant.tenancyId).displayName("secrets-key")
-                        .keyShape(KeyShape.builder().algorithm(KeyShape.Algorithm.Aes).length(32).build()).build()).build()).getKey();
+        Vault vault = tenant.kmsVaults
+                .createVault(CreateVaultRequest.builder()
+                        .createVaultDetails(CreateVaultDetails.builder()
+                                .compartmentId(tenant.tenancyId)
+                                .displayName("secrets")
+                                .vaultType(CreateVaultDetails.VaultType.Default)
+                                .build())
+                        .build())
+                .getVault();
+        Key key = tenant.kms(vault.getManagementEndpoint())
+                .createKey(CreateKeyRequest.builder()
+                        .createKeyDetails(CreateKeyDetails.builder()
+                                .compartmentId(tenant.tenancyId)
+                                .displayName("secrets-key")
+                                .keyShape(KeyShape.builder()
+                                        .algorithm(KeyShape.Algorithm.Aes)
+                                        .length(32)
+                                        .build())
+                                .build())
+                        .build())
+                .getKey();
         return new Secrets(tenant, vault, key);
     }
 
@@ -49,14 +64,24 @@ public final class Secrets {
     }
 
     public CreateSecretDetails.Builder details(String name, String content) {
-        return CreateSecretDetails.builder().compartmentId(tenant.tenancyId).vaultId(vault.getId()).keyId(key.getId())
-                .secretName(name).secretContent(Base64SecretContentDetails.builder().content(base64(content)).build());
+        return CreateSecretDetails.builder()
+                .compartmentId(tenant.tenancyId)
+                .vaultId(vault.getId())
+                .keyId(key.getId())
+                .secretName(name)
+                .secretContent(Base64SecretContentDetails.builder()
+                        .content(base64(content))
+                        .build());
     }
 
     /** Creates the secret and waits until it is ACTIVE (it is, once every host of its cell has it). */
     public Secret create(String name, String content) {
-        return active(tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(details(name, content).build())
-                .build()).getSecret().getId());
+        return active(tenant.vaults
+                .createSecret(CreateSecretRequest.builder()
+                        .createSecretDetails(details(name, content).build())
+                        .build())
+                .getSecret()
+                .getId());
     }
 
     public Secret active(String secretId) {
@@ -77,6 +102,8 @@ public final class Secrets {
     }
 
     public Secret get(String secretId) {
-        return tenant.vaults.getSecret(GetSecretRequest.builder().secretId(secretId).build()).getSecret();
+        return tenant.vaults
+                .getSecret(GetSecretRequest.builder().secretId(secretId).build())
+                .getSecret();
     }
 }

@@ -34,7 +34,12 @@ public final class Tenant {
     public final KmsVaultClient kmsVaults;
     private final String url;
 
-    private Tenant(String url, String tenancyId, String userId, String fingerprint, SimpleAuthenticationDetailsProvider credentials,
+    private Tenant(
+            String url,
+            String tenancyId,
+            String userId,
+            String fingerprint,
+            SimpleAuthenticationDetailsProvider credentials,
             java.security.PrivateKey privateKey) {
         this.url = url;
         this.privateKey = privateKey;
@@ -42,22 +47,38 @@ public final class Tenant {
         this.userId = userId;
         this.fingerprint = fingerprint;
         this.credentials = credentials;
-        this.vaults = VaultsClient.builder().endpoint(url).configuration(configuration()).build(credentials);
-        this.secrets = SecretsClient.builder().endpoint(url).configuration(configuration()).build(credentials);
-        this.kmsVaults = KmsVaultClient.builder().endpoint(url).configuration(configuration()).build(credentials);
+        this.vaults = VaultsClient.builder()
+                .endpoint(url)
+                .configuration(configuration())
+                .build(credentials);
+        this.secrets = SecretsClient.builder()
+                .endpoint(url)
+                .configuration(configuration())
+                .build(credentials);
+        this.kmsVaults = KmsVaultClient.builder()
+                .endpoint(url)
+                .configuration(configuration())
+                .build(credentials);
     }
 
     public static Tenant create(Operator operator, String url, String namePrefix) {
         KeyPair keys = rsa();
         String name = namePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String publicPem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
+        String publicPem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
-        Reply created = operator.post(url + "/admin/v1/tenancies", Json.createObjectBuilder()
-                .add("name", name).add("adminPublicKey", publicPem).build().toString());
+        Reply created = operator.post(
+                url + "/admin/v1/tenancies",
+                Json.createObjectBuilder()
+                        .add("name", name)
+                        .add("adminPublicKey", publicPem)
+                        .build()
+                        .toString());
         if (created.status() != 201) {
             throw new AssertionError("creating tenancy " + name + ": " + created.status() + " " + created.body());
         }
-        String privatePem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+        String privatePem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         String tenancyId = created.json().getString("id");
         String userId = created.json().getString("adminUserId");
@@ -73,17 +94,26 @@ public final class Tenant {
 
     /** The Secrets service client of another host of the same topology. */
     public SecretsClient secretsAt(String hostUrl) {
-        return SecretsClient.builder().endpoint(hostUrl).configuration(configuration()).build(credentials);
+        return SecretsClient.builder()
+                .endpoint(hostUrl)
+                .configuration(configuration())
+                .build(credentials);
     }
 
     /** The Vaults service client of another host of the same topology. */
     public VaultsClient vaultsAt(String hostUrl) {
-        return VaultsClient.builder().endpoint(hostUrl).configuration(configuration()).build(credentials);
+        return VaultsClient.builder()
+                .endpoint(hostUrl)
+                .configuration(configuration())
+                .build(credentials);
     }
 
     /** The KMS management client of one vault, at the management endpoint the vault names. */
     public KmsManagementClient kms(String managementEndpoint) {
-        return KmsManagementClient.builder().endpoint(managementEndpoint).configuration(configuration()).build(credentials);
+        return KmsManagementClient.builder()
+                .endpoint(managementEndpoint)
+                .configuration(configuration())
+                .build(credentials);
     }
 
     /** Signs plain HTTP requests as this tenancy's administrator. */

@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 /** The operator's throttling calls and the throttling metrics of a host, as the throttling tests use them. */
 public final class Throttling {
 
-    private Throttling() {
-    }
+    private Throttling() {}
 
     /** Sets a tenancy's limits through one host and waits until every given host enforces them. */
     public static void limit(Operator operator, String tenancyId, String json, String... hosts) {
@@ -19,10 +18,16 @@ public final class Throttling {
         }
         String expected = set.json().getJsonObject("effective").toString();
         for (String host : hosts) {
-            Reply followed = Http.await(Duration.ofSeconds(30),
-                    reply -> reply.status() == 200 && reply.json().getJsonObject("effective").toString().equals(expected),
+            Reply followed = Http.await(
+                    Duration.ofSeconds(30),
+                    reply -> reply.status() == 200
+                            && reply.json()
+                                    .getJsonObject("effective")
+                                    .toString()
+                                    .equals(expected),
                     () -> operator.get(host + "/admin/v1/tenancies/" + tenancyId + "/limits"));
-            if (followed == null || !followed.json().getJsonObject("effective").toString().equals(expected)) {
+            if (followed == null
+                    || !followed.json().getJsonObject("effective").toString().equals(expected)) {
                 throw new AssertionError(host + " does not enforce " + expected + " for " + tenancyId + ": "
                         + (followed == null ? "no answer" : followed.body()));
             }
@@ -35,7 +40,8 @@ public final class Throttling {
                 .matcher(Http.get(host + "/metrics").body());
         double total = 0;
         while (lines.find()) {
-            if (lines.group(1).contains("tenancy=\"" + tenancyId + "\"") && lines.group(1).contains("class=\"" + operationClass + "\"")) {
+            if (lines.group(1).contains("tenancy=\"" + tenancyId + "\"")
+                    && lines.group(1).contains("class=\"" + operationClass + "\"")) {
                 total += Double.parseDouble(lines.group(2));
             }
         }

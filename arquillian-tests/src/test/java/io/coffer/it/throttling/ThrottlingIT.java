@@ -61,18 +61,26 @@ class ThrottlingIT {
         Reply unset = operator.get(path);
         assertThat(unset.status()).as(unset.body()).isEqualTo(200);
         assertThat(unset.json().isNull("dataPlaneReadsPerSecond")).isTrue();
-        assertThat(unset.json().getJsonObject("effective").getInt("dataPlaneReadsPerSecond")).isPositive();
+        assertThat(unset.json().getJsonObject("effective").getInt("dataPlaneReadsPerSecond"))
+                .isPositive();
 
         Reply set = operator.put(path, "{\"dataPlaneReadsPerSecond\": 7, \"burstSeconds\": 3}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().getInt("dataPlaneReadsPerSecond")).isEqualTo(7);
         assertThat(set.json().isNull("controlPlaneWritesPerSecond")).isTrue();
-        assertThat(set.json().getJsonObject("effective").getInt("dataPlaneReadsPerSecond")).isEqualTo(7);
+        assertThat(set.json().getJsonObject("effective").getInt("dataPlaneReadsPerSecond"))
+                .isEqualTo(7);
         assertThat(set.json().getJsonObject("effective").getInt("burstSeconds")).isEqualTo(3);
         assertThat(set.json().getString("updatedBy")).isEqualTo("operator");
 
-        for (String bad : List.of("{\"dataPlaneReadsPerSecond\": -5}", "{\"dataPlaneReadsPerSecond\": \"ten\"}",
-                "{\"dataPlaneReadsPerSecond\": 2.5}", "{\"dataPlaneReadPerSecond\": 20}", "{\"burstSeconds\": 0}", "[]", "{")) {
+        for (String bad : List.of(
+                "{\"dataPlaneReadsPerSecond\": -5}",
+                "{\"dataPlaneReadsPerSecond\": \"ten\"}",
+                "{\"dataPlaneReadsPerSecond\": 2.5}",
+                "{\"dataPlaneReadPerSecond\": 20}",
+                "{\"burstSeconds\": 0}",
+                "[]",
+                "{")) {
             Reply refused = operator.put(path, bad);
             assertThat(refused.status()).as(bad + " -> " + refused.body()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -84,7 +92,9 @@ class ThrottlingIT {
         assertThat(after.json().getInt("dataPlaneReadsPerSecond")).isEqualTo(7);
         assertThat(after.json().getInt("burstSeconds")).isEqualTo(3);
 
-        assertThat(operator.get(URL + "/admin/v1/tenancies/ocid1.tenancy.nope/limits").status()).isEqualTo(404);
+        assertThat(operator.get(URL + "/admin/v1/tenancies/ocid1.tenancy.nope/limits")
+                        .status())
+                .isEqualTo(404);
         Reply notOperator = Http.signed(tenant.signer(), "PUT", path, "{\"dataPlaneReadsPerSecond\": 100000}");
         assertThat(notOperator.status()).isEqualTo(404);
         assertThat(operator.get(path).json().getInt("dataPlaneReadsPerSecond")).isEqualTo(7);
@@ -96,24 +106,46 @@ class ThrottlingIT {
         Reply before = operator.get(path);
         assertThat(before.status()).as(before.body()).isEqualTo(200);
         assertThat(before.json().getBoolean("enabled")).isTrue();
-        assertThat(before.json().getJsonObject("effective").getJsonObject("service").getInt("dataPlaneReadsPerSecond")).isPositive();
-        assertThat(before.json().getBoolean("hostThrottlesAlone")).as("the data grid answers").isFalse();
+        assertThat(before.json()
+                        .getJsonObject("effective")
+                        .getJsonObject("service")
+                        .getInt("dataPlaneReadsPerSecond"))
+                .isPositive();
+        assertThat(before.json().getBoolean("hostThrottlesAlone"))
+                .as("the data grid answers")
+                .isFalse();
 
-        for (String bad : List.of("{\"enabled\": \"no\"}", "{\"service\": {\"dataPlaneReadsPerSecond\": -1}}",
-                "{\"tenancyDefaults\": {\"burst\": 2}}", "{\"services\": {}}", "{\"service\": 5}")) {
+        for (String bad : List.of(
+                "{\"enabled\": \"no\"}",
+                "{\"service\": {\"dataPlaneReadsPerSecond\": -1}}",
+                "{\"tenancyDefaults\": {\"burst\": 2}}",
+                "{\"services\": {}}",
+                "{\"service\": 5}")) {
             Reply refused = operator.put(path, bad);
             assertThat(refused.status()).as(bad + " -> " + refused.body()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        assertThat(operator.get(path).json().getJsonObject("effective")).isEqualTo(before.json().getJsonObject("effective"));
+        assertThat(operator.get(path).json().getJsonObject("effective"))
+                .isEqualTo(before.json().getJsonObject("effective"));
 
-        Reply set = operator.put(path, "{\"tenancyDefaults\": {\"controlPlaneWritesPerSecond\": 150}, \"service\": {\"dataPlaneReadsPerSecond\": 40000}}");
+        Reply set = operator.put(
+                path,
+                "{\"tenancyDefaults\": {\"controlPlaneWritesPerSecond\": 150}, \"service\": {\"dataPlaneReadsPerSecond\": 40000}}");
         assertThat(set.status()).as(set.body()).isEqualTo(200);
-        assertThat(set.json().getJsonObject("effective").getJsonObject("tenancyDefaults").getInt("controlPlaneWritesPerSecond")).isEqualTo(150);
-        assertThat(set.json().getJsonObject("effective").getJsonObject("service").getInt("dataPlaneReadsPerSecond")).isEqualTo(40000);
+        assertThat(set.json()
+                        .getJsonObject("effective")
+                        .getJsonObject("tenancyDefaults")
+                        .getInt("controlPlaneWritesPerSecond"))
+                .isEqualTo(150);
+        assertThat(set.json()
+                        .getJsonObject("effective")
+                        .getJsonObject("service")
+                        .getInt("dataPlaneReadsPerSecond"))
+                .isEqualTo(40000);
         Reply reset = operator.put(path, "{}");
         assertThat(reset.status()).isEqualTo(200);
-        assertThat(reset.json().getJsonObject("effective")).isEqualTo(before.json().getJsonObject("effective"));
+        assertThat(reset.json().getJsonObject("effective"))
+                .isEqualTo(before.json().getJsonObject("effective"));
     }
 
     @Test
@@ -122,17 +154,25 @@ class ThrottlingIT {
         Secrets quiet = Secrets.in(Tenant.create(operator, URL, "quiet"));
         Secret noisySecret = noisy.create("n-" + UUID.randomUUID().toString().substring(0, 6), "noisy");
         Secret quietSecret = quiet.create("q-" + UUID.randomUUID().toString().substring(0, 6), "quiet");
-        Throttling.limit(operator, noisy.tenant.tenancyId, "{\"dataPlaneReadsPerSecond\": 2, \"burstSeconds\": 1,"
-                + " \"controlPlaneWritesPerSecond\": 1}", URL);
+        Throttling.limit(
+                operator,
+                noisy.tenant.tenancyId,
+                "{\"dataPlaneReadsPerSecond\": 2, \"burstSeconds\": 1," + " \"controlPlaneWritesPerSecond\": 1}",
+                URL);
 
         List<Reply> replies = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            replies.add(Http.signed(noisy.tenant.signer(), "GET", URL + "/20190301/secretbundles/" + noisySecret.getId(), null));
-            Reply served = Http.signed(quiet.tenant.signer(), "GET", URL + "/20190301/secretbundles/" + quietSecret.getId(), null);
+            replies.add(Http.signed(
+                    noisy.tenant.signer(), "GET", URL + "/20190301/secretbundles/" + noisySecret.getId(), null));
+            Reply served = Http.signed(
+                    quiet.tenant.signer(), "GET", URL + "/20190301/secretbundles/" + quietSecret.getId(), null);
             assertThat(served.status()).as(served.body()).isEqualTo(200);
         }
-        List<Reply> refused = replies.stream().filter(reply -> reply.status() == 429).toList();
-        assertThat(refused).as("429s among %s", replies.stream().map(Reply::status).toList()).isNotEmpty();
+        List<Reply> refused =
+                replies.stream().filter(reply -> reply.status() == 429).toList();
+        assertThat(refused)
+                .as("429s among %s", replies.stream().map(Reply::status).toList())
+                .isNotEmpty();
         assertThat(replies).allMatch(reply -> reply.status() == 200 || reply.status() == 429);
         for (Reply tooMany : refused) {
             assertThat(Long.parseLong(tooMany.header("retry-after"))).isBetween(1L, 2L);
@@ -142,36 +182,64 @@ class ThrottlingIT {
             assertThat(tooMany.header("opc-request-id")).isNotBlank();
         }
         // the SDK without retries reports the 429 as OCI's TooManyRequests
-        OciErrors.refused(() -> {
-            for (int i = 0; i < 4; i++) {
-                noisy.tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(
-                        noisy.details("w-" + i + "-" + UUID.randomUUID().toString().substring(0, 6), "w").build()).build());
-            }
-        }, 429, "TooManyRequests");
+        OciErrors.refused(
+                () -> {
+                    for (int i = 0; i < 4; i++) {
+                        noisy.tenant.vaults.createSecret(CreateSecretRequest.builder()
+                                .createSecretDetails(noisy.details(
+                                                "w-" + i + "-"
+                                                        + UUID.randomUUID()
+                                                                .toString()
+                                                                .substring(0, 6),
+                                                "w")
+                                        .build())
+                                .build());
+                    }
+                },
+                429,
+                "TooManyRequests");
 
-        assertThat(Throttling.counter(URL, "coffer_requests_throttled_total", noisy.tenant.tenancyId, "data-plane-read"))
+        assertThat(Throttling.counter(
+                        URL, "coffer_requests_throttled_total", noisy.tenant.tenancyId, "data-plane-read"))
                 .isEqualTo(refused.size());
-        assertThat(Throttling.counter(URL, "coffer_requests_throttled_total", noisy.tenant.tenancyId, "control-plane-write")).isPositive();
-        assertThat(Throttling.counter(URL, "coffer_requests_admitted_total", quiet.tenant.tenancyId, "data-plane-read")).isGreaterThanOrEqualTo(12);
-        assertThat(Throttling.counter(URL, "coffer_requests_throttled_total", quiet.tenant.tenancyId, "data-plane-read")).isZero();
+        assertThat(Throttling.counter(
+                        URL, "coffer_requests_throttled_total", noisy.tenant.tenancyId, "control-plane-write"))
+                .isPositive();
+        assertThat(Throttling.counter(URL, "coffer_requests_admitted_total", quiet.tenant.tenancyId, "data-plane-read"))
+                .isGreaterThanOrEqualTo(12);
+        assertThat(Throttling.counter(
+                        URL, "coffer_requests_throttled_total", quiet.tenant.tenancyId, "data-plane-read"))
+                .isZero();
     }
 
     @Test
     void theSdksDefaultRetrierRetriesA429UntilTheLimitAllowsIt() {
         Secrets store = Secrets.in(Tenant.create(operator, URL, "retrier"));
         Secret secret = store.create("r-" + UUID.randomUUID().toString().substring(0, 6), "patience");
-        Throttling.limit(operator, store.tenant.tenancyId, "{\"dataPlaneReadsPerSecond\": 1, \"burstSeconds\": 1}", URL);
-        SecretsClient retrying = SecretsClient.builder().endpoint(URL)
-                .configuration(ClientConfiguration.builder().retryConfiguration(RetryConfiguration.SDK_DEFAULT_RETRY_CONFIGURATION).build())
+        Throttling.limit(
+                operator, store.tenant.tenancyId, "{\"dataPlaneReadsPerSecond\": 1, \"burstSeconds\": 1}", URL);
+        SecretsClient retrying = SecretsClient.builder()
+                .endpoint(URL)
+                .configuration(ClientConfiguration.builder()
+                        .retryConfiguration(RetryConfiguration.SDK_DEFAULT_RETRY_CONFIGURATION)
+                        .build())
                 .build(store.tenant.credentials);
         for (int i = 0; i < 4; i++) {
-            String content = ((com.oracle.bmc.secrets.model.Base64SecretBundleContentDetails) retrying.getSecretBundle(
-                    GetSecretBundleRequest.builder().secretId(secret.getId()).build()).getSecretBundle().getSecretBundleContent()).getContent();
+            String content = ((com.oracle.bmc.secrets.model.Base64SecretBundleContentDetails)
+                            retrying.getSecretBundle(GetSecretBundleRequest.builder()
+                                            .secretId(secret.getId())
+                                            .build())
+                                    .getSecretBundle()
+                                    .getSecretBundleContent())
+                    .getContent();
             assertThat(Secrets.text(content)).isEqualTo("patience");
         }
-        assertThat(Throttling.counter(URL, "coffer_requests_throttled_total", store.tenant.tenancyId, "data-plane-read"))
-                .as("429s the SDK retried").isPositive();
-        assertThat(Throttling.counter(URL, "coffer_requests_admitted_total", store.tenant.tenancyId, "data-plane-read")).isEqualTo(4);
+        assertThat(Throttling.counter(
+                        URL, "coffer_requests_throttled_total", store.tenant.tenancyId, "data-plane-read"))
+                .as("429s the SDK retried")
+                .isPositive();
+        assertThat(Throttling.counter(URL, "coffer_requests_admitted_total", store.tenant.tenancyId, "data-plane-read"))
+                .isEqualTo(4);
     }
 
     @Test
@@ -179,15 +247,28 @@ class ThrottlingIT {
         Tenant tenant = Tenant.create(operator, URL, "keys");
         String keysPath = URL + "/admin/v1/tenancies/" + tenant.tenancyId + "/users/" + tenant.userId + "/apiKeys";
         RsaKeys second = RsaKeys.generate();
-        Reply added = operator.post(keysPath, Json.createObjectBuilder().add("publicKey", second.publicPem()).build().toString());
+        Reply added = operator.post(
+                keysPath,
+                Json.createObjectBuilder()
+                        .add("publicKey", second.publicPem())
+                        .build()
+                        .toString());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String fingerprint = added.json().getString("fingerprint");
         assertThat(keyCount(keysPath)).isEqualTo(2);
-        assertThat(operator.post(keysPath, "{\"publicKey\": \"not a key\"}").status()).isEqualTo(400);
-        assertThat(operator.post(keysPath, Json.createObjectBuilder().add("publicKey", second.publicPem()).build().toString()).status())
+        assertThat(operator.post(keysPath, "{\"publicKey\": \"not a key\"}").status())
+                .isEqualTo(400);
+        assertThat(operator.post(
+                                keysPath,
+                                Json.createObjectBuilder()
+                                        .add("publicKey", second.publicPem())
+                                        .build()
+                                        .toString())
+                        .status())
                 .isEqualTo(409);
 
-        OciRequestSigner withSecond = new OciRequestSigner(tenant.tenancyId, tenant.userId, fingerprint, second.pair().getPrivate());
+        OciRequestSigner withSecond = new OciRequestSigner(
+                tenant.tenancyId, tenant.userId, fingerprint, second.pair().getPrivate());
         String vaults = URL + "/20180608/vaults?compartmentId=" + tenant.tenancyId;
         assertThat(Http.signed(withSecond, "GET", vaults, null).status()).isEqualTo(200);
 
@@ -197,16 +278,24 @@ class ThrottlingIT {
         Reply refused = Http.signed(withSecond, "GET", vaults, null);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().getString("code")).isEqualTo("NotAuthenticated");
-        assertThat(Http.signed(tenant.signer(), "GET", vaults, null).status()).as("the first key still works").isEqualTo(200);
-        assertThat(Http.signed(operator.signer(), "DELETE", keysPath + "/" + fingerprint, null).status()).isEqualTo(404);
+        assertThat(Http.signed(tenant.signer(), "GET", vaults, null).status())
+                .as("the first key still works")
+                .isEqualTo(200);
+        assertThat(Http.signed(operator.signer(), "DELETE", keysPath + "/" + fingerprint, null)
+                        .status())
+                .isEqualTo(404);
         assertThat(keyCount(keysPath)).isEqualTo(1);
 
         java.util.Properties own = new java.util.Properties();
         try (java.io.Reader config = java.nio.file.Files.newBufferedReader(HOME.resolve("operator/config"))) {
             own.load(config);
         }
-        Reply operatorsKey = Http.signed(operator.signer(), "DELETE", URL + "/admin/v1/tenancies/" + own.getProperty("tenancy")
-                + "/users/" + own.getProperty("user") + "/apiKeys/" + own.getProperty("fingerprint"), null);
+        Reply operatorsKey = Http.signed(
+                operator.signer(),
+                "DELETE",
+                URL + "/admin/v1/tenancies/" + own.getProperty("tenancy") + "/users/" + own.getProperty("user")
+                        + "/apiKeys/" + own.getProperty("fingerprint"),
+                null);
         assertThat(operatorsKey.status()).as(operatorsKey.body()).isEqualTo(409);
         assertThat(operatorsKey.json().getString("code")).isEqualTo("IncorrectState");
     }

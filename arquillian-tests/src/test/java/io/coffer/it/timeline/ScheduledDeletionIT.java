@@ -56,62 +56,118 @@ class ScheduledDeletionIT {
 
     @Test
     void deletionsHappenWhenTheClockReachesThem() {
-        Operator operator = Operator.of(Path.of(System.getProperty("coffer.it.home"))).ready(URL);
+        Operator operator =
+                Operator.of(Path.of(System.getProperty("coffer.it.home"))).ready(URL);
         Secrets mine = Secrets.in(Tenant.create(operator, URL, "timeline"));
         String name = "doomed-" + UUID.randomUUID().toString().substring(0, 6);
         Secret doomed = mine.create(name, "short-lived");
-        mine.tenant.vaults.scheduleSecretDeletion(ScheduleSecretDeletionRequest.builder().secretId(doomed.getId())
-                .scheduleSecretDeletionDetails(ScheduleSecretDeletionDetails.builder().timeOfDeletion(inDays(2)).build()).build());
+        mine.tenant.vaults.scheduleSecretDeletion(ScheduleSecretDeletionRequest.builder()
+                .secretId(doomed.getId())
+                .scheduleSecretDeletionDetails(ScheduleSecretDeletionDetails.builder()
+                        .timeOfDeletion(inDays(2))
+                        .build())
+                .build());
 
-        Secret versioned = mine.create("versioned-" + UUID.randomUUID().toString().substring(0, 6), "v1");
+        Secret versioned =
+                mine.create("versioned-" + UUID.randomUUID().toString().substring(0, 6), "v1");
         for (String next : new String[] {"v2", "v3"}) {
-            mine.tenant.vaults.updateSecret(UpdateSecretRequest.builder().secretId(versioned.getId()).updateSecretDetails(
-                    UpdateSecretDetails.builder().secretContent(Base64SecretContentDetails.builder()
-                            .content(Secrets.base64(next)).build()).build()).build());
+            mine.tenant.vaults.updateSecret(UpdateSecretRequest.builder()
+                    .secretId(versioned.getId())
+                    .updateSecretDetails(UpdateSecretDetails.builder()
+                            .secretContent(Base64SecretContentDetails.builder()
+                                    .content(Secrets.base64(next))
+                                    .build())
+                            .build())
+                    .build());
             mine.active(versioned.getId());
         }
         mine.tenant.vaults.scheduleSecretVersionDeletion(ScheduleSecretVersionDeletionRequest.builder()
-                .secretId(versioned.getId()).secretVersionNumber(1L).scheduleSecretVersionDeletionDetails(
-                        ScheduleSecretVersionDeletionDetails.builder().timeOfDeletion(inDays(2)).build()).build());
+                .secretId(versioned.getId())
+                .secretVersionNumber(1L)
+                .scheduleSecretVersionDeletionDetails(ScheduleSecretVersionDeletionDetails.builder()
+                        .timeOfDeletion(inDays(2))
+                        .build())
+                .build());
 
-        Secret expiring = mine.active(mine.tenant.vaults.createSecret(com.oracle.bmc.vault.requests.CreateSecretRequest.builder()
-                .createSecretDetails(mine.details("expiring-" + UUID.randomUUID().toString().substring(0, 6), "soon stale")
-                        .secretRules(java.util.List.of(com.oracle.bmc.vault.model.SecretExpiryRule.builder()
-                                .secretVersionExpiryInterval("P1D").isSecretContentRetrievalBlockedOnExpiry(true).build()))
-                        .build()).build()).getSecret().getId());
-        assertThat(mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(expiring.getId()).build())
-                .getSecretBundle().getTimeOfExpiry()).isNotNull();
+        Secret expiring = mine.active(mine.tenant
+                .vaults
+                .createSecret(com.oracle.bmc.vault.requests.CreateSecretRequest.builder()
+                        .createSecretDetails(mine.details(
+                                        "expiring-"
+                                                + UUID.randomUUID().toString().substring(0, 6),
+                                        "soon stale")
+                                .secretRules(java.util.List.of(com.oracle.bmc.vault.model.SecretExpiryRule.builder()
+                                        .secretVersionExpiryInterval("P1D")
+                                        .isSecretContentRetrievalBlockedOnExpiry(true)
+                                        .build()))
+                                .build())
+                        .build())
+                .getSecret()
+                .getId());
+        assertThat(mine.tenant
+                        .secrets
+                        .getSecretBundle(GetSecretBundleRequest.builder()
+                                .secretId(expiring.getId())
+                                .build())
+                        .getSecretBundle()
+                        .getTimeOfExpiry())
+                .isNotNull();
 
         Secrets other = Secrets.in(mine.tenant);
-        Secret inDoomedVault = other.create("inside-" + UUID.randomUUID().toString().substring(0, 6), "goes with the vault");
-        mine.tenant.kmsVaults.scheduleVaultDeletion(ScheduleVaultDeletionRequest.builder().vaultId(other.vault.getId())
-                .scheduleVaultDeletionDetails(ScheduleVaultDeletionDetails.builder().timeOfDeletion(inDays(8)).build()).build());
+        Secret inDoomedVault =
+                other.create("inside-" + UUID.randomUUID().toString().substring(0, 6), "goes with the vault");
+        mine.tenant.kmsVaults.scheduleVaultDeletion(ScheduleVaultDeletionRequest.builder()
+                .vaultId(other.vault.getId())
+                .scheduleVaultDeletionDetails(ScheduleVaultDeletionDetails.builder()
+                        .timeOfDeletion(inDays(8))
+                        .build())
+                .build());
 
         Reply advanced = operator.post(URL + "/admin/v1/clock", "{\"advance\":\"P9D\"}");
         assertThat(advanced.status()).as(advanced.body()).isEqualTo(200);
         assertThat(advanced.json().getString("offset")).isNotEqualTo("PT0S");
 
         await(() -> mine.get(doomed.getId()).getLifecycleState() == Secret.LifecycleState.Deleted);
-        refused(() -> mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(doomed.getId()).build()),
-                404, "NotAuthorizedOrNotFound");
+        refused(
+                () -> mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
+                        .secretId(doomed.getId())
+                        .build()),
+                404,
+                "NotAuthorizedOrNotFound");
         await(() -> {
             try {
-                mine.tenant.vaults.getSecretVersion(GetSecretVersionRequest.builder().secretId(versioned.getId())
-                        .secretVersionNumber(1L).build());
+                mine.tenant.vaults.getSecretVersion(GetSecretVersionRequest.builder()
+                        .secretId(versioned.getId())
+                        .secretVersionNumber(1L)
+                        .build());
                 return false;
             } catch (com.oracle.bmc.model.BmcException gone) {
                 return gone.getStatusCode() == 404;
             }
         });
         assertThat(mine.get(versioned.getId()).getCurrentVersionNumber()).isEqualTo(3);
-        await(() -> mine.tenant.kmsVaults.getVault(GetVaultRequest.builder().vaultId(other.vault.getId()).build())
-                .getVault().getLifecycleState() == Vault.LifecycleState.Deleted);
-        assertThat(mine.tenant.kms(other.vault.getManagementEndpoint()).getKey(GetKeyRequest.builder().keyId(other.key.getId())
-                .build()).getKey().getLifecycleState()).isEqualTo(Key.LifecycleState.Deleted);
+        await(() -> mine.tenant
+                        .kmsVaults
+                        .getVault(GetVaultRequest.builder()
+                                .vaultId(other.vault.getId())
+                                .build())
+                        .getVault()
+                        .getLifecycleState()
+                == Vault.LifecycleState.Deleted);
+        assertThat(mine.tenant
+                        .kms(other.vault.getManagementEndpoint())
+                        .getKey(GetKeyRequest.builder().keyId(other.key.getId()).build())
+                        .getKey()
+                        .getLifecycleState())
+                .isEqualTo(Key.LifecycleState.Deleted);
         assertThat(other.get(inDoomedVault.getId()).getLifecycleState()).isEqualTo(Secret.LifecycleState.Deleted);
 
-        refused(() -> mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder().secretId(expiring.getId()).build()),
-                409, "IncorrectState");
+        refused(
+                () -> mine.tenant.secrets.getSecretBundle(GetSecretBundleRequest.builder()
+                        .secretId(expiring.getId())
+                        .build()),
+                409,
+                "IncorrectState");
 
         Secret reborn = mine.create(name, "the name is free again");
         assertThat(reborn.getId()).isNotEqualTo(doomed.getId());

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 /** A start that cannot work says why in one line, starts nothing, and leaves no process behind. */
 class BadConfigurationIT {
 
-    private static final Path HOME = Path.of(System.getProperty("coffer.topology.home") + "-bad").toAbsolutePath().normalize();
+    private static final Path HOME = Path.of(System.getProperty("coffer.topology.home") + "-bad")
+            .toAbsolutePath()
+            .normalize();
 
     @Test
     void aTakenHttpPortIsNamed() throws IOException {
@@ -44,22 +46,34 @@ class BadConfigurationIT {
         Outcome noHosts = CofferCommand.run(Duration.ofMinutes(2), "start", "--home", HOME.toString(), "--hosts", "0");
         assertThat(noHosts.exitCode()).isEqualTo(2);
         assertThat(noHosts.err()).contains("--hosts must be between 1 and 9");
-        Outcome unknown = CofferCommand.run(Duration.ofMinutes(2), "start", "--home", HOME.toString(), "--colour", "red");
+        Outcome unknown =
+                CofferCommand.run(Duration.ofMinutes(2), "start", "--home", HOME.toString(), "--colour", "red");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown option '--colour'");
         assertThat(TopologyProcesses.of(HOME)).isEmpty();
     }
 
     private static Outcome start() {
-        return CofferCommand.run(Duration.ofMinutes(3), "start", "--home", HOME.toString(), "--port-base", "26000",
-                "--derby-port", "26527", "--broker-port", "26616");
+        return CofferCommand.run(
+                Duration.ofMinutes(3),
+                "start",
+                "--home",
+                HOME.toString(),
+                "--port-base",
+                "26000",
+                "--derby-port",
+                "26527",
+                "--broker-port",
+                "26616");
     }
 
     private static void assertRefused(Outcome outcome, String message) {
         assertThat(outcome.exitCode()).as(outcome.all()).isEqualTo(1);
         assertThat(outcome.err()).contains("coffer: " + message);
         assertThat(outcome.all()).doesNotContain("Exception", "\tat ");
-        assertThat(TopologyProcesses.of(HOME)).as("processes started by a refused start").isEmpty();
+        assertThat(TopologyProcesses.of(HOME))
+                .as("processes started by a refused start")
+                .isEmpty();
     }
 
     private static ServerSocket occupy(int port) throws IOException {

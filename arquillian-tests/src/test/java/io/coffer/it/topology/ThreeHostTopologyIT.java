@@ -1,6 +1,8 @@
 package io.coffer.it.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.secrets.SecretsClient;
@@ -10,26 +12,45 @@ import com.oracle.bmc.vault.model.Secret;
 import com.oracle.bmc.vault.requests.CreateSecretRequest;
 import io.coffer.it.support.CofferCommand;
 import io.coffer.it.support.CofferCommand.Outcome;
+import io.coffer.it.support.HalfStartedServer;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
+import io.coffer.it.support.InternalServices;
 import io.coffer.it.support.LoopbackWatch;
 import io.coffer.it.support.Operator;
+import io.coffer.it.support.ReadAccessors;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import io.coffer.it.support.TopologyProcesses;
-import java.io.IOException;
+import io.coffer.server.topology.InternalCredentials;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,18 +62,31 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * A real three-host topology started by {@code ./coffer start --hosts 3}, the way a user starts it: Derby network
  * server, ActiveMQ broker and three Payara Server domains clustered through the data grid. Writes through one host
- * reach every host's local store; the broker and the remote store can go away without losing anything; stop leaves
- * no process behind; and no process ever listens on or talks to anything but 127.0.0.1.
+ * reach every host's local store; the broker and the remote store can go away without losing anything; the stores
+ * and the broker let in only the install's credentials; after any crash {@code ./coffer start} alone heals it; stop
+ * leaves no process behind; and no process ever listens on or talks to anything but 127.0.0.1.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThreeHostTopologyIT {
 
     private static final int PORT_BASE = 25000;
-    private static final Path HOME = Path.of(System.getProperty("coffer.topology.home")).toAbsolutePath().normalize();
-    private static final String[] TOPOLOGY = {"--home", HOME.toString(), "--port-base", String.valueOf(PORT_BASE),
-            "--derby-port", "25527", "--broker-port", "25616"};
-    private static final List<String> HOSTS = List.of("http://127.0.0.1:25080", "http://127.0.0.1:25180", "http://127.0.0.1:25280");
+    private static final int DERBY_PORT = 25527;
+    private static final int BROKER_PORT = 25616;
+    private static final Path HOME =
+            Path.of(System.getProperty("coffer.topology.home")).toAbsolutePath().normalize();
+    private static final String[] TOPOLOGY = {
+        "--home",
+        HOME.toString(),
+        "--port-base",
+        String.valueOf(PORT_BASE),
+        "--derby-port",
+        String.valueOf(DERBY_PORT),
+        "--broker-port",
+        String.valueOf(BROKER_PORT)
+    };
+    private static final List<String> HOSTS =
+            List.of("http://127.0.0.1:25080", "http://127.0.0.1:25180", "http://127.0.0.1:25280");
 
     private LoopbackWatch loopback;
     private Operator operator;
@@ -63,9 +97,68 @@ class ThreeHostTopologyIT {
         loopback = new LoopbackWatch(HOME);
         Outcome started = coffer(Duration.ofMinutes(20), "start", "--hosts", "3");
         assertThat(started.exitCode()).as(started.all()).isZero();
-        assertThat(started.out()).contains("Coffer is up", "API http://127.0.0.1:25080", "API http://127.0.0.1:25180",
-                "API http://127.0.0.1:25280", "console http://127.0.0.1:25080/console/", "operator credentials");
+        assertThat(started.out())
+                .contains(
+                        "Coffer is up",
+                        "API http://127.0.0.1:25080",
+                        "API http://127.0.0.1:25180",
+                        "API http://127.0.0.1:25280",
+                        "console http://127.0.0.1:25080/console/",
+                        "operator credentials");
         operator = Operator.of(HOME).ready(HOSTS.get(0));
+    }
+
+    @Test
+    @Order(0)
+    void theStoresAndTheBrokerLetInOnlyTheInstallsCredentials() throws Exception {
+        Path file = HOME.resolve(InternalCredentials.FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        InternalCredentials credentials = InternalServices.credentials(HOME);
+        for (String store : List.of("coffer-base", "coffer-shard-0")) {
+            String url = InternalServices.storeUrl(DERBY_PORT, store);
+            assertThat(refusal(() -> DriverManager.getConnection(url)))
+                    .as("%s without credentials", store)
+                    .isEqualTo("08004");
+            assertThat(refusal(() -> DriverManager.getConnection(
+                            url, credentials.derbyUser(), "wrong-" + credentials.derbyPassword())))
+                    .as("%s with a wrong password", store)
+                    .isEqualTo("08004");
+            assertThat(refusal(() -> DriverManager.getConnection(url, "intruder", credentials.derbyPassword())))
+                    .as("%s as another user", store)
+                    .isEqualTo("08004");
+            try (Connection connection = InternalServices.store(HOME, DERBY_PORT, store);
+                    ResultSet tables = connection.getMetaData().getTables(null, "APP", "REPL_LOG", null)) {
+                assertThat(tables.next())
+                        .as("%s holds Coffer's tables, in schema APP", store)
+                        .isTrue();
+            }
+        }
+
+        for (ActiveMQConnectionFactory stranger : List.of(
+                InternalServices.broker(BROKER_PORT, null, null),
+                InternalServices.broker(BROKER_PORT, credentials.brokerUser(), "wrong-" + credentials.brokerPassword()),
+                InternalServices.broker(BROKER_PORT, "intruder", credentials.brokerPassword()))) {
+            assertThatThrownBy(() -> {
+                        try (jakarta.jms.Connection connection = stranger.createConnection()) {
+                            connection
+                                    .createSession(false, Session.AUTO_ACKNOWLEDGE)
+                                    .createTopic("coffer.replication");
+                        }
+                    })
+                    .as("a JMS connection as %s", stranger.getUserName())
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+        try (jakarta.jms.Connection connection =
+                InternalServices.broker(HOME, BROKER_PORT).createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Queue queue = session.createTemporaryQueue();
+            session.createProducer(queue).send(session.createTextMessage("round trip"));
+            Message received = session.createConsumer(queue).receive(10_000);
+            assertThat(received).isInstanceOf(TextMessage.class);
+            assertThat(((TextMessage) received).getText()).isEqualTo("round trip");
+        }
     }
 
     @Test
@@ -78,7 +171,8 @@ class ThreeHostTopologyIT {
             Reply local = awaitLocal(host, "shard-0", id);
             assertThat(local.status()).as("probe on %s", host).isEqualTo(200);
             assertThat(local.json().getString("note")).isEqualTo("fan-out");
-            assertThat(local.json().getString("createdAt")).isEqualTo(written.json().getString("createdAt"));
+            assertThat(local.json().getString("createdAt"))
+                    .isEqualTo(written.json().getString("createdAt"));
         }
     }
 
@@ -89,7 +183,9 @@ class ThreeHostTopologyIT {
         assertThat(status.exitCode()).as(status.all()).isZero();
         assertThat(status.out()).contains("derby", "broker");
         for (String host : HOSTS) {
-            assertThat(status.out()).containsPattern(host.replace(".", "\\.") + "\\s+running \\(pid \\d+\\)\\s+applied base@\\d+ shard-0@[1-9]");
+            assertThat(status.out())
+                    .containsPattern(
+                            host.replace(".", "\\.") + "\\s+running \\(pid \\d+\\)\\s+applied base@\\d+ shard-0@[1-9]");
         }
     }
 
@@ -97,8 +193,15 @@ class ThreeHostTopologyIT {
     @Order(3)
     void theHostsFormOneDataGrid() throws Exception {
         Path asadmin = HOME.resolve("payara/payara6/bin/asadmin");
-        Process members = new ProcessBuilder(asadmin.toString(), "--host", "127.0.0.1", "--port", String.valueOf(PORT_BASE + 48),
-                "list-hazelcast-cluster-members").redirectErrorStream(true).start();
+        Process members = new ProcessBuilder(
+                        asadmin.toString(),
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(PORT_BASE + 48),
+                        "list-hazelcast-cluster-members")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(members.getInputStream().readAllBytes());
         assertThat(members.waitFor()).as(output).isZero();
         for (int host = 0; host < 3; host++) {
@@ -112,7 +215,9 @@ class ThreeHostTopologyIT {
         kill(HOME.resolve("run/broker.pid"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Reply written = operator.post(HOSTS.get(1) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"while the broker is down " + i + "\"}");
+            Reply written = operator.post(
+                    HOSTS.get(1) + "/admin/v1/stores/shard-0/probes",
+                    "{\"note\":\"while the broker is down " + i + "\"}");
             assertThat(written.status()).as(written.body()).isEqualTo(201);
             ids.add(written.json().getString("id"));
         }
@@ -120,7 +225,9 @@ class ThreeHostTopologyIT {
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
         for (String host : HOSTS) {
             for (String id : ids) {
-                assertThat(awaitLocal(host, "shard-0", id).status()).as("probe %s on %s", id, host).isEqualTo(200);
+                assertThat(awaitLocal(host, "shard-0", id).status())
+                        .as("probe %s on %s", id, host)
+                        .isEqualTo(200);
             }
         }
     }
@@ -129,17 +236,24 @@ class ThreeHostTopologyIT {
     @Order(5)
     void secretsWrittenThroughHostOneAreServedByTheLocalStoresOfEveryHost() {
         secrets = Secrets.in(Tenant.create(operator, HOSTS.get(0), "topology"));
-        Secret before = secrets.create("before-switch-" + UUID.randomUUID().toString().substring(0, 6), "written before");
+        Secret before =
+                secrets.create("before-switch-" + UUID.randomUUID().toString().substring(0, 6), "written before");
         switchReadsEverywhere("LOCAL");
         for (String host : HOSTS) {
             assertThat(bundle(secrets.tenant.secretsAt(host), before.getId())).isEqualTo("written before");
         }
-        // ACTIVE means every host of the cell has it: read at once from host-3's own store, with no fallback to lean on.
+        // ACTIVE means every host of the cell has it: read at once from host-3's own store, with no fallback to lean
+        // on.
         Secret fresh = secrets.create("fresh-" + UUID.randomUUID().toString().substring(0, 6), "fresh content");
-        assertThat(bundle(secrets.tenant.secretsAt(HOSTS.get(2)), fresh.getId())).isEqualTo("fresh content");
+        assertThat(bundle(secrets.tenant.secretsAt(HOSTS.get(2)), fresh.getId()))
+                .isEqualTo("fresh content");
         for (String host : HOSTS.subList(1, 3)) {
-            assertThat(metric(host, "coffer_store_read_seconds_count\\{mp_scope=\"application\",side=\"local\",store=\"shard-0\"\\}"))
-                    .as("local reads on %s", host).isPositive();
+            assertThat(
+                            metric(
+                                    host,
+                                    "coffer_store_read_seconds_count\\{mp_scope=\"application\",side=\"local\",store=\"shard-0\"\\}"))
+                    .as("local reads on %s", host)
+                    .isPositive();
         }
         Reply hosts = operator.get(HOSTS.get(0) + "/admin/v1/replication/hosts");
         assertThat(hosts.body()).contains("\"host\":\"host-1\"", "\"host\":\"host-2\"", "\"host\":\"host-3\"");
@@ -148,21 +262,39 @@ class ThreeHostTopologyIT {
     @Test
     @Order(6)
     void aHostKilledDuringAStreamOfWritesCatchesUpToExactlyTheRemoteContent() throws Exception {
-        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        // the writer's ledger: every acknowledged write with its content, every refusal by its status
+        Map<String, String> written = Collections.synchronizedMap(new LinkedHashMap<>());
+        Map<Integer, Integer> refused = new ConcurrentHashMap<>();
         AtomicBoolean writing = new AtomicBoolean(true);
-        Thread writer = new Thread(() -> {
-            int n = 0;
-            while (writing.get() && n < 400) {
-                try {
-                    written.add(secrets.tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(
-                            secrets.details("stream-" + n + "-" + UUID.randomUUID().toString().substring(0, 6), "stream " + n).build())
-                            .build()).getSecret().getId());
-                } catch (BmcException refusedWhileBusy) {
-                    // a write refused now is simply not part of the content compared below
-                }
-                n++;
-            }
-        }, "writer");
+        Thread writer = new Thread(
+                () -> {
+                    int n = 0;
+                    while (writing.get() && n < 400) {
+                        String content = "stream " + n + " " + UUID.randomUUID();
+                        try {
+                            written.put(
+                                    secrets.tenant
+                                            .vaults
+                                            .createSecret(CreateSecretRequest.builder()
+                                                    .createSecretDetails(secrets.details(
+                                                                    "stream-" + n + "-"
+                                                                            + UUID.randomUUID()
+                                                                                    .toString()
+                                                                                    .substring(0, 6),
+                                                                    content)
+                                                            .build())
+                                                    .build())
+                                            .getSecret()
+                                            .getId(),
+                                    content);
+                        } catch (BmcException refusedWhileBusy) {
+                            // not acknowledged: not part of what must be there (the count is part of the report below)
+                            refused.merge(refusedWhileBusy.getStatusCode(), 1, Integer::sum);
+                        }
+                        n++;
+                    }
+                },
+                "writer");
         writer.start();
         while (written.size() < 10) {
             Http.sleep(100);
@@ -176,33 +308,49 @@ class ThreeHostTopologyIT {
         Http.sleep(3000);
         writing.set(false);
         writer.join(60_000);
-        assertThat(written).hasSizeGreaterThan(20);
+        assertThat(written)
+                .as("acknowledged writes (refused by status: %s)", refused)
+                .hasSizeGreaterThan(20);
         for (String store : List.of("base", "shard-0")) {
             for (String host : HOSTS) {
-                Reply sums = Http.await(Duration.ofSeconds(120), reply -> reply.status() == 200
-                                && reply.json().getJsonObject("remote").equals(reply.json().getJsonObject("local")),
+                Reply sums = Http.await(
+                        Duration.ofSeconds(120),
+                        reply -> reply.status() == 200
+                                && reply.json()
+                                        .getJsonObject("remote")
+                                        .equals(reply.json().getJsonObject("local")),
                         () -> operator.get(host + "/admin/v1/replication/stores/" + store + "/checksum"));
-                assertThat(sums.json().getJsonObject("local")).as("%s replica of %s: %s", host, store, sums.body())
+                assertThat(sums.json().getJsonObject("local"))
+                        .as("%s replica of %s: %s", host, store, sums.body())
                         .isEqualTo(sums.json().getJsonObject("remote"));
             }
         }
-        String last = written.get(written.size() - 1);
-        secrets.active(last);
-        assertThat(bundle(secrets.tenant.secretsAt(HOSTS.get(2)), last)).startsWith("stream ");
+        // nothing acknowledged is lost: every acknowledged secret reads back from the killed host with its content
+        SecretsClient killedHost = secrets.tenant.secretsAt(HOSTS.get(2));
+        for (Map.Entry<String, String> acknowledged : List.copyOf(written.entrySet())) {
+            secrets.active(acknowledged.getKey());
+            assertThat(bundle(killedHost, acknowledged.getKey()))
+                    .as("acknowledged secret %s", acknowledged.getKey())
+                    .isEqualTo(acknowledged.getValue());
+        }
     }
 
     @Test
     @Order(7)
     void noPlaintextTravelsThroughTheBroker() throws Exception {
-        String marker = "JMSMARK" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String marker =
+                "JMSMARK" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Secret marked = secrets.create("marked-" + UUID.randomUUID().toString().substring(0, 6), "value " + marker);
-        assertThat(bundle(secrets.tenant.secretsAt(HOSTS.get(1)), marked.getId())).contains(marker);
+        assertThat(bundle(secrets.tenant.secretsAt(HOSTS.get(1)), marked.getId()))
+                .contains(marker);
         byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
         int scanned = 0;
         try (Stream<Path> files = Files.walk(HOME.resolve("broker"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as("marker in %s", file).doesNotContain(marker);
+                assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                        .as("marker in %s", file)
+                        .doesNotContain(marker);
                 assertThat(needle).isNotEmpty();
                 scanned++;
             }
@@ -215,22 +363,31 @@ class ThreeHostTopologyIT {
     void withTheRemoteStoreDownLocalReadsGoOnAndWritesFailCleanly() throws Exception {
         Secret kept = secrets.create("kept-" + UUID.randomUUID().toString().substring(0, 6), "served locally");
         switchReadsEverywhere("HYBRID");
-        Reply probe = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"before the outage\"}");
+        Reply probe =
+                operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"before the outage\"}");
         String probeId = probe.json().getString("id");
         assertThat(awaitLocal(HOSTS.get(2), "shard-0", probeId).status()).isEqualTo(200);
 
         kill(HOME.resolve("run/derby.pid"));
         for (String host : HOSTS) {
-            assertThat(bundle(secrets.tenant.secretsAt(host), kept.getId())).as("read on %s", host).isEqualTo("served locally");
-            assertThat(operator.get(host + "/admin/v1/stores/shard-0/probes/" + probeId + "?from=local").status()).isEqualTo(200);
+            assertThat(bundle(secrets.tenant.secretsAt(host), kept.getId()))
+                    .as("read on %s", host)
+                    .isEqualTo("served locally");
+            assertThat(operator.get(host + "/admin/v1/stores/shard-0/probes/" + probeId + "?from=local")
+                            .status())
+                    .isEqualTo(200);
         }
-        BmcException refused = org.assertj.core.api.Assertions.catchThrowableOfType(BmcException.class, () ->
-                secrets.tenant.vaults.createSecret(CreateSecretRequest.builder().createSecretDetails(
-                        secrets.details("during-outage", "x").build()).build()));
+        BmcException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                BmcException.class,
+                () -> secrets.tenant.vaults.createSecret(CreateSecretRequest.builder()
+                        .createSecretDetails(
+                                secrets.details("during-outage", "x").build())
+                        .build()));
         assertThat(refused).isNotNull();
         assertThat(refused.getStatusCode()).isEqualTo(503);
         assertThat(refused.getServiceCode()).isEqualTo("ServiceUnavailable");
-        Reply refusedProbe = operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"during the outage\"}");
+        Reply refusedProbe =
+                operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"during the outage\"}");
         assertThat(refusedProbe.status()).as(refusedProbe.body()).isEqualTo(503);
         assertThat(refusedProbe.body()).doesNotContain("Exception", "\tat ");
         Reply health = Http.get(HOSTS.get(0) + "/health");
@@ -239,31 +396,113 @@ class ThreeHostTopologyIT {
 
         Outcome restarted = coffer(Duration.ofMinutes(10), "start");
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
-        Reply after = Http.await(Duration.ofSeconds(60), reply -> reply.status() == 201,
-                () -> operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"after the outage\"}"));
+        Reply after = Http.await(
+                Duration.ofSeconds(60),
+                reply -> reply.status() == 201,
+                () -> operator.post(
+                        HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"after the outage\"}"));
         assertThat(after.status()).as(after.body()).isEqualTo(201);
-        Secret afterOutage = secrets.create("after-outage-" + UUID.randomUUID().toString().substring(0, 6), "written after");
+        Secret afterOutage =
+                secrets.create("after-outage-" + UUID.randomUUID().toString().substring(0, 6), "written after");
         for (String host : HOSTS) {
-            assertThat(bundle(secrets.tenant.secretsAt(host), afterOutage.getId())).isEqualTo("written after");
+            assertThat(bundle(secrets.tenant.secretsAt(host), afterOutage.getId()))
+                    .isEqualTo("written after");
         }
     }
 
-    private void switchReadsEverywhere(String accessor) {
-        for (String store : List.of("base", "shard-0")) {
-            Reply switched = operator.put(HOSTS.get(0) + "/admin/v1/shards/" + store + "/reads", "{\"accessor\":\"" + accessor + "\"}");
-            assertThat(switched.status()).as(switched.body()).isEqualTo(200);
-        }
+    @Test
+    @Order(9)
+    void afterAHostTheBrokerAndDerbyAreKilledAndAHostIsLeftHalfStartedStartAloneHealsTheTopology() throws Exception {
+        Secret before = secrets.create(
+                "before-crash-" + UUID.randomUUID().toString().substring(0, 6), "written before the crash");
+        Reply probe =
+                operator.post(HOSTS.get(0) + "/admin/v1/stores/shard-0/probes", "{\"note\":\"before the crash\"}");
+        assertThat(probe.status()).as(probe.body()).isEqualTo(201);
+        String probeId = probe.json().getString("id");
         for (String host : HOSTS) {
-            Reply followed = Http.await(Duration.ofSeconds(20), reply -> reply.status() == 200
-                            && reply.body().split("\"reads\":\"" + accessor + "\"", -1).length == 3,
-                    () -> operator.get(host + "/admin/v1/shards"));
-            assertThat(followed.body()).as("%s follows the switch within seconds", host).contains("\"reads\":\"" + accessor + "\"");
+            assertThat(awaitLocal(host, "shard-0", probeId).status())
+                    .as("probe on %s", host)
+                    .isEqualTo(200);
         }
+
+        kill(HOME.resolve("domains/host-2/config/pid"));
+        kill(HOME.resolve("run/broker.pid"));
+        kill(HOME.resolve("run/derby.pid"));
+        // host-3 as Payara leaves a start that failed inside the server: its JVM alive on the host's ports, exiting
+        // forever, its PID file moved to pid.prev
+        Path host3 = HOME.resolve("domains/host-3");
+        kill(host3.resolve("config/pid"));
+        Files.move(host3.resolve("config/pid"), host3.resolve("config/pid.prev"), StandardCopyOption.REPLACE_EXISTING);
+        Process halfStarted =
+                HalfStartedServer.launch(host3, PORT_BASE + 200 + 49, PORT_BASE + 200 + 48, PORT_BASE + 200 + 80);
+
+        Outcome status = coffer(Duration.ofMinutes(2), "status");
+        assertThat(status.out())
+                .contains("derby", "broker")
+                .containsPattern("derby\\s+\\S+\\s+stopped")
+                .containsPattern("host-3\\s+\\S+\\s+running without a PID file \\(pid " + halfStarted.pid() + "\\)");
+
+        Outcome restarted = coffer(Duration.ofMinutes(15), "start");
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        assertThat(restarted.out())
+                .contains(
+                        "host-3: a JVM of its domain (pid " + halfStarted.pid() + ") runs without its PID file",
+                        "Coffer is up");
+        assertThat(halfStarted.isAlive()).as("the half-started server").isFalse();
+        for (String host : HOSTS) {
+            Reply health = Http.get(host + "/health");
+            assertThat(health.status()).as("%s: %s", host, health.body()).isEqualTo(200);
+            assertThat(bundle(secrets.tenant.secretsAt(host), before.getId()))
+                    .as("read on %s", host)
+                    .isEqualTo("written before the crash");
+            assertThat(awaitLocal(host, "shard-0", probeId).json().getString("note"))
+                    .isEqualTo("before the crash");
+        }
+        Secret after = secrets.create(
+                "after-crash-" + UUID.randomUUID().toString().substring(0, 6), "written after the crash");
+        for (String host : HOSTS) {
+            assertThat(bundle(secrets.tenant.secretsAt(host), after.getId()))
+                    .as("read on %s", host)
+                    .isEqualTo("written after the crash");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void statusAndStopFindTheServersWithoutTheirPidFiles() throws Exception {
+        long derby =
+                Long.parseLong(Files.readString(HOME.resolve("run/derby.pid")).trim());
+        long broker =
+                Long.parseLong(Files.readString(HOME.resolve("run/broker.pid")).trim());
+        Files.delete(HOME.resolve("run/derby.pid"));
+        Files.delete(HOME.resolve("run/broker.pid"));
+
+        Outcome status = coffer(Duration.ofMinutes(2), "status");
+
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.out())
+                .containsPattern("derby\\s+\\S+\\s+running \\(pid " + derby + "\\)")
+                .containsPattern("broker\\s+\\S+\\s+running \\(pid " + broker + "\\)");
+        // the stop after all the tests must find them all the same
+    }
+
+    private void switchReadsEverywhere(String accessor) {
+        ReadAccessors.switchEverywhere(operator, HOSTS, accessor);
+    }
+
+    private static String refusal(ThrowingCallable connect) {
+        SQLException refused = catchThrowableOfType(SQLException.class, connect);
+        assertThat((Throwable) refused).as("a refused connection").isNotNull();
+        return refused.getSQLState();
     }
 
     private static String bundle(SecretsClient client, String secretId) {
         return Secrets.text(((Base64SecretBundleContentDetails) client.getSecretBundle(GetSecretBundleRequest.builder()
-                .secretId(secretId).build()).getSecretBundle().getSecretBundleContent()).getContent());
+                                .secretId(secretId)
+                                .build())
+                        .getSecretBundle()
+                        .getSecretBundleContent())
+                .getContent());
     }
 
     private static long metric(String host, String pattern) {
@@ -285,12 +524,16 @@ class ThreeHostTopologyIT {
                 free.bind(new InetSocketAddress("127.0.0.1", port));
             }
         }
-        assertThat(loopback.violations()).as("sockets off loopback (%s)", loopback.summary()).isEmpty();
+        assertThat(loopback.violations())
+                .as("sockets off loopback (%s)", loopback.summary())
+                .isEmpty();
         assertThat(loopback.summary()).doesNotStartWith("0 samples");
     }
 
     private Reply awaitLocal(String host, String store, String id) {
-        return Http.await(Duration.ofSeconds(90), reply -> reply.status() == 200,
+        return Http.await(
+                Duration.ofSeconds(90),
+                reply -> reply.status() == 200,
                 () -> operator.get(host + "/admin/v1/stores/" + store + "/probes/" + id + "?from=local"));
     }
 

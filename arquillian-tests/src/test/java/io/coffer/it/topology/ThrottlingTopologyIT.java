@@ -45,20 +45,32 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ThrottlingTopologyIT {
 
     private static final int PORT_BASE = 25600;
-    private static final Path HOME = Path.of(System.getProperty("coffer.topology.home") + "-throttling").toAbsolutePath().normalize();
-    private static final String[] TOPOLOGY = {"--home", HOME.toString(), "--port-base", String.valueOf(PORT_BASE),
-            "--derby-port", "25927", "--broker-port", "25916"};
-    private static final List<String> HOSTS = List.of("http://127.0.0.1:25680", "http://127.0.0.1:25780", "http://127.0.0.1:25880");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final Path HOME = Path.of(System.getProperty("coffer.topology.home") + "-throttling")
+            .toAbsolutePath()
+            .normalize();
+    private static final String[] TOPOLOGY = {
+        "--home",
+        HOME.toString(),
+        "--port-base",
+        String.valueOf(PORT_BASE),
+        "--derby-port",
+        "25927",
+        "--broker-port",
+        "25916"
+    };
+    private static final List<String> HOSTS =
+            List.of("http://127.0.0.1:25680", "http://127.0.0.1:25780", "http://127.0.0.1:25880");
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     private Operator operator;
     private Secrets noisy;
     private Secret noisySecret;
 
     /** One request's answer, as the load saw it. */
-    private record Answer(int status, String retryAfter, String body, String requestId) {
-    }
+    private record Answer(int status, String retryAfter, String body, String requestId) {}
 
     @BeforeAll
     void startThreeHosts() {
@@ -67,7 +79,8 @@ class ThrottlingTopologyIT {
         operator = Operator.of(HOME).ready(HOSTS.get(0));
         awaitOneDataGrid();
         for (String store : List.of("base", "shard-0")) {
-            Reply switched = operator.put(HOSTS.get(0) + "/admin/v1/shards/" + store + "/reads", "{\"accessor\":\"HYBRID\"}");
+            Reply switched =
+                    operator.put(HOSTS.get(0) + "/admin/v1/shards/" + store + "/reads", "{\"accessor\":\"HYBRID\"}");
             assertThat(switched.status()).as(switched.body()).isEqualTo(200);
         }
     }
@@ -79,7 +92,10 @@ class ThrottlingTopologyIT {
         Secrets steady = Secrets.in(Tenant.create(operator, HOSTS.get(0), "steady"));
         noisySecret = noisy.create("a-" + UUID.randomUUID().toString().substring(0, 6), "noisy");
         Secret steadySecret = steady.create("b-" + UUID.randomUUID().toString().substring(0, 6), "steady");
-        Throttling.limit(operator, noisy.tenant.tenancyId, "{\"dataPlaneReadsPerSecond\": 20, \"burstSeconds\": 1}",
+        Throttling.limit(
+                operator,
+                noisy.tenant.tenancyId,
+                "{\"dataPlaneReadsPerSecond\": 20, \"burstSeconds\": 1}",
                 HOSTS.toArray(String[]::new));
 
         List<CompletableFuture<Answer>> noisyAnswers = new ArrayList<>();
@@ -103,17 +119,26 @@ class ThrottlingTopologyIT {
         List<Answer> noisyResults = join(noisyAnswers);
         List<Answer> steadyResults = join(steadyAnswers);
 
-        long admitted = noisyResults.stream().filter(answer -> answer.status() == 200).count();
+        long admitted =
+                noisyResults.stream().filter(answer -> answer.status() == 200).count();
         double admittedPerSecond = admitted / seconds;
         StringBuilder perHost = new StringBuilder();
         for (String host : HOSTS) {
-            perHost.append(String.format(" %s admitted %.0f, grid failures %s, alone %s;", host,
-                    Throttling.counter(host, "coffer_requests_admitted_total", noisy.tenant.tenancyId, "data-plane-read"),
-                    Http.get(host + "/metrics").body().lines().filter(line -> line.startsWith("coffer_throttle_grid_failures_total"))
-                            .findFirst().orElse("none"),
+            perHost.append(String.format(
+                    " %s admitted %.0f, grid failures %s, alone %s;",
+                    host,
+                    Throttling.counter(
+                            host, "coffer_requests_admitted_total", noisy.tenant.tenancyId, "data-plane-read"),
+                    Http.get(host + "/metrics")
+                            .body()
+                            .lines()
+                            .filter(line -> line.startsWith("coffer_throttle_grid_failures_total"))
+                            .findFirst()
+                            .orElse("none"),
                     operator.get(host + "/admin/v1/limits").json().getBoolean("hostThrottlesAlone")));
         }
-        assertThat(admittedPerSecond).as("admitted reads per second of 200/s sent (%d in %.1f s;%s)", admitted, seconds, perHost)
+        assertThat(admittedPerSecond)
+                .as("admitted reads per second of 200/s sent (%d in %.1f s;%s)", admitted, seconds, perHost)
                 .isBetween(15.0, 25.0);
         for (Answer answer : noisyResults) {
             if (answer.status() != 200) {
@@ -127,18 +152,30 @@ class ThrottlingTopologyIT {
         assertThat(steadyResults).as("the steady tenancy's answers").allMatch(answer -> answer.status() == 200);
         double throttled = 0;
         for (String host : HOSTS) {
-            throttled += Throttling.counter(host, "coffer_requests_throttled_total", noisy.tenant.tenancyId, "data-plane-read");
-            assertThat(Throttling.counter(host, "coffer_requests_admitted_total", noisy.tenant.tenancyId, "data-plane-read"))
-                    .as("admitted on %s", host).isPositive();
+            throttled += Throttling.counter(
+                    host, "coffer_requests_throttled_total", noisy.tenant.tenancyId, "data-plane-read");
+            assertThat(Throttling.counter(
+                            host, "coffer_requests_admitted_total", noisy.tenant.tenancyId, "data-plane-read"))
+                    .as("admitted on %s", host)
+                    .isPositive();
         }
         assertThat(throttled).isEqualTo(noisyResults.size() - admitted);
 
         // the operator raises the limit through another host: every host lets the reads through within seconds
-        Throttling.limit(operator, noisy.tenant.tenancyId, "{\"dataPlaneReadsPerSecond\": 1000, \"burstSeconds\": 1}",
-                HOSTS.get(1), HOSTS.get(0), HOSTS.get(2));
+        Throttling.limit(
+                operator,
+                noisy.tenant.tenancyId,
+                "{\"dataPlaneReadsPerSecond\": 1000, \"burstSeconds\": 1}",
+                HOSTS.get(1),
+                HOSTS.get(0),
+                HOSTS.get(2));
         for (HttpRequest read : noisyReads) {
-            assertThat(Http.await(Duration.ofSeconds(10), reply -> reply.status() == 200,
-                    () -> Http.send(HttpRequest.newBuilder(read, (name, value) -> true))).status()).isEqualTo(200);
+            assertThat(Http.await(
+                                    Duration.ofSeconds(10),
+                                    reply -> reply.status() == 200,
+                                    () -> Http.send(HttpRequest.newBuilder(read, (name, value) -> true)))
+                            .status())
+                    .isEqualTo(200);
         }
         List<CompletableFuture<Answer>> afterRaise = new ArrayList<>();
         for (int i = 0; i < 90; i++) {
@@ -154,15 +191,26 @@ class ThrottlingTopologyIT {
         Tenant tenant = Tenant.create(operator, HOSTS.get(0), "revoked");
         String keys = "/admin/v1/tenancies/" + tenant.tenancyId + "/users/" + tenant.userId + "/apiKeys";
         RsaKeys second = RsaKeys.generate();
-        Reply added = operator.post(HOSTS.get(0) + keys, Json.createObjectBuilder().add("publicKey", second.publicPem()).build().toString());
+        Reply added = operator.post(
+                HOSTS.get(0) + keys,
+                Json.createObjectBuilder()
+                        .add("publicKey", second.publicPem())
+                        .build()
+                        .toString());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String fingerprint = added.json().getString("fingerprint");
-        OciRequestSigner withSecond = new OciRequestSigner(tenant.tenancyId, tenant.userId, fingerprint, second.pair().getPrivate());
+        OciRequestSigner withSecond = new OciRequestSigner(
+                tenant.tenancyId, tenant.userId, fingerprint, second.pair().getPrivate());
         String vaults = "/20180608/vaults?compartmentId=" + tenant.tenancyId;
         for (String host : HOSTS) {
             // every host authenticates (and caches) the new key
-            assertThat(Http.await(Duration.ofSeconds(30), reply -> reply.status() == 200,
-                    () -> Http.signed(withSecond, "GET", host + vaults, null)).status()).as("new key on %s", host).isEqualTo(200);
+            assertThat(Http.await(
+                                    Duration.ofSeconds(30),
+                                    reply -> reply.status() == 200,
+                                    () -> Http.signed(withSecond, "GET", host + vaults, null))
+                            .status())
+                    .as("new key on %s", host)
+                    .isEqualTo(200);
         }
 
         Reply deleted = Http.signed(operator.signer(), "DELETE", HOSTS.get(1) + keys + "/" + fingerprint, null);
@@ -170,34 +218,46 @@ class ThrottlingTopologyIT {
         assertThat(deleted.json().getBoolean("everyHostTold")).isTrue();
         for (String host : HOSTS) {
             // far less than the minute a host caches a key: the grid told it
-            Reply refused = Http.await(Duration.ofSeconds(5), reply -> reply.status() == 401,
+            Reply refused = Http.await(
+                    Duration.ofSeconds(5),
+                    reply -> reply.status() == 401,
                     () -> Http.signed(withSecond, "GET", host + vaults, null));
-            assertThat(refused.status()).as("deleted key on %s: %s", host, refused.body()).isEqualTo(401);
-            assertThat(Http.signed(tenant.signer(), "GET", host + vaults, null).status()).as("first key on %s", host).isEqualTo(200);
+            assertThat(refused.status())
+                    .as("deleted key on %s: %s", host, refused.body())
+                    .isEqualTo(401);
+            assertThat(Http.signed(tenant.signer(), "GET", host + vaults, null).status())
+                    .as("first key on %s", host)
+                    .isEqualTo(200);
         }
     }
 
     @Test
     @Order(3)
     void limitsSurviveAHostsRestart() throws Exception {
-        long pid = Long.parseLong(Files.readString(HOME.resolve("domains/host-3/config/pid")).trim());
+        long pid = Long.parseLong(
+                Files.readString(HOME.resolve("domains/host-3/config/pid")).trim());
         ProcessHandle host = ProcessHandle.of(pid).orElseThrow();
         host.destroyForcibly();
         host.onExit().get();
         Outcome restarted = coffer(Duration.ofMinutes(10), "start");
         assertThat(restarted.exitCode()).as(restarted.all()).isZero();
-        Reply limits = Http.await(Duration.ofSeconds(30), reply -> reply.status() == 200
+        Reply limits = Http.await(
+                Duration.ofSeconds(30),
+                reply -> reply.status() == 200
                         && reply.json().getJsonObject("effective").getInt("dataPlaneReadsPerSecond") == 1000,
                 () -> operator.get(HOSTS.get(2) + "/admin/v1/tenancies/" + noisy.tenant.tenancyId + "/limits"));
         assertThat(limits.json().getInt("dataPlaneReadsPerSecond")).isEqualTo(1000);
-        assertThat(limits.json().getJsonObject("effective").getInt("dataPlaneReadsPerSecond")).isEqualTo(1000);
+        assertThat(limits.json().getJsonObject("effective").getInt("dataPlaneReadsPerSecond"))
+                .isEqualTo(1000);
     }
 
     @AfterAll
     void stopLeavesNothingBehind() {
         Outcome stopped = coffer(Duration.ofMinutes(5), "stop");
         assertThat(stopped.exitCode()).as(stopped.all()).isZero();
-        assertThat(TopologyProcesses.of(HOME)).as("processes of the topology after stop").isEmpty();
+        assertThat(TopologyProcesses.of(HOME))
+                .as("processes of the topology after stop")
+                .isEmpty();
     }
 
     /**
@@ -211,8 +271,15 @@ class ThrottlingTopologyIT {
         for (int host = 0; host < 3; host++) {
             while (true) {
                 try {
-                    Process members = new ProcessBuilder(asadmin.toString(), "--host", "127.0.0.1", "--port",
-                            String.valueOf(PORT_BASE + 100 * host + 48), "list-hazelcast-cluster-members").redirectErrorStream(true).start();
+                    Process members = new ProcessBuilder(
+                                    asadmin.toString(),
+                                    "--host",
+                                    "127.0.0.1",
+                                    "--port",
+                                    String.valueOf(PORT_BASE + 100 * host + 48),
+                                    "list-hazelcast-cluster-members")
+                            .redirectErrorStream(true)
+                            .start();
                     output = new String(members.getInputStream().readAllBytes());
                     members.waitFor();
                 } catch (java.io.IOException | InterruptedException failed) {
@@ -225,7 +292,9 @@ class ThrottlingTopologyIT {
                 if (all) {
                     break;
                 }
-                assertThat(java.time.Instant.now()).as("host-%d's data grid members: %s", host + 1, output).isBefore(deadline);
+                assertThat(java.time.Instant.now())
+                        .as("host-%d's data grid members: %s", host + 1, output)
+                        .isBefore(deadline);
                 Http.sleep(5_000);
             }
         }
@@ -237,8 +306,10 @@ class ThrottlingTopologyIT {
         for (String host : HOSTS) {
             URI uri = URI.create(host + "/20190301/secretbundles/" + secretId);
             HttpRequest.Builder read = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(30));
-            for (Map.Entry<String, String> header : signer.sign("GET", uri, null).entrySet()) {
-                if (!header.getKey().equalsIgnoreCase("host") && !header.getKey().equalsIgnoreCase("content-length")) {
+            for (Map.Entry<String, String> header :
+                    signer.sign("GET", uri, null).entrySet()) {
+                if (!header.getKey().equalsIgnoreCase("host")
+                        && !header.getKey().equalsIgnoreCase("content-length")) {
                     read.header(header.getKey(), header.getValue());
                 }
             }
@@ -248,9 +319,12 @@ class ThrottlingTopologyIT {
     }
 
     private static CompletableFuture<Answer> send(HttpRequest request) {
-        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> new Answer(
-                response.statusCode(), response.headers().firstValue("retry-after").orElse(null), response.body(),
-                response.headers().firstValue("opc-request-id").orElse(null)));
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Answer(
+                        response.statusCode(),
+                        response.headers().firstValue("retry-after").orElse(null),
+                        response.body(),
+                        response.headers().firstValue("opc-request-id").orElse(null)));
     }
 
     private static List<Answer> join(List<CompletableFuture<Answer>> answers) {

@@ -1,51 +1,46 @@
 package io.coffer.bundle.boundary;
 
 import io.coffer.bundle.control.BundleSelector;
-import io.coffer.platform.failure.CofferException;
 import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.wire.Page;
 import io.coffer.routing.control.StoreRead;
 import io.coffer.routing.control.StoreReads;
 import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
-import io.coffer.routing.entity.SecretNameRoute;
 import io.coffer.routing.entity.StoreId;
+import io.coffer.secret.control.ContentReadability;
 import io.coffer.secret.control.SecretCrypto;
-import io.coffer.secret.control.SecretLifecycle;
+import io.coffer.secret.control.SecretDirectory;
+import io.coffer.secret.control.SecretInputRules;
 import io.coffer.secret.control.VersionListing;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretLifecycleState;
+import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.secret.entity.SecretVersion;
-import io.coffer.platform.wire.Page;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
-import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Secret bundles for the caller's tenancy, read through the store accessors (see the package description). Reads take
- * no JTA transaction: each store read runs on its own and a bundle never pays for a commit.
+ * no JTA transaction: each store read runs on its own and a bundle never pays for a commit. Secrets, routes and
+ * versions are found as the control plane finds them ({@link SecretDirectory}), on the store the accessor picked.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SecretBundleService {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final Type METADATA = new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass();
-
     @Inject
     StoreReads reads;
 
     @Inject
-    SecretLifecycle lifecycle;
+    ContentReadability readability;
 
     @Inject
     SecretCrypto crypto;
@@ -59,8 +54,8 @@ public class SecretBundleService {
     }
 
     /** Everything one bundle needs, read from one store so that a fallback is all or nothing. */
-    private record Parts(Secret secret, SecretVersion version, MasterKeyVersion contentKey, MasterKeyVersion metadataKey) {
-    }
+    private record Parts(
+            Secret secret, SecretVersion version, MasterKeyVersion contentKey, MasterKeyVersion metadataKey) {}
 
     public Bundle get(String tenancyId, String secretId, BundleSelector selector) {
         ResourceRoute route = secretRoute(tenancyId, secretId);
@@ -75,8 +70,9 @@ public class SecretBundleService {
             throw CofferException.missing("secretName");
         }
         String key = SecretNameRoute.key(vaultId, secretName);
-        SecretNameRoute name = reads.read(StoreId.BASE, StoreRead.of("secret-name",
-                em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
+        SecretNameRoute name = reads.read(
+                        StoreId.BASE,
+                        StoreRead.of("secret-name", em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
                 .orElseThrow(() -> CofferException.notFound("secret " + secretName + " in vault " + vaultId));
         ResourceRoute route = secretRoute(tenancyId, name.secretId());
         if (!route.vaultId().equals(vaultId)) {
@@ -85,25 +81,31 @@ public class SecretBundleService {
         return open(route.store(), name.secretId(), selector);
     }
 
-    /** The secret and the versions a bundle can still be read from (not deleted), for ListSecretBundleVersions. */
-    public Page<SecretVersion> versions(String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit,
-            String page) {
+    /** The versions a bundle can still be read from (not deleted), for ListSecretBundleVersions. */
+    public Page<SecretVersion> versions(
+            String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit, String page) {
         ResourceRoute route = secretRoute(tenancyId, secretId);
-        List<SecretVersion> versions = reads.read(route.store(), StoreRead.<List<SecretVersion>>of("secret-bundle-versions",
-                em -> Optional.ofNullable(em.find(Secret.class, secretId)).map(secret -> versionsOf(em, secretId))))
+        List<SecretVersion> versions = reads.read(
+                        route.store(),
+                        StoreRead.<List<SecretVersion>>of(
+                                "secret-bundle-versions",
+                                em -> Optional.ofNullable(em.find(Secret.class, secretId))
+                                        .map(secret -> SecretDirectory.versionsOf(em, secretId))))
                 .orElseThrow(() -> CofferException.notFound("secret " + secretId));
-        return VersionListing.page(versions.stream().filter(version -> !version.isDeleted()).toList(), sortBy, sortOrder,
-                limit, page);
+        return VersionListing.page(versions, sortBy, sortOrder, limit, page);
     }
 
     private Bundle open(StoreId store, String secretId, BundleSelector selector) {
-        Parts parts = reads.read(store, StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
-                        .servableLocallyWhen(found -> servable(found.secret())))
+        Parts parts = reads.read(
+                        store,
+                        StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
+                                .servableLocallyWhen(found -> servable(found.secret())))
                 .orElseThrow(() -> CofferException.notFound(selector.describe() + " of secret " + secretId));
-        lifecycle.checkContentReadable(parts.secret(), parts.version());
+        readability.checkContentReadable(parts.secret(), parts.version());
         byte[] content = crypto.openContent(parts.secret(), parts.version(), parts.contentKey());
-        Map<String, Object> metadata = parts.metadataKey() == null ? null
-                : JSONB.fromJson(new String(crypto.openMetadata(parts.secret(), parts.metadataKey()), StandardCharsets.UTF_8), METADATA);
+        Map<String, Object> metadata = parts.metadataKey() == null
+                ? null
+                : SecretInputRules.metadataFromJson(crypto.openMetadata(parts.secret(), parts.metadataKey()));
         return new Bundle(parts.secret(), parts.version(), content, metadata);
     }
 
@@ -112,11 +114,12 @@ public class SecretBundleService {
         if (secret == null) {
             return Optional.empty();
         }
-        Optional<SecretVersion> version = selector.pick(versionsOf(store, secretId));
+        Optional<SecretVersion> version = selector.pick(SecretDirectory.versionsOf(store, secretId));
         if (version.isEmpty()) {
             return Optional.empty();
         }
-        MasterKeyVersion contentKey = store.find(MasterKeyVersion.class, version.get().keyVersionId());
+        MasterKeyVersion contentKey =
+                store.find(MasterKeyVersion.class, version.get().keyVersionId());
         String metadataKeyId = crypto.metadataKeyVersionId(secret);
         MasterKeyVersion metadataKey = metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId);
         if (contentKey == null || metadataKeyId != null && metadataKey == null) {
@@ -129,19 +132,11 @@ public class SecretBundleService {
         if (secretId == null || secretId.isBlank()) {
             throw CofferException.missing("secretId");
         }
-        ResourceRoute route = reads.read(StoreId.BASE, StoreRead.of("route",
-                em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId))))
-                .orElseThrow(() -> CofferException.notFound("secret " + secretId));
-        if (route.kind() != ResourceKind.SECRET || !route.tenancyId().equals(tenancyId)) {
-            throw CofferException.notFound("secret " + secretId);
-        }
-        return route;
-    }
-
-    private static List<SecretVersion> versionsOf(EntityManager store, String secretId) {
-        return store.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class)
-                .setParameter("secretId", secretId)
-                .getResultList();
+        ResourceRoute found = reads.read(
+                        StoreId.BASE,
+                        StoreRead.of("route", em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId))))
+                .orElse(null);
+        return SecretDirectory.visible(found, ResourceKind.SECRET, tenancyId, secretId);
     }
 
     /** A local copy still being created or updated is not served: the remote store has the newer state. */

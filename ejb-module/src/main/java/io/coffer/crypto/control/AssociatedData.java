@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class AssociatedData {
 
-    private AssociatedData() {
-    }
+    private AssociatedData() {}
 
     /** A secret version's content. */
     public static byte[] content(String tenancyId, String vaultId, String secretId, long versionNumber) {

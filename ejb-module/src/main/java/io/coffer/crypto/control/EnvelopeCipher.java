@@ -17,8 +17,7 @@ public final class EnvelopeCipher {
     private static final int DATA_KEY_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private EnvelopeCipher() {
-    }
+    private EnvelopeCipher() {}
 
     public static byte[] seal(byte[] plaintext, SecretKey masterKey, byte[] associatedData) {
         byte[] dataKey = new byte[DATA_KEY_BYTES];
@@ -65,6 +64,9 @@ public final class EnvelopeCipher {
     /** The data key is bound to the same place as the value it seals, under a purpose of its own. */
     private static byte[] dataKeyContext(byte[] associatedData) {
         byte[] prefix = AssociatedData.of("coffer/data-key/v1");
-        return ByteBuffer.allocate(prefix.length + associatedData.length).put(prefix).put(associatedData).array();
+        return ByteBuffer.allocate(prefix.length + associatedData.length)
+                .put(prefix)
+                .put(associatedData)
+                .array();
     }
 }

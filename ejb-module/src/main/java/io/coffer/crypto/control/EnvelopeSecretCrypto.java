@@ -35,17 +35,25 @@ public class EnvelopeSecretCrypto implements SecretCrypto {
         return new SecretSealer() {
             @Override
             public SealedContent sealContent(Secret secret, long versionNumber, byte[] plaintext) {
-                byte[] sealed = EnvelopeCipher.seal(plaintext, masterKey,
+                byte[] sealed = EnvelopeCipher.seal(
+                        plaintext,
+                        masterKey,
                         AssociatedData.content(secret.tenancyId(), secret.vaultId(), secret.id(), versionNumber));
                 return new SealedContent(sealed, current.id(), digest(masterKey, secret.id(), plaintext));
             }
 
             @Override
             public byte[] sealMetadata(Secret secret, byte[] metadataJson) {
-                byte[] sealed = EnvelopeCipher.seal(metadataJson, masterKey,
+                byte[] sealed = EnvelopeCipher.seal(
+                        metadataJson,
+                        masterKey,
                         AssociatedData.metadata(secret.tenancyId(), secret.vaultId(), secret.id()));
                 byte[] id = current.id().getBytes(StandardCharsets.UTF_8);
-                return ByteBuffer.allocate(2 + id.length + sealed.length).putShort((short) id.length).put(id).put(sealed).array();
+                return ByteBuffer.allocate(2 + id.length + sealed.length)
+                        .putShort((short) id.length)
+                        .put(id)
+                        .put(sealed)
+                        .array();
             }
         };
     }
@@ -69,11 +77,15 @@ public class EnvelopeSecretCrypto implements SecretCrypto {
                     + " was not sealed with key version " + sealedWith.id());
         }
         try {
-            return EnvelopeCipher.open(version.encryptedContent(), materials.key(sealedWith),
+            return EnvelopeCipher.open(
+                    version.encryptedContent(),
+                    materials.key(sealedWith),
                     AssociatedData.content(secret.tenancyId(), secret.vaultId(), secret.id(), version.versionNumber()));
         } catch (CryptoFailure failure) {
-            throw new CryptoFailure("the stored content of version " + version.versionNumber() + " of secret " + secret.id()
-                    + " failed its integrity check: " + failure.getMessage(), failure);
+            throw new CryptoFailure(
+                    "the stored content of version " + version.versionNumber() + " of secret " + secret.id()
+                            + " failed its integrity check: " + failure.getMessage(),
+                    failure);
         }
     }
 
@@ -97,11 +109,15 @@ public class EnvelopeSecretCrypto implements SecretCrypto {
         byte[] envelope = new byte[in.remaining()];
         in.get(envelope);
         try {
-            return EnvelopeCipher.open(envelope, materials.key(sealedWith),
+            return EnvelopeCipher.open(
+                    envelope,
+                    materials.key(sealedWith),
                     AssociatedData.metadata(secret.tenancyId(), secret.vaultId(), secret.id()));
         } catch (CryptoFailure failure) {
-            throw new CryptoFailure("the stored metadata of secret " + secret.id() + " failed its integrity check: "
-                    + failure.getMessage(), failure);
+            throw new CryptoFailure(
+                    "the stored metadata of secret " + secret.id() + " failed its integrity check: "
+                            + failure.getMessage(),
+                    failure);
         }
     }
 
@@ -116,7 +132,8 @@ public class EnvelopeSecretCrypto implements SecretCrypto {
             java.util.Arrays.fill(digestKey, (byte) 0);
             return mac.doFinal(plaintext);
         } catch (GeneralSecurityException failure) {
-            throw new CryptoFailure("content digest failed: " + failure.getClass().getSimpleName(), failure);
+            throw new CryptoFailure(
+                    "content digest failed: " + failure.getClass().getSimpleName(), failure);
         }
     }
 }

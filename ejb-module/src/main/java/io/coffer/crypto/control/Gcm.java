@@ -16,21 +16,25 @@ final class Gcm {
     static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Gcm() {
-    }
+    private Gcm() {}
 
     static byte[] seal(Key key, byte[] plaintext, byte[] associatedData, Provider provider) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
-            Cipher cipher = provider == null ? Cipher.getInstance("AES/GCM/NoPadding")
+            Cipher cipher = provider == null
+                    ? Cipher.getInstance("AES/GCM/NoPadding")
                     : Cipher.getInstance("AES/GCM/NoPadding", provider);
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+            return ByteBuffer.allocate(IV_BYTES + sealed.length)
+                    .put(iv)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException failure) {
-            throw new CryptoFailure("AES-GCM encryption failed: " + failure.getClass().getSimpleName(), failure);
+            throw new CryptoFailure(
+                    "AES-GCM encryption failed: " + failure.getClass().getSimpleName(), failure);
         }
     }
 
@@ -39,15 +43,18 @@ final class Gcm {
             throw new CryptoFailure("sealed value is too short to be AES-GCM output");
         }
         try {
-            Cipher cipher = provider == null ? Cipher.getInstance("AES/GCM/NoPadding")
+            Cipher cipher = provider == null
+                    ? Cipher.getInstance("AES/GCM/NoPadding")
                     : Cipher.getInstance("AES/GCM/NoPadding", provider);
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
         } catch (AEADBadTagException altered) {
-            throw new CryptoFailure("authentication failed: the ciphertext was altered, belongs elsewhere, or the key is wrong");
+            throw new CryptoFailure(
+                    "authentication failed: the ciphertext was altered, belongs elsewhere, or the key is wrong");
         } catch (GeneralSecurityException failure) {
-            throw new CryptoFailure("AES-GCM decryption failed: " + failure.getClass().getSimpleName(), failure);
+            throw new CryptoFailure(
+                    "AES-GCM decryption failed: " + failure.getClass().getSimpleName(), failure);
         }
     }
 }

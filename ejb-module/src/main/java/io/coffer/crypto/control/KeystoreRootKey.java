@@ -62,14 +62,17 @@ public final class KeystoreRootKey implements RootKey {
                 if (!store.containsAlias(ALIAS)) {
                     KeyGenerator generator = KeyGenerator.getInstance("AES");
                     generator.init(256, new SecureRandom());
-                    store.setEntry(ALIAS, new KeyStore.SecretKeyEntry(generator.generateKey()),
+                    store.setEntry(
+                            ALIAS,
+                            new KeyStore.SecretKeyEntry(generator.generateKey()),
                             new KeyStore.PasswordProtection(password));
                     Path temporary = keystore.resolveSibling(keystore.getFileName() + ".new");
                     try (OutputStream out = Files.newOutputStream(temporary)) {
                         store.store(out, password);
                     }
                     ownerOnly(temporary);
-                    Files.move(temporary, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(
+                            temporary, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
                 SecretKey key = (SecretKey) store.getKey(ALIAS, password);
                 return new KeystoreRootKey(key, "keystore:" + ALIAS);

@@ -51,8 +51,10 @@ public final class Pkcs11RootKey implements RootKey {
             }
             return new Pkcs11RootKey(provider, key, "pkcs11:" + slotListIndex + "/" + label);
         } catch (GeneralSecurityException | java.io.IOException | ProviderException failure) {
-            throw new CryptoFailure("cannot open the root key '" + label + "' in the PKCS#11 token at slot index "
-                    + slotListIndex + " of " + library + ": " + failure.getMessage(), failure);
+            throw new CryptoFailure(
+                    "cannot open the root key '" + label + "' in the PKCS#11 token at slot index " + slotListIndex
+                            + " of " + library + ": " + failure.getMessage(),
+                    failure);
         }
     }
 

@@ -36,8 +36,8 @@ public class RootKeys {
     public RootKey byId(String rootKeyId) {
         RootKey current = current();
         if (!current.id().equals(rootKeyId)) {
-            throw new CryptoFailure("material wrapped by root key " + rootKeyId + " cannot be opened here: this instance holds "
-                    + current.id());
+            throw new CryptoFailure("material wrapped by root key " + rootKeyId
+                    + " cannot be opened here: this instance holds " + current.id());
         }
         return current;
     }
@@ -45,8 +45,11 @@ public class RootKeys {
     private RootKey open() {
         String provider = settings.rootKeyProvider();
         if ("pkcs11".equals(provider)) {
-            return Pkcs11RootKey.open(java.nio.file.Path.of(settings.pkcs11Library()), settings.pkcs11SlotListIndex(),
-                    pin(), settings.pkcs11KeyLabel());
+            return Pkcs11RootKey.open(
+                    java.nio.file.Path.of(settings.pkcs11Library()),
+                    settings.pkcs11SlotListIndex(),
+                    pin(),
+                    settings.pkcs11KeyLabel());
         }
         if (!"keystore".equals(provider)) {
             throw new CryptoFailure("coffer.rootkey.provider must be keystore or pkcs11, not " + provider);
@@ -56,9 +59,12 @@ public class RootKeys {
 
     private char[] pin() {
         try {
-            return Files.readString(settings.pkcs11PinFile(), StandardCharsets.UTF_8).trim().toCharArray();
+            return Files.readString(settings.pkcs11PinFile(), StandardCharsets.UTF_8)
+                    .trim()
+                    .toCharArray();
         } catch (IOException unreadable) {
-            throw new CryptoFailure("cannot read the PKCS#11 PIN file " + settings.pkcs11PinFile() + ": " + unreadable.getMessage());
+            throw new CryptoFailure(
+                    "cannot read the PKCS#11 PIN file " + settings.pkcs11PinFile() + ": " + unreadable.getMessage());
         }
     }
 }

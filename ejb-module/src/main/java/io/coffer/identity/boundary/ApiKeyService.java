@@ -46,7 +46,8 @@ public class ApiKeyService {
             throw new CofferException(ErrorCode.CONFLICT, "the user already has the key " + fingerprint);
         }
         if (keys(base, userId).size() >= MOST_KEYS) {
-            throw new CofferException(ErrorCode.LIMIT_EXCEEDED, "a user has at most " + MOST_KEYS + " API keys; delete one first");
+            throw new CofferException(
+                    ErrorCode.LIMIT_EXCEEDED, "a user has at most " + MOST_KEYS + " API keys; delete one first");
         }
         ApiKey added = new ApiKey(user, fingerprint, PublicKeys.pem(key), clock.instant());
         base.persist(added);
@@ -70,7 +71,8 @@ public class ApiKeyService {
 
     private static User changeable(User user) {
         if (user.role() == Role.OPERATOR) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE,
+            throw new CofferException(
+                    ErrorCode.INCORRECT_STATE,
                     "the operator's key comes from its credential files on the hosts and is not managed here");
         }
         return user;
@@ -86,6 +88,8 @@ public class ApiKeyService {
 
     private static List<ApiKey> keys(EntityManager base, String userId) {
         return base.createQuery("SELECT k FROM ApiKey k WHERE k.userId = :user ORDER BY k.timeCreated", ApiKey.class)
-                .setParameter("user", userId).setMaxResults(100).getResultList();
+                .setParameter("user", userId)
+                .setMaxResults(100)
+                .getResultList();
     }
 }

@@ -1,8 +1,5 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
-import io.coffer.platform.failure.StoreFailures;
 import io.coffer.identity.control.PublicKeys;
 import io.coffer.identity.control.SignatureVerifier.KeyId;
 import io.coffer.identity.entity.ApiKey;
@@ -10,17 +7,22 @@ import io.coffer.identity.entity.Caller;
 import io.coffer.identity.entity.Role;
 import io.coffer.identity.entity.Tenancy;
 import io.coffer.identity.entity.User;
+import io.coffer.platform.failure.ConflictException;
+import io.coffer.resource.control.UniqueRows;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.control.StoreRead;
 import io.coffer.routing.control.StoreReads;
 import io.coffer.routing.entity.StoreId;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,15 +42,13 @@ public class IdentityService {
     Clock clock;
 
     /** A key of a user and whom it authenticates, if the key is registered, active and the tenancy matches. */
-    public record KnownKey(PublicKey key, Caller caller, java.time.Instant created) {
-    }
+    public record KnownKey(PublicKey key, Caller caller, Instant created) {}
 
     /** What a new tenancy's administrator gets back. */
-    public record NewTenancy(String id, String adminUserId, String fingerprint) {
-    }
+    public record NewTenancy(String id, String adminUserId, String fingerprint) {}
 
     /** Read without a transaction, like every data-plane read. */
-    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<KnownKey> key(KeyId keyId) {
         String id = ApiKey.idOf(keyId.userId(), keyId.fingerprint());
         return reads.read(StoreId.BASE, StoreRead.of("api-key", em -> {
@@ -60,15 +60,19 @@ public class IdentityService {
             if (user == null) {
                 return Optional.empty();
             }
-            return Optional.of(new KnownKey(PublicKeys.parse(key.publicKeyPem()),
-                    new Caller(user.tenancyId(), user.id(), user.role()), key.timeCreated()));
+            return Optional.of(new KnownKey(
+                    PublicKeys.parse(key.publicKeyPem()),
+                    new Caller(user.tenancyId(), user.id(), user.role()),
+                    key.timeCreated()));
         }));
     }
 
     /** Every tenancy, oldest first (the operator's own included). */
-    public java.util.List<Tenancy> tenancies() {
-        return router.base().createQuery("SELECT t FROM Tenancy t ORDER BY t.timeCreated, t.id", Tenancy.class)
-                .setMaxResults(10_000).getResultList();
+    public List<Tenancy> tenancies() {
+        return router.base()
+                .createQuery("SELECT t FROM Tenancy t ORDER BY t.timeCreated, t.id", Tenancy.class)
+                .setMaxResults(10_000)
+                .getResultList();
     }
 
     /** A tenancy with one administrator holding the given key; names are unique. */
@@ -77,24 +81,23 @@ public class IdentityService {
         RSAPublicKey key = PublicKeys.parse(adminPublicKeyPem);
         EntityManager base = router.base();
         boolean taken = !base.createQuery("SELECT t.id FROM Tenancy t WHERE t.name = :name", String.class)
-                .setParameter("name", name).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("name", name)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
         if (taken) {
-            throw new CofferException(ErrorCode.CONFLICT, "a tenancy named '" + name + "' already exists");
+            throw new ConflictException("a tenancy named '" + name + "' already exists");
         }
         Tenancy tenancy = Tenancy.create(name, clock.instant());
         User admin = User.create(tenancy.id(), "admin", Role.TENANCY_ADMIN, clock.instant());
         String fingerprint = PublicKeys.fingerprint(key);
-        try {
-            base.persist(tenancy);
-            base.persist(admin);
-            base.persist(new ApiKey(admin, fingerprint, PublicKeys.pem(key), clock.instant()));
-            base.flush();
-        } catch (PersistenceException raced) {
-            if (!StoreFailures.isDuplicateKey(raced)) {
-                throw raced;
-            }
-            throw new CofferException(ErrorCode.CONFLICT, "a tenancy named '" + name + "' already exists", raced);
-        }
+        // A concurrent request for the same name loses on the name's unique index.
+        UniqueRows.insert(
+                base,
+                "a tenancy named '" + name + "' already exists",
+                tenancy,
+                admin,
+                new ApiKey(admin, fingerprint, PublicKeys.pem(key), clock.instant()));
         return new NewTenancy(tenancy.id(), admin.id(), fingerprint);
     }
 

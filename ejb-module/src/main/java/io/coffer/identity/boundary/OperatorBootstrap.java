@@ -1,8 +1,8 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.platform.time.PeriodicTask;
 import io.coffer.identity.control.OperatorFiles;
 import io.coffer.platform.settings.CofferSettings;
+import io.coffer.platform.time.PeriodicTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -68,7 +68,8 @@ public class OperatorBootstrap {
             attempts.stop();
         } catch (Exception notYet) {
             if (!warned) {
-                LOG.warning("the operator's identity is not registered yet (retrying every 3 s): " + notYet.getMessage());
+                LOG.warning(
+                        "the operator's identity is not registered yet (retrying every 3 s): " + notYet.getMessage());
                 warned = true;
             }
         }

@@ -1,7 +1,7 @@
 package io.coffer.identity.control;
 
-import io.coffer.identity.entity.Caller;
 import io.coffer.identity.control.SignatureVerifier.KeyId;
+import io.coffer.identity.entity.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -22,8 +22,7 @@ public class ApiKeyCache {
     private static final int CAPACITY = 10_000;
 
     /** A key and whom it authenticates. */
-    public record Entry(PublicKey key, Caller caller, Instant expires) {
-    }
+    public record Entry(PublicKey key, Caller caller, Instant expires) {}
 
     private final Map<KeyId, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;

@@ -47,7 +47,8 @@ public class ApiKeyRevocations {
             cache.get().put(apiKeyId, clock.millis());
             for (int attempt = 0; attempt < 32; attempt++) {
                 Long generation = cache.get().get(GENERATION);
-                boolean bumped = generation == null ? cache.get().putIfAbsent(GENERATION, 1L)
+                boolean bumped = generation == null
+                        ? cache.get().putIfAbsent(GENERATION, 1L)
                         : cache.get().replace(GENERATION, generation, generation + 1);
                 if (bumped) {
                     return true;
@@ -64,7 +65,9 @@ public class ApiKeyRevocations {
     /** Whether the key was deleted after {@code created} (a key registered again later is a new key). */
     public boolean revokedSince(String apiKeyId, Instant created) {
         try {
-            Long revokedAt = caches.longs(CACHE, LIFETIME).map(cache -> cache.get(apiKeyId)).orElse(null);
+            Long revokedAt = caches.longs(CACHE, LIFETIME)
+                    .map(cache -> cache.get(apiKeyId))
+                    .orElse(null);
             return revokedAt != null && revokedAt >= created.toEpochMilli();
         } catch (RuntimeException gridDown) {
             return false;

@@ -32,19 +32,18 @@ import java.util.Properties;
 public final class OperatorFiles {
 
     /** The operator's identity as the files hold it. */
-    public record Operator(String tenancyId, String userId, String publicKeyPem, String fingerprint, Path config) {
-    }
+    public record Operator(String tenancyId, String userId, String publicKeyPem, String fingerprint, Path config) {}
 
     private static final Object IN_PROCESS = new Object();
 
-    private OperatorFiles() {
-    }
+    private OperatorFiles() {}
 
     public static Operator ensure(Path home) throws IOException {
         Path directory = home.resolve("operator");
         Files.createDirectories(directory);
         synchronized (IN_PROCESS) {
-            try (FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(
+                            directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.lock()) {
                 Path keyFile = directory.resolve("key.pem");
                 if (!Files.isRegularFile(keyFile)) {
@@ -65,7 +64,11 @@ public final class OperatorFiles {
                     try (Writer out = Files.newBufferedWriter(temporary)) {
                         identity.store(out, "The Coffer operator's identity; its key is key.pem");
                     }
-                    Files.move(temporary, identityFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(
+                            temporary,
+                            identityFile,
+                            StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
                 }
                 String fingerprint = PublicKeys.fingerprint(publicKey);
                 Path config = directory.resolve("config");
@@ -79,8 +82,12 @@ public final class OperatorFiles {
                     writePrivately(config, configText);
                 }
                 Files.writeString(directory.resolve("public.pem"), PublicKeys.pem(publicKey));
-                return new Operator(identity.getProperty("tenancy"), identity.getProperty("user"), PublicKeys.pem(publicKey),
-                        fingerprint, config);
+                return new Operator(
+                        identity.getProperty("tenancy"),
+                        identity.getProperty("user"),
+                        PublicKeys.pem(publicKey),
+                        fingerprint,
+                        config);
             }
         }
     }
@@ -97,17 +104,20 @@ public final class OperatorFiles {
 
     private static String privatePem(KeyPair pair) {
         return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
     }
 
     static RSAPublicKey publicKeyOf(String privatePem) {
         try {
-            String body = privatePem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
+            String body =
+                    privatePem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
             KeyFactory factory = KeyFactory.getInstance("RSA");
             RSAPrivateCrtKey key = (RSAPrivateCrtKey) factory.generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(body)));
-            return (RSAPublicKey) factory.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            return (RSAPublicKey)
+                    factory.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException unreadable) {
             throw new IllegalStateException("the operator's key file is not a PKCS#8 RSA private key", unreadable);
         }

@@ -18,12 +18,11 @@ import java.util.regex.Pattern;
  */
 public final class PublicKeys {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+)-----END PUBLIC KEY-----");
     private static final int MIN_BITS = 2048;
 
-    private PublicKeys() {
-    }
+    private PublicKeys() {}
 
     public static RSAPublicKey parse(String pem) {
         if (pem == null || pem.isBlank()) {
@@ -31,7 +30,8 @@ public final class PublicKeys {
         }
         Matcher matcher = PEM.matcher(pem.trim());
         if (!matcher.matches()) {
-            throw CofferException.invalid("the public key must be a PEM block -----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----");
+            throw CofferException.invalid(
+                    "the public key must be a PEM block -----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----");
         }
         try {
             byte[] der = Base64.getMimeDecoder().decode(matcher.group(1));
@@ -55,7 +55,8 @@ public final class PublicKeys {
     }
 
     public static String pem(RSAPublicKey key) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
     }
 }

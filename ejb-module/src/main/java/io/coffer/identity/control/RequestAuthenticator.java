@@ -32,7 +32,8 @@ public class RequestAuthenticator {
     Clock clock;
 
     public Caller authenticate(SignedRequest request) {
-        SignatureVerifier verifier = new SignatureVerifier(clock, keyId -> known(keyId).map(ApiKeyCache.Entry::key));
+        SignatureVerifier verifier =
+                new SignatureVerifier(clock, keyId -> known(keyId).map(ApiKeyCache.Entry::key));
         KeyId keyId = verifier.verify(request);
         return known(keyId).orElseThrow().caller();
     }
@@ -43,8 +44,10 @@ public class RequestAuthenticator {
             return cached;
         }
         // A replica may still hold a key deleted a moment ago: the grid knows it is gone.
-        Optional<IdentityService.KnownKey> found = identities.key(keyId)
-                .filter(key -> !revocations.revokedSince(ApiKey.idOf(keyId.userId(), keyId.fingerprint()), key.created()));
+        Optional<IdentityService.KnownKey> found = identities
+                .key(keyId)
+                .filter(key ->
+                        !revocations.revokedSince(ApiKey.idOf(keyId.userId(), keyId.fingerprint()), key.created()));
         found.ifPresent(key -> cache.put(keyId, key.key(), key.caller(), clock.instant()));
         return cache.get(keyId, clock.instant());
     }

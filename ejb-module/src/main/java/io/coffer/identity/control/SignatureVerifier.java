@@ -1,7 +1,7 @@
 package io.coffer.identity.control;
 
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.NotAuthenticatedException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -40,8 +40,7 @@ public final class SignatureVerifier {
     private static final Set<String> WITH_BODY = Set.of("post", "put", "patch");
 
     /** The principal a key id names, once its key is found. */
-    public record KeyId(String tenancyId, String userId, String fingerprint) {
-    }
+    public record KeyId(String tenancyId, String userId, String fingerprint) {}
 
     private final Clock clock;
     private final Function<KeyId, Optional<PublicKey>> keys;
@@ -79,8 +78,9 @@ public final class SignatureVerifier {
         } catch (IllegalArgumentException notBase64) {
             throw refused("the signature is not base64");
         }
-        PublicKey key = keys.apply(keyId).orElseThrow(() -> refused("the signature does not verify with the key "
-                + "the keyId names (check the tenancy, user and fingerprint, and that the key is registered)"));
+        PublicKey key = keys.apply(keyId)
+                .orElseThrow(() -> refused("the signature does not verify with the key "
+                        + "the keyId names (check the tenancy, user and fingerprint, and that the key is registered)"));
         if (!verifies(key, signingString(request, signed, method), signature)) {
             throw refused("the signature does not verify with the key the keyId names (check the tenancy, user and "
                     + "fingerprint, and that the private key matches)");
@@ -112,22 +112,26 @@ public final class SignatureVerifier {
         }
         Instant date;
         try {
-            date = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            date = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException malformed) {
             throw refused("the " + header + " header must be an RFC 1123 date such as Tue, 25 Nov 2026 03:00:00 GMT");
         }
         Duration skew = Duration.between(date, clock.instant()).abs();
         if (skew.compareTo(MAX_SKEW) > 0) {
-            throw refused("the request's " + header + " is " + skew.toSeconds() + " s away from the server's time; it must"
-                    + " be within " + MAX_SKEW.toMinutes() + " minutes (check the client's clock, then sign again)");
+            throw refused("the request's " + header + " is " + skew.toSeconds()
+                    + " s away from the server's time; it must" + " be within " + MAX_SKEW.toMinutes()
+                    + " minutes (check the client's clock, then sign again)");
         }
     }
 
     private static void checkBody(SignedRequest request) {
         String declared = request.header("x-content-sha256");
         String actual = Base64.getEncoder().encodeToString(sha256(request.body()));
-        if (declared == null || !MessageDigest.isEqual(declared.trim().getBytes(StandardCharsets.US_ASCII),
-                actual.getBytes(StandardCharsets.US_ASCII))) {
+        if (declared == null
+                || !MessageDigest.isEqual(
+                        declared.trim().getBytes(StandardCharsets.US_ASCII),
+                        actual.getBytes(StandardCharsets.US_ASCII))) {
             throw refused("x-content-sha256 does not match the body that arrived");
         }
         String length = request.header("content-length");
@@ -143,7 +147,8 @@ public final class SignatureVerifier {
         }
         for (String name : required) {
             if (!signed.contains(name)) {
-                throw refused("the signature must cover the '" + name + "' header for a " + method.toUpperCase(Locale.ROOT) + " request");
+                throw refused("the signature must cover the '" + name + "' header for a "
+                        + method.toUpperCase(Locale.ROOT) + " request");
             }
         }
         if (!signed.contains("date") && !signed.contains("x-date")) {
@@ -155,7 +160,8 @@ public final class SignatureVerifier {
         if (headers == null || headers.isBlank()) {
             return List.of("date");
         }
-        return Arrays.stream(headers.trim().toLowerCase(Locale.ROOT).split("\\s+")).toList();
+        return Arrays.stream(headers.trim().toLowerCase(Locale.ROOT).split("\\s+"))
+                .toList();
     }
 
     private static KeyId keyId(String keyId) {
@@ -189,7 +195,8 @@ public final class SignatureVerifier {
             if (close < 0) {
                 throw refused("the Authorization header is malformed");
             }
-            parameters.put(text.substring(at, equals).trim().toLowerCase(Locale.ROOT), text.substring(equals + 2, close));
+            parameters.put(
+                    text.substring(at, equals).trim().toLowerCase(Locale.ROOT), text.substring(equals + 2, close));
             at = close + 1;
         }
         return parameters;
@@ -215,6 +222,6 @@ public final class SignatureVerifier {
     }
 
     private static CofferException refused(String message) {
-        return new CofferException(ErrorCode.NOT_AUTHENTICATED, message);
+        return new NotAuthenticatedException(message);
     }
 }

@@ -15,13 +15,18 @@ public record SignedRequest(String method, String requestTarget, Function<String
         return headers.apply(name.toLowerCase(Locale.ROOT));
     }
 
-    public static SignedRequest of(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+    public static SignedRequest of(
+            String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
         String target = rawQuery == null || rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;
         Map<String, List<String>> lowerCase = new java.util.HashMap<>();
         headers.forEach((name, values) -> lowerCase.put(name.toLowerCase(Locale.ROOT), values));
-        return new SignedRequest(method, target, name -> {
-            List<String> values = lowerCase.get(name);
-            return values == null || values.isEmpty() ? null : String.join(", ", values);
-        }, body == null ? new byte[0] : body);
+        return new SignedRequest(
+                method,
+                target,
+                name -> {
+                    List<String> values = lowerCase.get(name);
+                    return values == null || values.isEmpty() ? null : String.join(", ", values);
+                },
+                body == null ? new byte[0] : body);
     }
 }

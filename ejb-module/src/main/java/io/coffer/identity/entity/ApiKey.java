@@ -1,11 +1,10 @@
 package io.coffer.identity.entity;
 
+import io.coffer.resource.entity.VersionedRow;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
@@ -15,11 +14,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "API_KEY")
 @Replicated
-public class ApiKey {
-
-    @Id
-    @Column(name = "ID", length = 256)
-    private String id;
+public class ApiKey extends VersionedRow {
 
     @Column(name = "USER_ID", length = 128, nullable = false)
     private String userId;
@@ -36,24 +31,15 @@ public class ApiKey {
     @Column(name = "ACTIVE", nullable = false)
     private boolean active;
 
-    @Column(name = "TIME_CREATED", nullable = false)
-    private Instant timeCreated;
-
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
-    protected ApiKey() {
-    }
+    protected ApiKey() {}
 
     public ApiKey(User user, String fingerprint, String publicKeyPem, Instant now) {
-        this.id = idOf(user.id(), fingerprint);
+        super(idOf(user.id(), fingerprint), now);
         this.userId = user.id();
         this.tenancyId = user.tenancyId();
         this.fingerprint = fingerprint;
         this.publicKeyPem = publicKeyPem;
         this.active = true;
-        this.timeCreated = now;
     }
 
     public static String idOf(String userId, String fingerprint) {
@@ -78,9 +64,5 @@ public class ApiKey {
 
     public boolean active() {
         return active;
-    }
-
-    public Instant timeCreated() {
-        return timeCreated;
     }
 }

@@ -1,14 +1,13 @@
 package io.coffer.identity.entity;
 
 import io.coffer.platform.failure.CofferException;
+import io.coffer.resource.entity.VersionedRow;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -16,31 +15,18 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "TENANCY", uniqueConstraints = @UniqueConstraint(name = "TENANCY_NAME", columnNames = "NAME"))
 @Replicated
-public class Tenancy {
+public class Tenancy extends VersionedRow {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,99}");
-
-    @Id
-    @Column(name = "ID", length = 128)
-    private String id;
 
     @Column(name = "NAME", length = 100, nullable = false)
     private String name;
 
-    @Column(name = "TIME_CREATED", nullable = false)
-    private Instant timeCreated;
-
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
-    protected Tenancy() {
-    }
+    protected Tenancy() {}
 
     public Tenancy(String id, String name, Instant now) {
-        this.id = id;
+        super(id, now);
         this.name = checkedName(name);
-        this.timeCreated = now;
     }
 
     public static Tenancy create(String name, Instant now) {
@@ -52,20 +38,13 @@ public class Tenancy {
             throw CofferException.missing("name");
         }
         if (!NAME.matcher(name).matches()) {
-            throw CofferException.invalid("name must be 1 to 100 letters, digits, '_', '.' or '-', starting with a letter");
+            throw CofferException.invalid(
+                    "name must be 1 to 100 letters, digits, '_', '.' or '-', starting with a letter");
         }
         return name;
     }
 
-    public String id() {
-        return id;
-    }
-
     public String name() {
         return name;
-    }
-
-    public Instant timeCreated() {
-        return timeCreated;
     }
 }

@@ -1,25 +1,20 @@
 package io.coffer.identity.entity;
 
+import io.coffer.resource.entity.VersionedRow;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** A principal of a tenancy. Base store, replicated. */
 @Entity
 @Table(name = "TENANCY_USER")
 @Replicated
-public class User {
-
-    @Id
-    @Column(name = "ID", length = 128)
-    private String id;
+public class User extends VersionedRow {
 
     @Column(name = "TENANCY_ID", length = 128, nullable = false)
     private String tenancyId;
@@ -31,30 +26,17 @@ public class User {
     @Column(name = "ROLE_NAME", length = 32, nullable = false)
     private Role role;
 
-    @Column(name = "TIME_CREATED", nullable = false)
-    private Instant timeCreated;
-
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
-    protected User() {
-    }
+    protected User() {}
 
     public User(String id, String tenancyId, String name, Role role, Instant now) {
-        this.id = id;
+        super(id, now);
         this.tenancyId = tenancyId;
         this.name = name;
         this.role = role;
-        this.timeCreated = now;
     }
 
     public static User create(String tenancyId, String name, Role role, Instant now) {
         return new User(Ocids.newId("user"), tenancyId, name, role, now);
-    }
-
-    public String id() {
-        return id;
     }
 
     public String tenancyId() {

@@ -1,9 +1,16 @@
 package io.coffer.key.boundary;
 
-import io.coffer.platform.failure.CofferException;
 import io.coffer.key.control.KeyMaterial;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.key.entity.wire.CreateKeyDetails;
+import io.coffer.key.entity.wire.UpdateKeyDetails;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.wire.Etags;
+import io.coffer.platform.wire.Page;
+import io.coffer.resource.control.Compartments;
+import io.coffer.resource.control.NewestFirstPages;
+import io.coffer.resource.entity.ResourceTags;
 import io.coffer.retry.control.RetryTokens;
 import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
@@ -11,17 +18,13 @@ import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
-import io.coffer.platform.wire.Etags;
-import io.coffer.platform.wire.Page;
-import io.coffer.platform.wire.PageTokens;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,10 +34,6 @@ import java.util.Optional;
 @Stateless
 public class KeyService {
 
-    private static final int MAX_PAGE = 1000;
-    /** Lists are newest first; the page token records it. */
-    private static final String SORT = "TIMECREATED,DESC";
-
     @Inject
     ShardRouter router;
 
@@ -42,27 +41,39 @@ public class KeyService {
     VaultDirectory vaults;
 
     @Inject
-    RetryTokens retries;
+    KeyMaterial material;
 
     @Inject
-    KeyMaterial material;
+    RetryTokens retries;
 
     @Inject
     Clock clock;
 
-    public MasterKey create(String tenancyId, String vaultId, String compartmentId, String displayName, String algorithm,
-            Integer length, String protectionMode, String freeformTags, String definedTags, RetryToken retry) {
+    /** A key of a visible vault, with the vault (whose shard holds the key). */
+    private record Located(Vault vault, MasterKey key) {
+        EntityManager shard(ShardRouter router) {
+            return router.shard(vault.store());
+        }
+    }
+
+    /** CreateKey; the request's shape is checked at the boundary (see {@code KeyShape}). */
+    public MasterKey create(String tenancyId, String vaultId, CreateKeyDetails details, RetryToken retry) {
         Vault vault = vaults.visible(tenancyId, vaultId);
-        checkCompartment(vault, compartmentId);
+        Compartments.requireOwn(vault.compartmentId(), details.compartmentId());
         Optional<String> previous = retries.previous(tenancyId, retry);
         if (previous.isPresent()) {
             return get(tenancyId, vaultId, previous.get());
         }
-        MasterKey.checkShape(algorithm, length);
         vault.requireActive();
         Instant now = clock.instant();
-        MasterKey key = new MasterKey(tenancyId, vault.compartmentId(), vault.id(), displayName, protectionMode,
-                freeformTags, definedTags, now);
+        MasterKey key = new MasterKey(
+                tenancyId,
+                vault.compartmentId(),
+                vault.id(),
+                details.displayName(),
+                details.protectionMode(),
+                ResourceTags.of("a key", details.freeformTags(), details.definedTags()),
+                now);
         EntityManager shard = router.shard(vault.store());
         shard.persist(key);
         key.rotatedTo(newVersion(shard, key, now));
@@ -73,44 +84,28 @@ public class KeyService {
     }
 
     public MasterKey get(String tenancyId, String vaultId, String keyId) {
-        Vault vault = vaults.visible(tenancyId, vaultId);
-        MasterKey key = keyId == null ? null : router.shard(vault.store()).find(MasterKey.class, keyId);
-        if (key == null || !key.vaultId().equals(vault.id())) {
-            throw CofferException.notFound("key " + keyId);
-        }
-        return key;
+        return located(tenancyId, vaultId, keyId).key();
     }
 
     public Page<MasterKey> list(String tenancyId, String vaultId, String compartmentId, Integer limit, String page) {
         Vault vault = vaults.visible(tenancyId, vaultId);
-        checkCompartment(vault, compartmentId);
-        int size = PageTokens.limit(limit, 100, MAX_PAGE);
-        String jpql = "SELECT k FROM MasterKey k WHERE k.vaultId = :vault";
-        List<String> after = page == null ? null : PageTokens.decode(page, "keys", SORT);
-        if (after != null) {
-            jpql += " AND (k.timeCreated < :afterTime OR (k.timeCreated = :afterTime AND k.id > :afterId))";
-        }
-        TypedQuery<MasterKey> query = router.shard(vault.store())
-                .createQuery(jpql + " ORDER BY k.timeCreated DESC, k.id ASC", MasterKey.class)
-                .setParameter("vault", vault.id())
-                .setMaxResults(size + 1);
-        if (after != null) {
-            query.setParameter("afterTime", Instant.ofEpochMilli(PageTokens.numericKey(after.get(0)))).setParameter("afterId", after.get(1));
-        }
-        List<MasterKey> found = query.getResultList();
-        if (found.size() <= size) {
-            return new Page<>(found, null);
-        }
-        MasterKey last = found.get(size - 1);
-        return new Page<>(found.subList(0, size), PageTokens.encode("keys", SORT, String.valueOf(last.timeCreated().toEpochMilli()), last.id()));
+        Compartments.requireOwn(vault.compartmentId(), compartmentId);
+        return NewestFirstPages.page(
+                router.shard(vault.store()),
+                MasterKey.class,
+                "keys",
+                "r.vaultId = :vault",
+                Map.of("vault", vault.id()),
+                limit,
+                page);
     }
 
-    public MasterKey update(String tenancyId, String vaultId, String keyId, String displayName, String freeformTags,
-            String definedTags, String ifMatch) {
-        MasterKey key = lockedKey(tenancyId, vaultId, keyId);
+    public MasterKey update(String tenancyId, String vaultId, String keyId, UpdateKeyDetails details, String ifMatch) {
+        Located located = locked(tenancyId, vaultId, keyId);
+        MasterKey key = located.key();
         Etags.check(ifMatch, key.id(), key.version());
-        key.update(displayName, freeformTags, definedTags);
-        router.shard(vaults.visible(tenancyId, vaultId).store()).flush();
+        key.update(details.displayName(), details.freeformTags(), details.definedTags());
+        located.shard(router).flush();
         return key;
     }
 
@@ -120,54 +115,52 @@ public class KeyService {
         if (previous.isPresent()) {
             return getVersion(tenancyId, vaultId, keyId, previous.get());
         }
-        Vault vault = vaults.visible(tenancyId, vaultId);
-        vault.requireActive();
-        MasterKey key = lockedKey(tenancyId, vaultId, keyId);
-        EntityManager shard = router.shard(vault.store());
-        MasterKeyVersion version = newVersion(shard, key, clock.instant());
-        key.rotatedTo(version);
+        Located located = locked(tenancyId, vaultId, keyId);
+        located.vault().requireActive();
+        EntityManager shard = located.shard(router);
+        MasterKeyVersion version = newVersion(shard, located.key(), clock.instant());
+        located.key().rotatedTo(version);
         shard.flush();
         retries.remember(tenancyId, retry, version.id());
         return version;
     }
 
     public MasterKeyVersion getVersion(String tenancyId, String vaultId, String keyId, String versionId) {
-        MasterKey key = get(tenancyId, vaultId, keyId);
-        MasterKeyVersion version = versionId == null ? null
-                : router.shard(vaults.visible(tenancyId, vaultId).store()).find(MasterKeyVersion.class, versionId);
-        if (version == null || !version.keyId().equals(key.id())) {
+        Located located = located(tenancyId, vaultId, keyId);
+        MasterKeyVersion version =
+                versionId == null ? null : located.shard(router).find(MasterKeyVersion.class, versionId);
+        if (version == null || !version.keyId().equals(located.key().id())) {
             throw CofferException.notFound("key version " + versionId);
         }
         return version;
     }
 
-    public Page<MasterKeyVersion> listVersions(String tenancyId, String vaultId, String keyId, Integer limit, String page) {
-        MasterKey key = get(tenancyId, vaultId, keyId);
-        int size = PageTokens.limit(limit, 100, MAX_PAGE);
-        String jpql = "SELECT v FROM MasterKeyVersion v WHERE v.keyId = :key";
-        List<String> after = page == null ? null : PageTokens.decode(page, "keys", SORT);
-        if (after != null) {
-            jpql += " AND (v.timeCreated < :afterTime OR (v.timeCreated = :afterTime AND v.id > :afterId))";
-        }
-        TypedQuery<MasterKeyVersion> query = router.shard(vaults.visible(tenancyId, vaultId).store())
-                .createQuery(jpql + " ORDER BY v.timeCreated DESC, v.id ASC", MasterKeyVersion.class)
-                .setParameter("key", key.id())
-                .setMaxResults(size + 1);
-        if (after != null) {
-            query.setParameter("afterTime", Instant.ofEpochMilli(PageTokens.numericKey(after.get(0)))).setParameter("afterId", after.get(1));
-        }
-        List<MasterKeyVersion> found = query.getResultList();
-        if (found.size() <= size) {
-            return new Page<>(found, null);
-        }
-        MasterKeyVersion last = found.get(size - 1);
-        return new Page<>(found.subList(0, size), PageTokens.encode("keys", SORT, String.valueOf(last.timeCreated().toEpochMilli()), last.id()));
+    public Page<MasterKeyVersion> listVersions(
+            String tenancyId, String vaultId, String keyId, Integer limit, String page) {
+        Located located = located(tenancyId, vaultId, keyId);
+        return NewestFirstPages.page(
+                located.shard(router),
+                MasterKeyVersion.class,
+                "keyversions",
+                "r.keyId = :key",
+                Map.of("key", located.key().id()),
+                limit,
+                page);
     }
 
-    private MasterKey lockedKey(String tenancyId, String vaultId, String keyId) {
-        MasterKey key = get(tenancyId, vaultId, keyId);
-        router.shard(vaults.visible(tenancyId, vaultId).store()).lock(key, LockModeType.PESSIMISTIC_WRITE);
-        return key;
+    private Located located(String tenancyId, String vaultId, String keyId) {
+        Vault vault = vaults.visible(tenancyId, vaultId);
+        MasterKey key = keyId == null ? null : router.shard(vault.store()).find(MasterKey.class, keyId);
+        if (key == null || !key.vaultId().equals(vault.id())) {
+            throw CofferException.notFound("key " + keyId);
+        }
+        return new Located(vault, key);
+    }
+
+    private Located locked(String tenancyId, String vaultId, String keyId) {
+        Located located = located(tenancyId, vaultId, keyId);
+        located.shard(router).lock(located.key(), LockModeType.PESSIMISTIC_WRITE);
+        return located;
     }
 
     private MasterKeyVersion newVersion(EntityManager shard, MasterKey key, Instant now) {
@@ -176,14 +169,5 @@ public class KeyService {
         MasterKeyVersion version = new MasterKeyVersion(versionId, key, wrapped.material(), wrapped.rootKeyId(), now);
         shard.persist(version);
         return version;
-    }
-
-    private static void checkCompartment(Vault vault, String compartmentId) {
-        if (compartmentId == null || compartmentId.isBlank()) {
-            throw CofferException.missing("compartmentId");
-        }
-        if (!compartmentId.equals(vault.compartmentId())) {
-            throw CofferException.notFound("compartment " + compartmentId);
-        }
     }
 }

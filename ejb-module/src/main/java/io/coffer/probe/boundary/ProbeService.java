@@ -1,10 +1,10 @@
 package io.coffer.probe.boundary;
 
-import io.coffer.platform.failure.CofferException;
 import io.coffer.probe.control.ProbeNotes;
 import io.coffer.probe.entity.Probe;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
+import io.coffer.shard.control.StoreNames;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -33,19 +33,11 @@ public class ProbeService {
 
     public Optional<Probe> readLocal(String storeName, String id) {
         StoreId store = knownStore(storeName);
-        return Optional.ofNullable(router.local().find(Probe.class, id)).filter(probe -> probe.store().equals(store.name()));
+        return Optional.ofNullable(router.local().find(Probe.class, id))
+                .filter(probe -> probe.store().equals(store.name()));
     }
 
     private StoreId knownStore(String name) {
-        StoreId store;
-        try {
-            store = StoreId.of(name);
-        } catch (IllegalArgumentException malformed) {
-            throw CofferException.notFound("store " + name);
-        }
-        if (!router.isKnown(store)) {
-            throw CofferException.notFound("store " + name);
-        }
-        return store;
+        return StoreNames.known(router, name, "store");
     }
 }

@@ -6,8 +6,7 @@ import io.coffer.probe.entity.Probe;
 /** What a probe's note may be: short printable text, so that a probe can never carry a payload. */
 public final class ProbeNotes {
 
-    private ProbeNotes() {
-    }
+    private ProbeNotes() {}
 
     public static String checked(String note) {
         if (note == null || note.isBlank()) {

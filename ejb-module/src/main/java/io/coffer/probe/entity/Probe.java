@@ -34,8 +34,7 @@ public class Probe {
     @Column(name = "VERSION")
     private long version;
 
-    protected Probe() {
-    }
+    protected Probe() {}
 
     public Probe(String store, String note, Instant createdAt) {
         this.id = "probe-" + UUID.randomUUID();

@@ -1,14 +1,13 @@
 package io.coffer.retry.control;
 
-import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.ConflictException;
+import io.coffer.resource.control.UniqueRows;
 import io.coffer.retry.entity.RetryRecord;
 import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,7 +44,7 @@ public class RetryTokens {
             return Optional.empty();
         }
         if (!record.requestHash().equals(retry.requestHash())) {
-            throw new CofferException(ErrorCode.CONFLICT,
+            throw new ConflictException(
                     "opc-retry-token was already used with a different request; use a new token for a new request");
         }
         return Optional.of(record.resourceId());
@@ -56,16 +55,9 @@ public class RetryTokens {
         if (!retry.present()) {
             return;
         }
-        EntityManager base = router.base();
-        try {
-            base.persist(new RetryRecord(tenancyId, retry, resourceId, clock.instant()));
-            base.flush();
-        } catch (PersistenceException raced) {
-            if (!io.coffer.platform.failure.StoreFailures.isDuplicateKey(raced)) {
-                throw raced;
-            }
-            throw new CofferException(ErrorCode.CONFLICT,
-                    "another request with this opc-retry-token is in progress; retry it later", raced);
-        }
+        UniqueRows.insert(
+                router.base(),
+                "another request with this opc-retry-token is in progress; retry it later",
+                new RetryRecord(tenancyId, retry, resourceId, clock.instant()));
     }
 }

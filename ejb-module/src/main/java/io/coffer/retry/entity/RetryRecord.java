@@ -24,8 +24,7 @@ public class RetryRecord {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
-    protected RetryRecord() {
-    }
+    protected RetryRecord() {}
 
     public RetryRecord(String tenancyId, RetryToken retry, String resourceId, Instant now) {
         this.tenancyAndToken = key(tenancyId, retry.token());

@@ -1,14 +1,21 @@
 package io.coffer.secret.boundary;
 
 import io.coffer.key.entity.MasterKey;
+import io.coffer.routing.control.AppliedEverywhere;
+import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
-import io.coffer.routing.entity.SecretNameRoute;
 import io.coffer.routing.entity.StoreId;
-import io.coffer.secret.control.SecretLifecycle;
+import io.coffer.secret.control.DeletionHousekeeping;
+import io.coffer.secret.control.SecretCrypto;
+import io.coffer.secret.control.SecretDirectory;
+import io.coffer.secret.control.SecretDirectory.Located;
+import io.coffer.secret.control.SecretRotation;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretLifecycleState;
+import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.vault.entity.Vault;
+import io.coffer.vault.entity.VaultState;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,23 +24,37 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The work nobody asks for but time: secrets becoming ACTIVE once every host has them, and scheduled deletions
- * happening when their time comes (vaults, with everything in them; secrets; versions). Each unit of work runs in a
- * transaction of its own, so one failure does not hold back the rest; several instances may run it at once (row locks
- * and version checks make the second one a no-op).
+ * The work nobody asks for but time: secrets becoming ACTIVE once every host has them, scheduled rotations of
+ * auto-generated secrets, and scheduled deletions happening when their time comes (vaults, with everything in them;
+ * secrets; versions). Each unit of work runs in a transaction of its own, so one failure does not hold back the rest;
+ * several instances may run it at once (row locks and a second look at the locked row make the second one a no-op).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SecretHousekeeping {
 
+    /** How many due rotations one pass of a shard takes on. */
+    static final int ROTATIONS_PER_PASS = 50;
+
     @Inject
     ShardRouter router;
 
     @Inject
-    SecretLifecycle lifecycle;
+    Replication replication;
+
+    @Inject
+    SecretDirectory secrets;
+
+    @Inject
+    SecretRotation rotation;
+
+    @Inject
+    DeletionHousekeeping deletions;
+
+    @Inject
+    SecretCrypto crypto;
 
     @Inject
     Clock clock;
@@ -45,23 +66,27 @@ public class SecretHousekeeping {
      */
     public int activateReplicated(StoreId shard) {
         EntityManager store = router.shard(shard);
-        List<Secret> waiting = store.createQuery("SELECT s FROM Secret s WHERE s.lifecycleState IN ('CREATING', 'UPDATING')",
-                Secret.class).setMaxResults(500).getResultList();
+        List<Secret> waiting = store.createQuery(
+                        "SELECT s FROM Secret s WHERE s.lifecycleState IN ('CREATING', 'UPDATING')", Secret.class)
+                .setMaxResults(500)
+                .getResultList();
         if (waiting.isEmpty()) {
             return 0;
         }
-        long shardApplied = router.appliedByEveryHost(shard);
-        long baseApplied = router.appliedByEveryHost(StoreId.BASE);
         List<String> ids = waiting.stream().map(Secret::id).toList();
-        Map<String, Long> secretRows = router.lastSequences(shard, "SECRET", ids);
-        Map<String, Long> versionRows = router.lastSequences(shard, "SECRET_VERSION",
-                waiting.stream().map(secret -> SecretVersion.idOf(secret.id(), secret.latestVersionNumber())).toList());
-        Map<String, Long> routes = router.lastSequences(StoreId.BASE, "RESOURCE_ROUTE", ids);
+        AppliedEverywhere secretRows = replication.appliedEverywhere(shard, "SECRET", ids);
+        AppliedEverywhere versionRows = replication.appliedEverywhere(
+                shard,
+                "SECRET_VERSION",
+                waiting.stream()
+                        .map(secret -> SecretVersion.idOf(secret.id(), secret.latestVersionNumber()))
+                        .toList());
+        AppliedEverywhere routes = replication.appliedEverywhere(StoreId.BASE, "RESOURCE_ROUTE", ids);
         int activated = 0;
         for (Secret secret : waiting) {
-            long inShard = Math.max(secretRows.getOrDefault(secret.id(), 0L),
-                    versionRows.getOrDefault(SecretVersion.idOf(secret.id(), secret.latestVersionNumber()), 0L));
-            if (inShard <= shardApplied && routes.getOrDefault(secret.id(), 0L) <= baseApplied) {
+            if (secretRows.includes(secret.id())
+                    && versionRows.includes(SecretVersion.idOf(secret.id(), secret.latestVersionNumber()))
+                    && routes.includes(secret.id())) {
                 store.lock(secret, LockModeType.PESSIMISTIC_WRITE);
                 SecretLifecycleState state = secret.lifecycleState();
                 if (state == SecretLifecycleState.CREATING || state == SecretLifecycleState.UPDATING) {
@@ -73,22 +98,59 @@ public class SecretHousekeeping {
         return activated;
     }
 
+    /** The secrets of the shard whose scheduled rotation is due now, the longest overdue first. */
+    public List<String> dueRotations(StoreId shard) {
+        return router
+                .shard(shard)
+                .createNamedQuery(Secret.DUE_FOR_ROTATION, Secret.class)
+                .setParameter("now", clock.instant())
+                .setMaxResults(ROTATIONS_PER_PASS)
+                .getResultList()
+                .stream()
+                .map(Secret::id)
+                .toList();
+    }
+
+    /**
+     * Rotates the secret as RotateSecret does, if its scheduled rotation is still due once it is locked: a new CURRENT
+     * version of generated content, the secret UPDATING until every host has it. @return whether it was rotated
+     */
+    public boolean rotateIfDue(StoreId shard, String secretId) {
+        EntityManager store = router.shard(shard);
+        Secret secret = store.find(Secret.class, secretId, LockModeType.PESSIMISTIC_WRITE);
+        if (secret == null || !secret.isRotationDue(clock.instant())) {
+            return false;
+        }
+        Located located = new Located(secret, shard);
+        store.persist(rotation.rotate(
+                secret,
+                secrets.versions(located),
+                crypto.sealer(secrets.sealingKeyVersion(located)),
+                crypto.priorContent(id -> secrets.keyVersion(shard, id))));
+        secret.beginUpdate();
+        return true;
+    }
+
     /** Deletes what is due on this shard now. @return how many secrets and versions were deleted */
     public int deleteDue(StoreId shard) {
         EntityManager store = router.shard(shard);
         List<Secret> secrets = store.createNamedQuery(Secret.DUE_FOR_DELETION, Secret.class)
-                .setParameter("now", clock.instant()).setMaxResults(200).getResultList();
+                .setParameter("now", clock.instant())
+                .setMaxResults(200)
+                .getResultList();
         List<SecretVersion> versions = store.createNamedQuery(SecretVersion.DUE_FOR_DELETION, SecretVersion.class)
-                .setParameter("now", clock.instant()).setMaxResults(200).getResultList();
-        SecretLifecycle.DueDeletions due = lifecycle.dueDeletions(secrets, versions);
+                .setParameter("now", clock.instant())
+                .setMaxResults(200)
+                .getResultList();
+        DeletionHousekeeping.DueDeletions due = deletions.dueDeletions(secrets, versions);
         for (Secret secret : due.secrets()) {
             store.lock(secret, LockModeType.PESSIMISTIC_WRITE);
-            lifecycle.completeDeletion(secret, versionsOf(store, secret.id()));
+            deletions.completeDeletion(secret, SecretDirectory.versionsOf(store, secret.id()));
             releaseName(secret);
         }
         for (SecretVersion version : due.versions()) {
             if (!version.isDeleted() && version.isDueForDeletion(clock.instant())) {
-                lifecycle.completeVersionDeletion(version);
+                deletions.completeVersionDeletion(version);
             }
         }
         return due.secrets().size() + due.versions().size();
@@ -97,8 +159,13 @@ public class SecretHousekeeping {
     /** Vaults whose deletion is due, with their keys and secrets. @return how many vaults were deleted */
     public int deleteDueVaults() {
         EntityManager base = router.base();
-        List<Vault> due = base.createQuery("SELECT v FROM Vault v WHERE v.state = io.coffer.vault.entity.VaultState.PENDING_DELETION"
-                + " AND v.timeOfDeletion <= :now", Vault.class).setParameter("now", clock.instant()).setMaxResults(50).getResultList();
+        List<Vault> due = base.createQuery(
+                        "SELECT v FROM Vault v WHERE v.lifecycleState = :pending" + " AND v.timeOfDeletion <= :now",
+                        Vault.class)
+                .setParameter("pending", VaultState.PENDING_DELETION.name())
+                .setParameter("now", clock.instant())
+                .setMaxResults(50)
+                .getResultList();
         for (Vault vault : due) {
             base.lock(vault, LockModeType.PESSIMISTIC_WRITE);
             if (!vault.deletionDue(clock.instant())) {
@@ -106,14 +173,17 @@ public class SecretHousekeeping {
             }
             vault.markDeleted();
             EntityManager shard = router.shard(vault.store());
-            for (MasterKey key : shard.createQuery("SELECT k FROM MasterKey k WHERE k.vaultId = :vault", MasterKey.class)
-                    .setParameter("vault", vault.id()).getResultList()) {
+            for (MasterKey key : shard.createQuery(
+                            "SELECT k FROM MasterKey k WHERE k.vaultId = :vault", MasterKey.class)
+                    .setParameter("vault", vault.id())
+                    .getResultList()) {
                 key.markDeleted(clock.instant());
             }
             for (Secret secret : shard.createQuery("SELECT s FROM Secret s WHERE s.vaultId = :vault", Secret.class)
-                    .setParameter("vault", vault.id()).getResultList()) {
+                    .setParameter("vault", vault.id())
+                    .getResultList()) {
                 if (secret.lifecycleState() != SecretLifecycleState.DELETED) {
-                    lifecycle.deleteWithVault(secret, versionsOf(shard, secret.id()));
+                    deletions.deleteWithVault(secret, SecretDirectory.versionsOf(shard, secret.id()));
                     releaseName(secret);
                 }
             }
@@ -128,10 +198,5 @@ public class SecretHousekeeping {
             base.remove(name);
         }
         // The resource route stays: the secret's OCID keeps answering (DELETED) instead of becoming unknown.
-    }
-
-    private static List<SecretVersion> versionsOf(EntityManager store, String secretId) {
-        return store.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class).setParameter("secretId", secretId)
-                .getResultList();
     }
 }

@@ -1,6 +1,7 @@
 package io.coffer.secret.boundary;
 
 import io.coffer.platform.time.PeriodicTask;
+import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
@@ -15,13 +16,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs {@link SecretHousekeeping}: activation four times a second on the cell's leading host (a new secret is ACTIVE
- * well within a second after every host applied it), scheduled deletions every five seconds on every host.
+ * Runs {@link SecretHousekeeping}: on the cell's leading host, activation four times a second (a new secret is ACTIVE
+ * well within a second after every host applied it) and due scheduled rotations every five seconds, so that each
+ * store's secrets are rotated by one host; scheduled deletions every five seconds on every host (row locks make the
+ * second host's pass a no-op).
  */
 @Singleton
 @Startup
@@ -40,36 +46,65 @@ public class SecretScheduler {
     @Inject
     ShardRouter router;
 
-    private volatile PeriodicTask activating;
-    private volatile PeriodicTask deleting;
+    @Inject
+    Replication replication;
+
+    private volatile List<PeriodicTask> tasks = List.of();
+    private final Set<String> unrotatable = ConcurrentHashMap.newKeySet();
     private volatile boolean failing;
 
     @PostConstruct
     void start() {
-        activating = PeriodicTask.start(executor, this::activate, 1000, 250, TimeUnit.MILLISECONDS);
-        deleting = PeriodicTask.start(executor, this::deleteDue, 5, 5, TimeUnit.SECONDS);
+        tasks = List.of(
+                PeriodicTask.start(executor, this::activate, 1000, 250, TimeUnit.MILLISECONDS),
+                PeriodicTask.start(executor, this::rotateDue, 5, 5, TimeUnit.SECONDS),
+                PeriodicTask.start(executor, this::deleteDue, 5, 5, TimeUnit.SECONDS));
     }
 
     @PreDestroy
     void stop() {
-        if (activating != null) {
-            activating.stop();
-        }
-        if (deleting != null) {
-            deleting.stop();
-        }
+        tasks.forEach(PeriodicTask::stop);
     }
 
     /** The cell's leader activates; the others stand by (any of them takes over within the liveness window). */
     private void activate() {
         guarded("activate secrets", () -> {
-            if (!router.leadsCell()) {
+            if (!replication.leadsCell()) {
                 return;
             }
             for (StoreId shard : router.shards()) {
                 housekeeping.activateReplicated(shard);
             }
         });
+    }
+
+    /** Each due secret in a transaction of its own: one that cannot be rotated now does not hold back the others. */
+    private void rotateDue() {
+        guarded("rotate secrets on schedule", () -> {
+            if (!replication.leadsCell()) {
+                return;
+            }
+            for (StoreId shard : router.shards()) {
+                for (String secretId : housekeeping.dueRotations(shard)) {
+                    rotate(shard, secretId);
+                }
+            }
+        });
+    }
+
+    private void rotate(StoreId shard, String secretId) {
+        try {
+            housekeeping.rotateIfDue(shard, secretId);
+            unrotatable.remove(secretId);
+        } catch (RuntimeException refused) {
+            // For example its key was disabled: said once per secret, and tried again on the next pass.
+            if (unrotatable.add(secretId)) {
+                LOG.log(
+                        Level.WARNING,
+                        "secret " + secretId + " is due for rotation but cannot be rotated (retrying): "
+                                + refused.getMessage());
+            }
+        }
     }
 
     private void deleteDue() {

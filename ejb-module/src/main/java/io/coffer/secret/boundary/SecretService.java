@@ -1,43 +1,42 @@
 package io.coffer.secret.boundary;
 
-import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
-import io.coffer.platform.failure.StoreFailures;
 import io.coffer.key.entity.MasterKey;
-import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.platform.wire.Etags;
+import io.coffer.platform.wire.Page;
+import io.coffer.resource.control.Compartments;
+import io.coffer.resource.control.UniqueRows;
 import io.coffer.retry.control.RetryTokens;
 import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
-import io.coffer.routing.entity.SecretNameRoute;
 import io.coffer.routing.entity.StoreId;
+import io.coffer.secret.control.ContentReadability;
+import io.coffer.secret.control.SecretCreation;
 import io.coffer.secret.control.SecretCrypto;
+import io.coffer.secret.control.SecretDeletion;
 import io.coffer.secret.control.SecretDirectory;
 import io.coffer.secret.control.SecretDirectory.Located;
-import io.coffer.secret.control.SecretLifecycle;
+import io.coffer.secret.control.SecretInputRules;
 import io.coffer.secret.control.SecretListing;
+import io.coffer.secret.control.SecretRotation;
+import io.coffer.secret.control.SecretSealer;
+import io.coffer.secret.control.SecretUpdate;
 import io.coffer.secret.control.VersionListing;
-import io.coffer.secret.entity.ChangeSecretCompartmentDetails;
-import io.coffer.secret.entity.CreateSecretDetails;
-import io.coffer.secret.entity.ScheduleSecretDeletionDetails;
-import io.coffer.secret.entity.ScheduleSecretVersionDeletionDetails;
 import io.coffer.secret.entity.Secret;
+import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.secret.entity.SecretVersion;
-import io.coffer.secret.entity.UpdateSecretDetails;
+import io.coffer.secret.entity.wire.ChangeSecretCompartmentDetails;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretDeletionDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
+import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
-import io.coffer.platform.wire.Etags;
-import io.coffer.platform.wire.Page;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,11 +44,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The Vaults service's secret operations for the caller's tenancy. Each method reads like its use case: check the
- * retry token, find (and lock) the secret, let {@link SecretLifecycle} apply the rules, store, remember the token.
- * Every write goes to the remote stores; the data plane reads through {@code SecretBundleService}.
+ * retry token, check the request, find (and lock) the secret, let the control rules change it, store, remember the
+ * token. Every write goes to the remote stores; the data plane reads through {@code SecretBundleService}.
+ *
+ * <p>Longer than 300 lines on purpose: it is the one facade of the secret aggregate's fourteen OCI operations, each a
+ * few lines sharing the lock, check, change and store steps below; split, those steps would be copied.
  */
 @Stateless
 public class SecretService {
@@ -64,7 +67,19 @@ public class SecretService {
     SecretDirectory secrets;
 
     @Inject
-    SecretLifecycle lifecycle;
+    SecretCreation creation;
+
+    @Inject
+    SecretUpdate updates;
+
+    @Inject
+    SecretRotation rotation;
+
+    @Inject
+    SecretDeletion deletion;
+
+    @Inject
+    ContentReadability readability;
 
     @Inject
     SecretCrypto crypto;
@@ -75,52 +90,68 @@ public class SecretService {
     @Inject
     Clock clock;
 
-    /** A secret with its decrypted metadata, ready to be shown to its tenancy. */
+    /** A secret with its metadata in plaintext, ready to be shown to its tenancy. */
     public record SecretWithMetadata(Secret secret, Map<String, Object> metadata) {
+        @Override
+        public String toString() {
+            return "SecretWithMetadata[" + secret + "]";
+        }
     }
 
     public SecretWithMetadata create(String tenancyId, CreateSecretDetails details, RetryToken retry) {
-        if (details == null) {
-            throw CofferException.missing("CreateSecretDetails");
-        }
         Optional<String> previous = retries.previous(tenancyId, retry);
         if (previous.isPresent()) {
             return get(tenancyId, previous.get());
         }
-        checkCompartment(tenancyId, details.compartmentId());
-        if (details.vaultId() == null || details.vaultId().isBlank()) {
-            throw CofferException.missing("vaultId");
-        }
-        Vault vault = vaults.visibleForUpdate(tenancyId, details.vaultId());
+        SecretCreation.Request request = creation.check(details);
+        Compartments.requireOwn(tenancyId, request.compartmentId());
+        Vault vault = vaults.visibleForUpdate(tenancyId, request.vaultId());
         vault.requireActive();
-        MasterKey key = secrets.key(tenancyId, vault.id(), details.keyId());
+        MasterKey key = secrets.key(tenancyId, vault.id(), request.keyId());
         EntityManager shard = router.shard(vault.store());
-        MasterKeyVersion current = secrets.keyVersion(vault.store(), key.currentVersionId());
-        List<Secret> namesakes = details.secretName() == null ? List.of()
-                : shard.createNamedQuery(Secret.BY_VAULT_AND_NAME, Secret.class)
-                        .setParameter("vaultId", vault.id()).setParameter("name", details.secretName()).getResultList();
-        SecretLifecycle.NewSecret created = lifecycle.create(tenancyId, details, namesakes, crypto.sealer(current));
+        List<Secret> namesakes = shard.createNamedQuery(Secret.BY_VAULT_AND_NAME, Secret.class)
+                .setParameter("vaultId", vault.id())
+                .setParameter("name", request.name())
+                .getResultList();
+        SecretCreation.NewSecret created = creation.create(
+                tenancyId,
+                request,
+                namesakes,
+                crypto.sealer(secrets.keyVersion(vault.store(), key.currentVersionId())));
         Secret secret = created.secret();
         shard.persist(secret);
         shard.persist(created.firstVersion());
         EntityManager base = router.base();
-        base.persist(new ResourceRoute(secret.id(), ResourceKind.SECRET, tenancyId, vault.id(), vault.store(), clock.instant()));
-        claimName(base, vault.id(), secret);
+        base.persist(new ResourceRoute(
+                secret.id(), ResourceKind.SECRET, tenancyId, vault.id(), vault.store(), clock.instant()));
+        // Names are unique per vault: the name route's primary key decides, in the same transaction.
+        UniqueRows.insert(
+                base,
+                "A secret named '" + secret.name() + "' already exists in vault " + vault.id(),
+                new SecretNameRoute(vault.id(), secret.name(), secret.id()));
         shard.flush();
         retries.remember(tenancyId, retry, secret.id());
-        return new SecretWithMetadata(secret, metadata(secret, vault.store()));
+        return new SecretWithMetadata(secret, request.metadata());
     }
 
     public SecretWithMetadata get(String tenancyId, String secretId) {
         Located located = secrets.secret(tenancyId, secretId);
-        return new SecretWithMetadata(located.secret(), metadata(located.secret(), located.store()));
+        return new SecretWithMetadata(located.secret(), metadata(located));
     }
 
-    public Page<Secret> list(String tenancyId, String compartmentId, String vaultId, String name, String lifecycleState,
-            String sortBy, String sortOrder, Integer limit, String page) {
-        checkCompartment(tenancyId, compartmentId);
-        SecretListing.Criteria criteria = SecretListing.criteria(tenancyId, compartmentId, vaultId, name, lifecycleState,
-                sortBy, sortOrder, limit, page);
+    public Page<Secret> list(
+            String tenancyId,
+            String compartmentId,
+            String vaultId,
+            String name,
+            String lifecycleState,
+            String sortBy,
+            String sortOrder,
+            Integer limit,
+            String page) {
+        Compartments.requireOwn(tenancyId, compartmentId);
+        SecretListing.Criteria criteria = SecretListing.criteria(
+                tenancyId, compartmentId, vaultId, name, lifecycleState, sortBy, sortOrder, limit, page);
         SecretListing.Query query = SecretListing.query(criteria);
         List<Secret> rows = new ArrayList<>();
         for (StoreId shard : shardsOf(tenancyId, criteria.vaultId())) {
@@ -129,140 +160,151 @@ public class SecretService {
             rows.addAll(typed.setMaxResults(query.maxResults()).getResultList());
         }
         rows.sort(SecretListing.order(criteria));
-        return SecretListing.page(criteria, rows.size() > query.maxResults() ? rows.subList(0, query.maxResults()) : rows);
+        return SecretListing.page(
+                criteria, rows.size() > query.maxResults() ? rows.subList(0, query.maxResults()) : rows);
     }
 
-    public SecretWithMetadata update(String tenancyId, String secretId, UpdateSecretDetails details, String ifMatch,
-            RetryToken retry) {
+    public SecretWithMetadata update(
+            String tenancyId, String secretId, UpdateSecretDetails details, String ifMatch, RetryToken retry) {
         if (retries.previous(tenancyId, retry).isPresent()) {
             return get(tenancyId, secretId);
         }
-        Located located = secrets.secretForUpdate(tenancyId, secretId);
-        Secret secret = located.secret();
-        Etags.check(ifMatch, secret.id(), secret.version());
-        List<SecretVersion> versions = secrets.versions(located);
-        MasterKeyVersion current = currentKeyVersion(located);
-        Optional<SecretVersion> added = lifecycle.update(secret, versions, details, crypto.sealer(current),
+        Located located = locked(tenancyId, secretId, ifMatch);
+        Optional<SecretVersion> added = updates.update(
+                located.secret(),
+                secrets.versions(located),
+                details,
+                sealer(located),
                 crypto.priorContent(id -> secrets.keyVersion(located.store(), id)));
-        EntityManager shard = router.shard(located.store());
-        added.ifPresent(shard::persist);
+        added.ifPresent(router.shard(located.store())::persist);
         if (added.isPresent() || details.currentVersionNumber() != null) {
-            secret.beginUpdate();
+            located.secret().beginUpdate();
         }
-        shard.flush();
-        retries.remember(tenancyId, retry, secret.id());
-        return new SecretWithMetadata(secret, metadata(secret, located.store()));
+        stored(tenancyId, retry, located);
+        // Metadata the request just gave is shown as given; it is not decrypted again.
+        Map<String, Object> given = details.metadata();
+        return new SecretWithMetadata(
+                located.secret(), given == null ? metadata(located) : given.isEmpty() ? null : given);
     }
 
-    public SecretWithMetadata scheduleDeletion(String tenancyId, String secretId, ScheduleSecretDeletionDetails details,
-            String ifMatch, RetryToken retry) {
-        return change(tenancyId, secretId, ifMatch, retry, located -> lifecycle.scheduleDeletion(located.secret(), details));
+    public SecretWithMetadata scheduleDeletion(
+            String tenancyId,
+            String secretId,
+            ScheduleSecretDeletionDetails details,
+            String ifMatch,
+            RetryToken retry) {
+        return change(
+                tenancyId, secretId, ifMatch, retry, located -> deletion.scheduleDeletion(located.secret(), details));
     }
 
     public SecretWithMetadata cancelDeletion(String tenancyId, String secretId, String ifMatch, RetryToken retry) {
-        return change(tenancyId, secretId, ifMatch, retry, located -> lifecycle.cancelDeletion(located.secret()));
+        return change(tenancyId, secretId, ifMatch, retry, located -> deletion.cancelDeletion(located.secret()));
     }
 
-    public SecretWithMetadata changeCompartment(String tenancyId, String secretId, ChangeSecretCompartmentDetails details,
-            String ifMatch, RetryToken retry) {
-        checkCompartment(tenancyId, details == null ? null : details.compartmentId());
-        return change(tenancyId, secretId, ifMatch, retry, located -> lifecycle.changeCompartment(located.secret(), details));
+    public SecretWithMetadata changeCompartment(
+            String tenancyId,
+            String secretId,
+            ChangeSecretCompartmentDetails details,
+            String ifMatch,
+            RetryToken retry) {
+        if (details != null) {
+            Compartments.requireOwn(tenancyId, details.compartmentId());
+        }
+        return change(
+                tenancyId, secretId, ifMatch, retry, located -> updates.changeCompartment(located.secret(), details));
     }
 
     public SecretWithMetadata cancelRotation(String tenancyId, String secretId, String ifMatch) {
-        return change(tenancyId, secretId, ifMatch, RetryToken.NONE, located -> lifecycle.cancelRotation(located.secret()));
+        return change(
+                tenancyId, secretId, ifMatch, RetryToken.NONE, located -> rotation.cancelRotation(located.secret()));
     }
 
     public SecretWithMetadata rotate(String tenancyId, String secretId, String ifMatch, RetryToken retry) {
         return change(tenancyId, secretId, ifMatch, retry, located -> {
-            List<SecretVersion> versions = secrets.versions(located);
-            SecretVersion rotated = lifecycle.rotate(located.secret(), versions, crypto.sealer(currentKeyVersion(located)),
+            SecretVersion rotated = rotation.rotate(
+                    located.secret(),
+                    secrets.versions(located),
+                    sealer(located),
                     crypto.priorContent(id -> secrets.keyVersion(located.store(), id)));
             router.shard(located.store()).persist(rotated);
             located.secret().beginUpdate();
         });
     }
 
-    public SecretVersion scheduleVersionDeletion(String tenancyId, String secretId, long versionNumber,
-            ScheduleSecretVersionDeletionDetails details, String ifMatch, RetryToken retry) {
-        change(tenancyId, secretId, ifMatch, retry, located ->
-                lifecycle.scheduleVersionDeletion(located.secret(), secrets.versions(located), versionNumber, details));
+    public SecretVersion scheduleVersionDeletion(
+            String tenancyId,
+            String secretId,
+            long versionNumber,
+            ScheduleSecretVersionDeletionDetails details,
+            String ifMatch,
+            RetryToken retry) {
+        change(
+                tenancyId,
+                secretId,
+                ifMatch,
+                retry,
+                located -> deletion.scheduleVersionDeletion(
+                        located.secret(), secrets.versions(located), versionNumber, details));
         return version(tenancyId, secretId, versionNumber);
     }
 
-    public SecretVersion cancelVersionDeletion(String tenancyId, String secretId, long versionNumber, String ifMatch,
-            RetryToken retry) {
-        change(tenancyId, secretId, ifMatch, retry, located ->
-                lifecycle.cancelVersionDeletion(located.secret(), secrets.versions(located), versionNumber));
+    public SecretVersion cancelVersionDeletion(
+            String tenancyId, String secretId, long versionNumber, String ifMatch, RetryToken retry) {
+        change(
+                tenancyId,
+                secretId,
+                ifMatch,
+                retry,
+                located -> deletion.cancelVersionDeletion(located.secret(), secrets.versions(located), versionNumber));
         return version(tenancyId, secretId, versionNumber);
     }
 
     public SecretVersion version(String tenancyId, String secretId, long versionNumber) {
         Located located = secrets.secret(tenancyId, secretId);
-        return lifecycle.version(located.secret(), secrets.versions(located), versionNumber);
+        return readability.version(located.secret(), secrets.versions(located), versionNumber);
     }
 
-    public Page<SecretVersion> versions(String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit,
-            String page) {
+    public Page<SecretVersion> versions(
+            String tenancyId, String secretId, String sortBy, String sortOrder, Integer limit, String page) {
         Located located = secrets.secret(tenancyId, secretId);
         return VersionListing.page(secrets.versions(located), sortBy, sortOrder, limit, page);
     }
 
-    /** Secret id → its etag, for responses that return a version but change the secret. */
-    public String etagOf(Secret secret) {
-        return Etags.of(secret.id(), secret.version());
-    }
-
-    private SecretWithMetadata change(String tenancyId, String secretId, String ifMatch, RetryToken retry,
-            java.util.function.Consumer<Located> action) {
+    private SecretWithMetadata change(
+            String tenancyId, String secretId, String ifMatch, RetryToken retry, Consumer<Located> action) {
         if (retries.previous(tenancyId, retry).isPresent()) {
             return get(tenancyId, secretId);
         }
+        Located located = locked(tenancyId, secretId, ifMatch);
+        action.accept(located);
+        stored(tenancyId, retry, located);
+        return new SecretWithMetadata(located.secret(), metadata(located));
+    }
+
+    /** The secret, locked for this transaction, if the request's {@code if-match} names its current etag. */
+    private Located locked(String tenancyId, String secretId, String ifMatch) {
         Located located = secrets.secretForUpdate(tenancyId, secretId);
         Etags.check(ifMatch, located.id(), located.secret().version());
-        action.accept(located);
+        return located;
+    }
+
+    /** The change is written (so its etag is the new one) and the retry token remembered with it. */
+    private void stored(String tenancyId, RetryToken retry, Located located) {
         router.shard(located.store()).flush();
         retries.remember(tenancyId, retry, located.id());
-        return new SecretWithMetadata(located.secret(), metadata(located.secret(), located.store()));
     }
 
-    private MasterKeyVersion currentKeyVersion(Located located) {
-        MasterKey key = router.shard(located.store()).find(MasterKey.class, located.secret().keyId());
-        if (key == null) {
-            throw new IllegalStateException("the key of secret " + located.id() + " is missing");
-        }
-        key.requireEnabled("seal new versions with");
-        return secrets.keyVersion(located.store(), key.currentVersionId());
+    private SecretSealer sealer(Located located) {
+        return crypto.sealer(secrets.sealingKeyVersion(located));
     }
 
-    private Map<String, Object> metadata(Secret secret, StoreId store) {
-        String keyVersionId = crypto.metadataKeyVersionId(secret);
+    private Map<String, Object> metadata(Located located) {
+        String keyVersionId = crypto.metadataKeyVersionId(located.secret());
         if (keyVersionId == null) {
             return null;
         }
-        byte[] json = crypto.openMetadata(secret, secrets.keyVersion(store, keyVersionId));
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(json))) {
-            JsonObject object = reader.readObject();
-            return jakarta.json.bind.JsonbBuilder.create().fromJson(object.toString(),
-                    new java.util.LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass());
-        }
-    }
-
-    /** Names are unique per vault: the name route's primary key decides, in the same transaction. */
-    private void claimName(EntityManager base, String vaultId, Secret secret) {
-        SecretNameRoute existing = base.find(SecretNameRoute.class, SecretNameRoute.key(vaultId, secret.name()));
-        if (existing != null) {
-            throw new CofferException(ErrorCode.CONFLICT, "A secret named '" + secret.name() + "' already exists in vault " + vaultId);
-        }
-        try {
-            base.persist(new SecretNameRoute(vaultId, secret.name(), secret.id()));
-            base.flush();
-        } catch (PersistenceException raced) {
-            if (!StoreFailures.isDuplicateKey(raced)) {
-                throw raced;
-            }
-            throw new CofferException(ErrorCode.CONFLICT, "A secret named '" + secret.name() + "' already exists in vault " + vaultId, raced);
-        }
+        return SecretInputRules.metadataFromJson(
+                crypto.openMetadata(located.secret(), secrets.keyVersion(located.store(), keyVersionId)));
     }
 
     /** The shards to list from: the vault's, or every shard holding a vault of the tenancy. */
@@ -272,20 +314,16 @@ public class SecretService {
             shards.add(vaults.visible(tenancyId, vaultId).store());
             return shards;
         }
-        for (String store : router.base().createQuery("SELECT DISTINCT r.store FROM ResourceRoute r"
-                + " WHERE r.tenancyId = :tenancy AND r.kind = :kind", String.class)
-                .setParameter("tenancy", tenancyId).setParameter("kind", ResourceKind.VAULT).getResultList()) {
+        for (String store : router.base()
+                .createQuery(
+                        "SELECT DISTINCT r.store FROM ResourceRoute r"
+                                + " WHERE r.tenancyId = :tenancy AND r.kind = :kind",
+                        String.class)
+                .setParameter("tenancy", tenancyId)
+                .setParameter("kind", ResourceKind.VAULT)
+                .getResultList()) {
             shards.add(StoreId.of(store));
         }
         return shards;
-    }
-
-    private static void checkCompartment(String tenancyId, String compartmentId) {
-        if (compartmentId == null || compartmentId.isBlank()) {
-            throw CofferException.missing("compartmentId");
-        }
-        if (!compartmentId.equals(tenancyId)) {
-            throw CofferException.notFound("compartment " + compartmentId);
-        }
     }
 }

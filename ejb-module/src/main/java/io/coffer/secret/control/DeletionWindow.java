@@ -1,7 +1,7 @@
 package io.coffer.secret.control;
 
-import io.coffer.platform.wire.Rfc3339;
 import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.wire.Rfc3339;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,8 +20,7 @@ public final class DeletionWindow {
     public static final Duration DEFAULT = MAX;
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    private DeletionWindow() {
-    }
+    private DeletionWindow() {}
 
     /** The time of deletion for a request made at {@code now}: the requested one if OCI allows it, or the default. */
     public static Instant resolve(String field, String requested, Instant now) {
@@ -29,7 +28,8 @@ public final class DeletionWindow {
         if (when == null) {
             return Rfc3339.millis(now.plus(DEFAULT));
         }
-        if (when.isBefore(now.plus(MIN).minus(TOLERANCE)) || when.isAfter(now.plus(MAX).plus(TOLERANCE))) {
+        if (when.isBefore(now.plus(MIN).minus(TOLERANCE))
+                || when.isAfter(now.plus(MAX).plus(TOLERANCE))) {
             throw CofferException.invalid(field + " must be between 1 and 30 days from now ("
                     + Rfc3339.format(now.plus(MIN)) + " to " + Rfc3339.format(now.plus(MAX)) + "), not "
                     + Rfc3339.format(when));

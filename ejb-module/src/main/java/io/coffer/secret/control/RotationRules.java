@@ -22,8 +22,7 @@ public final class RotationRules {
 
     private static final Pattern DAYS = Pattern.compile("P(\\d{1,4})D");
 
-    private RotationRules() {
-    }
+    private RotationRules() {}
 
     /** The configuration as stored and echoed, with {@code isScheduledRotationEnabled} explicit. */
     public static RotationConfig validate(RotationConfig config) {
@@ -31,7 +30,8 @@ public final class RotationRules {
         if (config.rotationInterval() != null) {
             interval(config.rotationInterval());
         } else if (config.scheduled()) {
-            throw CofferException.missing(field + ".rotationInterval (required when isScheduledRotationEnabled is true)");
+            throw CofferException.missing(
+                    field + ".rotationInterval (required when isScheduledRotationEnabled is true)");
         }
         TargetSystemDetails target = config.targetSystemDetails();
         if (target != null) {
@@ -52,8 +52,9 @@ public final class RotationRules {
                         throw CofferException.invalid(targetField + ".adbId is not a property of FUNCTION");
                     }
                 }
-                default -> throw CofferException.invalid(targetField + ".targetSystemType must be ADB or FUNCTION, not '"
-                        + target.targetSystemType() + "'");
+                default ->
+                    throw CofferException.invalid(targetField + ".targetSystemType must be ADB or FUNCTION, not '"
+                            + target.targetSystemType() + "'");
             }
         }
         return new RotationConfig(config.rotationInterval(), target, config.scheduled());

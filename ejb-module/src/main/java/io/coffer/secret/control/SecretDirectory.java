@@ -1,8 +1,9 @@
 package io.coffer.secret.control;
 
-import io.coffer.platform.failure.CofferException;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.InvalidParameterException;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
@@ -16,8 +17,10 @@ import jakarta.persistence.LockModeType;
 import java.util.List;
 
 /**
- * Finds secrets and keys for the control plane, on the remote stores: by the resource's route in the base store,
- * then in its shard. A resource of another tenancy, or none at all, is the same 404.
+ * Finds secrets and keys: by the resource's route in the base store, then in its shard. A resource of another
+ * tenancy, or none at all, is the same 404. The control plane uses the instance methods (remote stores, in the
+ * caller's transaction); the data plane uses the static ones on whichever store its accessor picked, so both find a
+ * secret and its versions the same way.
  */
 @ApplicationScoped
 public class SecretDirectory {
@@ -33,7 +36,7 @@ public class SecretDirectory {
     }
 
     public Located secret(String tenancyId, String secretId) {
-        ResourceRoute route = route(tenancyId, secretId, ResourceKind.SECRET, "secret");
+        ResourceRoute route = visible(route(secretId), ResourceKind.SECRET, tenancyId, secretId);
         Secret secret = router.shard(route.store()).find(Secret.class, secretId);
         if (secret == null) {
             throw CofferException.notFound("secret " + secretId);
@@ -49,19 +52,14 @@ public class SecretDirectory {
     }
 
     public List<SecretVersion> versions(Located located) {
-        return router.shard(located.store()).createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class)
-                .setParameter("secretId", located.id())
-                .getResultList();
+        return versionsOf(router.shard(located.store()), located.id());
     }
 
-    /** The key a new secret is sealed with: the tenancy's, in the same vault, enabled. */
+    /** The key a new secret is sealed with (its id already checked): the tenancy's, in the same vault, enabled. */
     public MasterKey key(String tenancyId, String vaultId, String keyId) {
-        if (keyId == null || keyId.isBlank()) {
-            throw CofferException.missing("keyId");
-        }
-        ResourceRoute route = route(tenancyId, keyId, ResourceKind.KEY, "key");
+        ResourceRoute route = visible(route(keyId), ResourceKind.KEY, tenancyId, keyId);
         if (!route.vaultId().equals(vaultId)) {
-            throw CofferException.invalid("keyId " + keyId + " is not a key of vault " + vaultId);
+            throw new InvalidParameterException("keyId " + keyId + " is not a key of vault " + vaultId);
         }
         MasterKey key = router.shard(route.store()).find(MasterKey.class, keyId);
         if (key == null) {
@@ -69,6 +67,17 @@ public class SecretDirectory {
         }
         key.requireEnabled("seal secrets with");
         return key;
+    }
+
+    /** The current version of the secret's key, which seals its new versions; the key must still be enabled. */
+    public MasterKeyVersion sealingKeyVersion(Located located) {
+        MasterKey key = router.shard(located.store())
+                .find(MasterKey.class, located.secret().keyId());
+        if (key == null) {
+            throw new IllegalStateException("the key of secret " + located.id() + " is missing");
+        }
+        key.requireEnabled("seal new versions with");
+        return keyVersion(located.store(), key.currentVersionId());
     }
 
     public MasterKeyVersion keyVersion(StoreId store, String keyVersionId) {
@@ -79,12 +88,22 @@ public class SecretDirectory {
         return version;
     }
 
-    private ResourceRoute route(String tenancyId, String resourceId, ResourceKind kind, String what) {
-        EntityManager base = router.base();
-        ResourceRoute route = resourceId == null ? null : base.find(ResourceRoute.class, resourceId);
+    private ResourceRoute route(String resourceId) {
+        return resourceId == null ? null : router.base().find(ResourceRoute.class, resourceId);
+    }
+
+    /** The route found for a resource (null: none), if it routes a resource of this kind and tenancy; else 404. */
+    public static ResourceRoute visible(ResourceRoute route, ResourceKind kind, String tenancyId, String resourceId) {
         if (route == null || route.kind() != kind || !route.tenancyId().equals(tenancyId)) {
-            throw CofferException.notFound(what + " " + resourceId);
+            throw CofferException.notFound(kind.name().toLowerCase(java.util.Locale.ROOT) + " " + resourceId);
         }
         return route;
+    }
+
+    /** Every version of a secret, tombstones included, by number. */
+    public static List<SecretVersion> versionsOf(EntityManager store, String secretId) {
+        return store.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class)
+                .setParameter("secretId", secretId)
+                .getResultList();
     }
 }

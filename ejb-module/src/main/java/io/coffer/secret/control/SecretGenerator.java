@@ -70,8 +70,10 @@ public final class SecretGenerator {
         if (context.generationTemplate() == null) {
             throw CofferException.missing(field + ".generationTemplate");
         }
-        String template = context.secretTemplate() == null || context.secretTemplate().isBlank()
-                ? null : context.secretTemplate();
+        String template =
+                context.secretTemplate() == null || context.secretTemplate().isBlank()
+                        ? null
+                        : context.secretTemplate();
         if (template != null && template.length() > MAX_TEMPLATE) {
             throw CofferException.invalid(field + ".secretTemplate is longer than " + MAX_TEMPLATE + " characters");
         }
@@ -80,18 +82,22 @@ public final class SecretGenerator {
             case SecretGenerationContext.PASSPHRASE -> {
                 if (!generationTemplate.equals(SECRETS_DEFAULT_PASSWORD)
                         && !generationTemplate.equals(DBAAS_DEFAULT_PASSWORD)) {
-                    throw badTemplate(field, "PASSPHRASE", "SECRETS_DEFAULT_PASSWORD or DBAAS_DEFAULT_PASSWORD",
+                    throw badTemplate(
+                            field,
+                            "PASSPHRASE",
+                            "SECRETS_DEFAULT_PASSWORD or DBAAS_DEFAULT_PASSWORD",
                             generationTemplate);
                 }
-                int length = context.passphraseLength() != null ? context.passphraseLength()
+                int length = context.passphraseLength() != null
+                        ? context.passphraseLength()
                         : generationTemplate.equals(DBAAS_DEFAULT_PASSWORD) ? 30 : MAX_PASSPHRASE;
                 if (length < MIN_PASSPHRASE || length > MAX_PASSPHRASE) {
                     throw CofferException.invalid(field + ".passphraseLength must be between " + MIN_PASSPHRASE
                             + " and " + MAX_PASSPHRASE + ", not " + length);
                 }
                 requirePlaceholders(field, template, PASSPHRASE);
-                return new SecretGenerationContext(SecretGenerationContext.PASSPHRASE, generationTemplate, length,
-                        template);
+                return new SecretGenerationContext(
+                        SecretGenerationContext.PASSPHRASE, generationTemplate, length, template);
             }
             case SecretGenerationContext.BYTES -> {
                 if (!generationTemplate.equals("BYTES_512") && !generationTemplate.equals("BYTES_1024")) {
@@ -102,23 +108,24 @@ public final class SecretGenerator {
                 return new SecretGenerationContext(SecretGenerationContext.BYTES, generationTemplate, null, template);
             }
             case SecretGenerationContext.SSH_KEY -> {
-                if (!generationTemplate.equals("RSA_2048") && !generationTemplate.equals("RSA_3072")
+                if (!generationTemplate.equals("RSA_2048")
+                        && !generationTemplate.equals("RSA_3072")
                         && !generationTemplate.equals("RSA_4096")) {
                     throw badTemplate(field, "SSH_KEY", "RSA_2048, RSA_3072 or RSA_4096", generationTemplate);
                 }
                 noPassphraseLength(field, context, "SSH_KEY");
                 requirePlaceholders(field, template, PUBLIC_KEY, PRIVATE_KEY);
-                return new SecretGenerationContext(SecretGenerationContext.SSH_KEY, generationTemplate, null,
-                        template);
+                return new SecretGenerationContext(SecretGenerationContext.SSH_KEY, generationTemplate, null, template);
             }
-            default -> throw CofferException.invalid(field + ".generationType must be PASSPHRASE, SSH_KEY or BYTES, "
-                    + "not '" + context.generationType() + "'");
+            default ->
+                throw CofferException.invalid(field + ".generationType must be PASSPHRASE, SSH_KEY or BYTES, " + "not '"
+                        + context.generationType() + "'");
         }
     }
 
     private static CofferException badTemplate(String field, String type, String allowed, String given) {
-        return CofferException.invalid(field + ".generationTemplate for " + type + " must be " + allowed + ", not '"
-                + given + "'");
+        return CofferException.invalid(
+                field + ".generationTemplate for " + type + " must be " + allowed + ", not '" + given + "'");
     }
 
     private static void noPassphraseLength(String field, SecretGenerationContext context, String type) {
@@ -149,7 +156,8 @@ public final class SecretGenerator {
             case SecretGenerationContext.BYTES -> {
                 byte[] bytes = new byte[context.generationTemplate().equals("BYTES_1024") ? 1024 : 512];
                 random.nextBytes(bytes);
-                yield template == null ? bytes
+                yield template == null
+                        ? bytes
                         : utf8(template.replace(BYTES, Base64.getEncoder().encodeToString(bytes)));
             }
             case SecretGenerationContext.SSH_KEY -> sshKey(rsaBits(context.generationTemplate()), template);

@@ -1,12 +1,15 @@
 package io.coffer.secret.control;
 
 import io.coffer.platform.failure.CofferException;
+import io.coffer.resource.entity.ResourceTags;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.secret.entity.Secret;
+import io.coffer.secret.entity.wire.SecretContentDetails;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,25 +21,22 @@ import java.util.regex.Pattern;
  * metadata and content. Each check names the field it refuses, and none of them changes anything.
  *
  * <p>Bounds: secret and version names 1–255 of letters, digits, '-', '_', '.' (OCI's API reference); content valid
- * base64 of 1 to 25 KB decoded, where 25 KB is 25 × 1024 = 25,600 bytes (OCI's secret size limit); tags as OCI's
- * tagging limits (at most 64 tags, keys and namespaces at most 100 characters, values at most 256, all tags together
- * at most 5 KB of JSON). OCI documents no bound for a description or for metadata: Coffer allows 400 characters of
+ * base64 of 1 to 25 KB decoded, where 25 KB is 25 × 1024 = 25,600 bytes (OCI's secret size limit); tags as every
+ * resource's ({@link ResourceTags}). OCI documents no bound for a description or for metadata: Coffer allows 400 characters of
  * description (OCI's usual bound for descriptions) and 8 KB of metadata as JSON.
  */
 public final class SecretInputRules {
 
     public static final int MAX_CONTENT_BYTES = 25 * 1024;
     public static final int MAX_METADATA_BYTES = 8 * 1024;
-    public static final int MAX_TAGS = 64;
-    public static final int MAX_TAG_KEY = 100;
-    public static final int MAX_TAG_VALUE = 256;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     private static final int MAX_BASE64_CHARS = 4 * ((MAX_CONTENT_BYTES + 2) / 3);
     private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Type METADATA =
+            new LinkedHashMap<String, Object>() {}.getClass().getGenericSuperclass();
 
-    private SecretInputRules() {
-    }
+    private SecretInputRules() {}
 
     /** A secret name as OCI allows it. */
     public static String secretName(String name) {
@@ -56,8 +56,8 @@ public final class SecretInputRules {
             throw CofferException.invalid(field + " is longer than " + Secret.MAX_NAME + " characters");
         }
         if (!NAME.matcher(name).matches()) {
-            throw CofferException.invalid(field
-                    + " may contain only letters, digits, hyphens, underscores and periods");
+            throw CofferException.invalid(
+                    field + " may contain only letters, digits, hyphens, underscores and periods");
         }
         return name;
     }
@@ -96,67 +96,25 @@ public final class SecretInputRules {
         }
         boolean ok = type == null ? Ocids.looksLikeOcid(value) : Ocids.isOfType(value, type);
         if (!ok) {
-            throw CofferException.invalid(field + " is not " + (type == null ? "an OCID" : "the OCID of a " + type)
-                    + ": '" + value + "'");
+            throw CofferException.invalid(
+                    field + " is not " + (type == null ? "an OCID" : "the OCID of a " + type) + ": '" + value + "'");
         }
         return value;
     }
 
-    /** Freeform and defined tags, each as given (null means none); refuses what OCI's tag limits refuse. */
-    public static void tags(Map<String, String> freeform, Map<String, Map<String, Object>> defined) {
-        int count = 0;
-        if (freeform != null) {
-            for (Map.Entry<String, String> tag : freeform.entrySet()) {
-                tagKey("freeformTags", tag.getKey());
-                if (tag.getValue() == null) {
-                    throw CofferException.invalid("freeformTags." + tag.getKey() + " needs a value");
-                }
-                tagValue("freeformTags." + tag.getKey(), tag.getValue());
-                count++;
-            }
-        }
-        if (defined != null) {
-            for (Map.Entry<String, Map<String, Object>> namespace : defined.entrySet()) {
-                tagKey("definedTags", namespace.getKey());
-                if (namespace.getValue() == null) {
-                    throw CofferException.invalid("definedTags." + namespace.getKey() + " needs its tags");
-                }
-                for (Map.Entry<String, Object> tag : namespace.getValue().entrySet()) {
-                    String field = "definedTags." + namespace.getKey();
-                    tagKey(field, tag.getKey());
-                    if (tag.getValue() == null) {
-                        throw CofferException.invalid(field + "." + tag.getKey() + " needs a value");
-                    }
-                    tagValue(field + "." + tag.getKey(), String.valueOf(tag.getValue()));
-                    count++;
-                }
-            }
-        }
-        if (count > MAX_TAGS) {
-            throw CofferException.invalid("a secret can have at most " + MAX_TAGS + " tags, not " + count);
-        }
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("freeformTags", freeform);
-        all.put("definedTags", defined);
-        if (json(all).length > Secret.MAX_TAGS_JSON) {
-            throw CofferException.invalid("the tags of a secret must total at most " + Secret.MAX_TAGS_JSON
-                    + " bytes of JSON");
-        }
+    /** Freeform and defined tags, each as given (null means none), checked against OCI's tagging limits. */
+    public static ResourceTags tags(Map<String, String> freeform, Map<String, Map<String, Object>> defined) {
+        return ResourceTags.of("a secret", freeform, defined);
     }
 
-    private static void tagKey(String field, String key) {
-        if (key == null || key.isBlank()) {
-            throw CofferException.invalid(field + " must not have an empty key");
+    /** A new version's content type: BASE64, the only one OCI has. */
+    public static void contentType(SecretContentDetails content) {
+        if (content.contentType() == null) {
+            throw CofferException.missing("secretContent.contentType");
         }
-        if (key.length() > MAX_TAG_KEY) {
-            throw CofferException.invalid(field + " key '" + key.substring(0, 20) + "…' is longer than "
-                    + MAX_TAG_KEY + " characters");
-        }
-    }
-
-    private static void tagValue(String field, String value) {
-        if (value.length() > MAX_TAG_VALUE) {
-            throw CofferException.invalid(field + " is longer than " + MAX_TAG_VALUE + " characters");
+        if (!SecretContentDetails.BASE64.equals(content.contentType())) {
+            throw CofferException.invalid(
+                    "secretContent.contentType must be BASE64, not '" + content.contentType() + "'");
         }
     }
 
@@ -178,6 +136,11 @@ public final class SecretInputRules {
             throw CofferException.invalid("metadata is larger than " + MAX_METADATA_BYTES + " bytes as JSON");
         }
         return json;
+    }
+
+    /** Metadata as the secret shows it, from the UTF-8 JSON that was sealed (after opening it). */
+    public static Map<String, Object> metadataFromJson(byte[] json) {
+        return JSONB.fromJson(new String(json, StandardCharsets.UTF_8), METADATA);
     }
 
     /**

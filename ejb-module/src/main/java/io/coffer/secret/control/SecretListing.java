@@ -1,8 +1,8 @@
 package io.coffer.secret.control;
 
+import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.wire.Page;
 import io.coffer.platform.wire.PageTokens;
-import io.coffer.platform.failure.CofferException;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretLifecycleState;
 import java.time.Instant;
@@ -27,32 +27,52 @@ public final class SecretListing {
 
     private static final String KIND = "secrets";
 
-    public enum SortBy { TIMECREATED, NAME }
+    public enum SortBy {
+        TIMECREATED,
+        NAME
+    }
 
-    public enum SortOrder { ASC, DESC }
+    public enum SortOrder {
+        ASC,
+        DESC
+    }
 
     /** A validated ListSecrets request; {@code afterKey}/{@code afterId} come from the page token, if any. */
-    public record Criteria(String tenancyId, String compartmentId, String vaultId, String name,
-            SecretLifecycleState lifecycleState, SortBy sortBy, SortOrder sortOrder, int limit, String afterKey,
-            String afterId) {
-    }
+    public record Criteria(
+            String tenancyId,
+            String compartmentId,
+            String vaultId,
+            String name,
+            SecretLifecycleState lifecycleState,
+            SortBy sortBy,
+            SortOrder sortOrder,
+            int limit,
+            String afterKey,
+            String afterId) {}
 
     /** A JPQL query over {@code Secret} with its parameters; fetch at most {@code maxResults} rows. */
-    public record Query(String jpql, Map<String, Object> parameters, int maxResults) {
-    }
+    public record Query(String jpql, Map<String, Object> parameters, int maxResults) {}
 
-    private SecretListing() {
-    }
+    private SecretListing() {}
 
     /** The request's parameters as OCI names them, checked. {@code tenancyId} is the caller's, never the client's. */
-    public static Criteria criteria(String tenancyId, String compartmentId, String vaultId, String name,
-            String lifecycleState, String sortBy, String sortOrder, Integer limit, String page) {
+    public static Criteria criteria(
+            String tenancyId,
+            String compartmentId,
+            String vaultId,
+            String name,
+            String lifecycleState,
+            String sortBy,
+            String sortOrder,
+            Integer limit,
+            String page) {
         String compartment = SecretInputRules.compartmentId(compartmentId);
         String vault = vaultId == null ? null : SecretInputRules.vaultId(vaultId);
-        SecretLifecycleState state = lifecycleState == null ? null
-                : SecretLifecycleState.parse("lifecycleState", lifecycleState);
+        SecretLifecycleState state =
+                lifecycleState == null ? null : SecretLifecycleState.parse("lifecycleState", lifecycleState);
         SortBy by = sortBy == null ? SortBy.TIMECREATED : parse(SortBy.class, "sortBy", sortBy);
-        SortOrder order = sortOrder == null ? (by == SortBy.NAME ? SortOrder.ASC : SortOrder.DESC)
+        SortOrder order = sortOrder == null
+                ? (by == SortBy.NAME ? SortOrder.ASC : SortOrder.DESC)
                 : parse(SortOrder.class, "sortOrder", sortOrder);
         int size = PageTokens.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         String afterKey = null;
@@ -91,13 +111,25 @@ public final class SecretListing {
         String direction = criteria.sortOrder() == SortOrder.ASC ? "ASC" : "DESC";
         if (criteria.afterKey() != null) {
             String beyond = criteria.sortOrder() == SortOrder.ASC ? ">" : "<";
-            jpql.append(" AND (").append(key).append(' ').append(beyond).append(" :afterKey OR (")
-                    .append(key).append(" = :afterKey AND s.id ").append(beyond).append(" :afterId))");
-            parameters.put("afterKey", criteria.sortBy() == SortBy.NAME ? criteria.afterKey()
-                    : millis(criteria.afterKey()));
+            jpql.append(" AND (")
+                    .append(key)
+                    .append(' ')
+                    .append(beyond)
+                    .append(" :afterKey OR (")
+                    .append(key)
+                    .append(" = :afterKey AND s.id ")
+                    .append(beyond)
+                    .append(" :afterId))");
+            parameters.put(
+                    "afterKey", criteria.sortBy() == SortBy.NAME ? criteria.afterKey() : millis(criteria.afterKey()));
             parameters.put("afterId", criteria.afterId());
         }
-        jpql.append(" ORDER BY ").append(key).append(' ').append(direction).append(", s.id ").append(direction);
+        jpql.append(" ORDER BY ")
+                .append(key)
+                .append(' ')
+                .append(direction)
+                .append(", s.id ")
+                .append(direction);
         return new Query(jpql.toString(), parameters, criteria.limit() + 1);
     }
 
@@ -120,10 +152,11 @@ public final class SecretListing {
         }
         List<Secret> items = rows.subList(0, criteria.limit());
         Secret last = items.get(items.size() - 1);
-        String key = criteria.sortBy() == SortBy.NAME ? last.name()
+        String key = criteria.sortBy() == SortBy.NAME
+                ? last.name()
                 : Long.toString(last.timeCreated().toEpochMilli());
-        return new Page<>(items, PageTokens.encode(KIND, criteria.sortBy() + "," + criteria.sortOrder(), key,
-                last.id()));
+        return new Page<>(
+                items, PageTokens.encode(KIND, criteria.sortBy() + "," + criteria.sortOrder(), key, last.id()));
     }
 
     private static Instant millis(String key) {

@@ -1,8 +1,9 @@
 package io.coffer.secret.control;
 
-import io.coffer.platform.wire.Rfc3339;
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.IncorrectStateException;
+import io.coffer.platform.failure.InvalidParameterException;
+import io.coffer.platform.wire.Rfc3339;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
@@ -41,8 +42,13 @@ public final class SecretRuleSet {
     private final boolean reuseRule;
     private final boolean reuseIncludesDeleted;
 
-    private SecretRuleSet(List<SecretRule> rules, Duration expiryInterval, Instant absoluteExpiry,
-            boolean retrievalBlockedOnExpiry, boolean reuseRule, boolean reuseIncludesDeleted) {
+    private SecretRuleSet(
+            List<SecretRule> rules,
+            Duration expiryInterval,
+            Instant absoluteExpiry,
+            boolean retrievalBlockedOnExpiry,
+            boolean reuseRule,
+            boolean reuseIncludesDeleted) {
         this.rules = List.copyOf(rules);
         this.expiryInterval = expiryInterval;
         this.absoluteExpiry = absoluteExpiry;
@@ -97,8 +103,8 @@ public final class SecretRuleSet {
                     interval = interval(field + ".secretVersionExpiryInterval", rule.secretVersionExpiryInterval());
                     absolute = Rfc3339.parse(field + ".timeOfAbsoluteExpiry", rule.timeOfAbsoluteExpiry());
                     if (interval == null && absolute == null) {
-                        throw CofferException.invalid(field + " needs secretVersionExpiryInterval, "
-                                + "timeOfAbsoluteExpiry or both");
+                        throw CofferException.invalid(
+                                field + " needs secretVersionExpiryInterval, " + "timeOfAbsoluteExpiry or both");
                     }
                     if (absolute != null && now != null) {
                         if (absolute.isBefore(now.plus(MIN_ABSOLUTE_EXPIRY))
@@ -108,8 +114,8 @@ public final class SecretRuleSet {
                         }
                     }
                     blocked = Boolean.TRUE.equals(rule.isSecretContentRetrievalBlockedOnExpiry());
-                    normalised.add(SecretRule.expiry(rule.secretVersionExpiryInterval(), Rfc3339.format(absolute),
-                            blocked));
+                    normalised.add(
+                            SecretRule.expiry(rule.secretVersionExpiryInterval(), Rfc3339.format(absolute), blocked));
                 }
                 case SecretRule.REUSE -> {
                     if (reuse) {
@@ -128,8 +134,9 @@ public final class SecretRuleSet {
                     reuseDeleted = Boolean.TRUE.equals(rule.isEnforcedOnDeletedSecretVersions());
                     normalised.add(SecretRule.reuse(reuseDeleted));
                 }
-                default -> throw CofferException.invalid(field + ".ruleType must be SECRET_EXPIRY_RULE or "
-                        + "SECRET_REUSE_RULE, not '" + rule.ruleType() + "'");
+                default ->
+                    throw CofferException.invalid(field + ".ruleType must be SECRET_EXPIRY_RULE or "
+                            + "SECRET_REUSE_RULE, not '" + rule.ruleType() + "'");
             }
         }
         return new SecretRuleSet(normalised, interval, absolute, blocked, reuse, reuseDeleted);
@@ -141,8 +148,8 @@ public final class SecretRuleSet {
         }
         Matcher days = DAYS.matcher(text);
         if (!days.matches()) {
-            throw CofferException.invalid(field + " must be an ISO 8601 period in days such as P30D, not '" + text
-                    + "'");
+            throw CofferException.invalid(
+                    field + " must be an ISO 8601 period in days such as P30D, not '" + text + "'");
         }
         int count = Integer.parseInt(days.group(1));
         if (count < MIN_EXPIRY_DAYS || count > MAX_EXPIRY_DAYS) {
@@ -195,7 +202,7 @@ public final class SecretRuleSet {
                 continue;
             }
             if (matcher.matches(secret, prior, candidate)) {
-                throw new CofferException(ErrorCode.INVALID_PARAMETER, "The secret reuse rule of secret "
+                throw new InvalidParameterException("The secret reuse rule of secret "
                         + secret.id() + " forbids this content: an earlier version"
                         + (prior.isDeleted() ? " (since deleted)" : "") + " of the secret already had it");
             }
@@ -208,7 +215,7 @@ public final class SecretRuleSet {
      */
     public void checkRetrievable(Secret secret, SecretVersion version, Instant now) {
         if (retrievalBlockedOnExpiry && version.isExpired(now)) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret version " + version.versionNumber()
+            throw new IncorrectStateException("Secret version " + version.versionNumber()
                     + " of secret " + secret.id() + " expired at " + Rfc3339.format(version.timeOfExpiry())
                     + " and the secret's expiry rule blocks content retrieval on expiry; change the rule to read it");
         }

@@ -1,8 +1,8 @@
 package io.coffer.secret.control;
 
+import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.wire.Page;
 import io.coffer.platform.wire.PageTokens;
-import io.coffer.platform.failure.CofferException;
 import io.coffer.secret.entity.SecretVersion;
 import java.util.Comparator;
 import java.util.List;
@@ -20,11 +20,10 @@ public final class VersionListing {
 
     private static final String KIND = "versions";
 
-    private VersionListing() {
-    }
+    private VersionListing() {}
 
-    public static Page<SecretVersion> page(List<SecretVersion> versions, String sortBy, String sortOrder,
-            Integer limit, String page) {
+    public static Page<SecretVersion> page(
+            List<SecretVersion> versions, String sortBy, String sortOrder, Integer limit, String page) {
         if (sortBy != null && !sortBy.equals("VERSION_NUMBER")) {
             throw CofferException.invalid("sortBy must be VERSION_NUMBER, not '" + sortBy + "'");
         }

@@ -1,8 +1,10 @@
 package io.coffer.secret.control;
 
-import io.coffer.platform.wire.Rfc3339;
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.ConflictException;
+import io.coffer.platform.failure.IncorrectStateException;
+import io.coffer.platform.failure.LimitExceededException;
+import io.coffer.platform.wire.Rfc3339;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretVersion;
@@ -10,6 +12,7 @@ import io.coffer.secret.entity.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * How versions and their rotation states change (OCI "Secret Versions and Rotation States"):
@@ -48,31 +51,33 @@ final class VersionStages {
         }
     }
 
-    private VersionStages() {
-    }
+    private VersionStages() {}
 
     /** Refuses a new version that the limits or an existing name forbid, before anything changes. */
     static void checkCanAdd(Secret secret, List<SecretVersion> versions, String name) {
-        long inUse = versions.stream().filter(SecretVersion::isInActiveUse).count();
-        if (inUse >= MAX_IN_ACTIVE_USE) {
-            throw new CofferException(ErrorCode.LIMIT_EXCEEDED, "Secret " + secret.id() + " already has "
-                    + MAX_IN_ACTIVE_USE + " secret versions in active use, the most allowed; schedule the deletion "
-                    + "of a deprecated version first");
-        }
+        requireBelowLimit(
+                secret,
+                versions,
+                SecretVersion::isInActiveUse,
+                MAX_IN_ACTIVE_USE,
+                "in active use, the most allowed; schedule the deletion of a deprecated version first");
         if (name != null && versions.stream().anyMatch(v -> !v.isDeleted() && name.equals(v.name()))) {
-            throw new CofferException(ErrorCode.CONFLICT, "Secret " + secret.id() + " already has a version named '"
-                    + name + "'");
+            throw new ConflictException("Secret " + secret.id() + " already has a version named '" + name + "'");
         }
     }
 
     /**
-     * Adds a version: checks limits, name and reuse, seals the content, gives it its stages and expiry and moves the
-     * other versions' stages. The returned version is new and must be persisted; the others are changed in place.
+     * Adds a version the caller has already checked ({@link #checkCanAdd}, and the reuse rule for new content): seals
+     * the content, gives it its stages and expiry and moves the other versions' stages. The returned version is new
+     * and must be persisted; the others are changed in place.
      */
-    static SecretVersion add(Secret secret, List<SecretVersion> versions, NewContent content, Instant now,
-            SecretRuleSet rules, SecretSealer sealer, PriorContentMatcher matcher) {
-        checkCanAdd(secret, versions, content.name());
-        rules.checkReuse(secret, versions, content.plaintext(), matcher);
+    static SecretVersion add(
+            Secret secret,
+            List<SecretVersion> versions,
+            NewContent content,
+            Instant now,
+            SecretRuleSet rules,
+            SecretSealer sealer) {
         long number = secret.latestVersionNumber() + 1;
         SealedContent sealed = sealer.sealContent(secret, number, content.plaintext());
         if (secret.allocateVersionNumber() != number) {
@@ -85,16 +90,7 @@ final class VersionStages {
         }
         added.addStage(Stage.LATEST);
         if (content.stage() == Stage.CURRENT) {
-            SecretVersion oldCurrent = current(secret, versions);
-            for (SecretVersion version : versions) {
-                version.removeStage(Stage.PREVIOUS);
-            }
-            if (oldCurrent != null) {
-                oldCurrent.removeStage(Stage.CURRENT);
-                oldCurrent.addStage(Stage.PREVIOUS);
-            }
-            added.addStage(Stage.CURRENT);
-            secret.makeCurrent(number, added.timeOfExpiry());
+            moveCurrentTo(secret, versions, added);
         } else {
             for (SecretVersion version : versions) {
                 version.removeStage(Stage.PENDING);
@@ -111,21 +107,26 @@ final class VersionStages {
         SecretVersion target = versions.stream()
                 .filter(v -> v.versionNumber() == number && !v.isDeleted())
                 .findFirst()
-                .orElseThrow(() -> CofferException.invalid("currentVersionNumber " + number
-                        + " is not a version of secret " + secret.id()));
+                .orElseThrow(() -> CofferException.invalid(
+                        "currentVersionNumber " + number + " is not a version of secret " + secret.id()));
         if (target.isPendingDeletion()) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret version " + number
+            throw new IncorrectStateException("Secret version " + number
                     + " is scheduled for deletion; cancel its deletion before making it current");
         }
         return target;
     }
 
-    /** Makes version n the current one. */
-    static void promote(Secret secret, List<SecretVersion> versions, long number) {
-        SecretVersion target = checkCanPromote(secret, versions, number);
+    /** Makes a version {@link #checkCanPromote} returned the current one. */
+    static void promote(Secret secret, List<SecretVersion> versions, SecretVersion target) {
         if (target.hasStage(Stage.CURRENT)) {
             return;
         }
+        moveCurrentTo(secret, versions, target);
+        versions.forEach(SecretVersion::settleDeprecation);
+    }
+
+    /** The old current version becomes PREVIOUS (the old previous one loses it), the target CURRENT. */
+    private static void moveCurrentTo(Secret secret, List<SecretVersion> versions, SecretVersion target) {
         SecretVersion oldCurrent = current(secret, versions);
         for (SecretVersion version : versions) {
             version.removeStage(Stage.PREVIOUS);
@@ -136,32 +137,32 @@ final class VersionStages {
         }
         target.removeStage(Stage.PENDING);
         target.addStage(Stage.CURRENT);
-        secret.makeCurrent(number, target.timeOfExpiry());
-        versions.forEach(SecretVersion::settleDeprecation);
+        secret.makeCurrent(target.versionNumber(), target.timeOfExpiry());
     }
 
     /** Refuses to schedule the deletion of a version that OCI keeps: in use, latest, already pending, over the limit. */
     static SecretVersion checkCanScheduleDeletion(Secret secret, List<SecretVersion> versions, long number) {
         SecretVersion version = live(secret, versions, number);
         if (version.isPendingDeletion()) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret version " + number
-                    + " is already scheduled for deletion at " + Rfc3339.format(version.timeOfDeletion()));
+            throw new IncorrectStateException("Secret version " + number + " is already scheduled for deletion at "
+                    + Rfc3339.format(version.timeOfDeletion()));
         }
         for (Stage stage : Stage.IN_USE) {
             if (version.hasStage(stage)) {
-                throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret version " + number + " is " + stage
+                throw new IncorrectStateException("Secret version " + number + " is " + stage
                         + "; only DEPRECATED secret versions can be scheduled for deletion");
             }
         }
         if (version.hasStage(Stage.LATEST)) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret version " + number
+            throw new IncorrectStateException("Secret version " + number
                     + " is the LATEST version of its secret and cannot be scheduled for deletion");
         }
-        long pending = versions.stream().filter(SecretVersion::isPendingDeletion).count();
-        if (pending >= MAX_PENDING_DELETION) {
-            throw new CofferException(ErrorCode.LIMIT_EXCEEDED, "Secret " + secret.id() + " already has "
-                    + MAX_PENDING_DELETION + " secret versions pending deletion, the most allowed");
-        }
+        requireBelowLimit(
+                secret,
+                versions,
+                SecretVersion::isPendingDeletion,
+                MAX_PENDING_DELETION,
+                "pending deletion, the most allowed");
         return version;
     }
 
@@ -169,15 +170,25 @@ final class VersionStages {
     static SecretVersion checkCanCancelDeletion(Secret secret, List<SecretVersion> versions, long number) {
         SecretVersion version = live(secret, versions, number);
         if (!version.isPendingDeletion()) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret version " + number
-                    + " is not scheduled for deletion, so there is no deletion to cancel");
+            throw new IncorrectStateException(
+                    "Secret version " + number + " is not scheduled for deletion, so there is no deletion to cancel");
         }
-        long inUse = versions.stream().filter(SecretVersion::isInActiveUse).count();
-        if (inUse >= MAX_IN_ACTIVE_USE) {
-            throw new CofferException(ErrorCode.LIMIT_EXCEEDED, "Secret " + secret.id() + " already has "
-                    + MAX_IN_ACTIVE_USE + " secret versions in active use; cancelling this deletion would exceed it");
-        }
+        requireBelowLimit(
+                secret,
+                versions,
+                SecretVersion::isInActiveUse,
+                MAX_IN_ACTIVE_USE,
+                "in active use; cancelling this deletion would exceed it");
         return version;
+    }
+
+    /** LimitExceeded when {@code limit} of the secret's versions already are what {@code counted} says. */
+    private static void requireBelowLimit(
+            Secret secret, List<SecretVersion> versions, Predicate<SecretVersion> counted, int limit, String what) {
+        if (versions.stream().filter(counted).count() >= limit) {
+            throw new LimitExceededException(
+                    "Secret " + secret.id() + " already has " + limit + " secret versions " + what);
+        }
     }
 
     /** Version n of the secret unless it is deleted or never existed (then NotAuthorizedOrNotFound). */

@@ -10,8 +10,7 @@ final class JsonColumns {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     static String write(Object value) {
         return value == null ? null : JSONB.toJson(value);

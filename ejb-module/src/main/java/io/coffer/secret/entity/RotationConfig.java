@@ -2,9 +2,7 @@ package io.coffer.secret.entity;
 
 /** OCI's {@code RotationConfig}: how often to rotate, where, and whether Coffer rotates on schedule. */
 public record RotationConfig(
-        String rotationInterval,
-        TargetSystemDetails targetSystemDetails,
-        Boolean isScheduledRotationEnabled) {
+        String rotationInterval, TargetSystemDetails targetSystemDetails, Boolean isScheduledRotationEnabled) {
 
     public boolean scheduled() {
         return Boolean.TRUE.equals(isScheduledRotationEnabled);

@@ -1,24 +1,22 @@
 package io.coffer.secret.entity;
 
+import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.platform.wire.Rfc3339;
-import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.resource.entity.ResourceTags;
+import io.coffer.resource.entity.VaultScopedResource;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A secret: the root of the secret aggregate, one flat row in its vault's shard, replicated to the local stores.
@@ -30,23 +28,31 @@ import java.util.Map;
  *
  * <p>State changes are methods that refuse what OCI refuses in the current lifecycle state; the time-dependent rules
  * (deletion windows, expiry, rotation) live in {@code io.coffer.secret.control}, which passes the time in.
+ *
+ * <p>About 300 lines because OCI's secret has that many fields: one column, one accessor and the state changes each.
  */
 @Entity
-@Table(name = "SECRET", indexes = {
-    @Index(name = "SECRET_VAULT_NAME", columnList = "VAULT_ID, SECRET_NAME"),
-    @Index(name = "SECRET_COMPARTMENT", columnList = "TENANCY_ID, COMPARTMENT_ID"),
-    @Index(name = "SECRET_DELETION", columnList = "LIFECYCLE_STATE, TIME_OF_DELETION")
-})
+@Table(
+        name = "SECRET",
+        indexes = {
+            @Index(name = "SECRET_VAULT_NAME", columnList = "VAULT_ID, SECRET_NAME"),
+            @Index(name = "SECRET_COMPARTMENT", columnList = "TENANCY_ID, COMPARTMENT_ID"),
+            @Index(name = "SECRET_DELETION", columnList = "LIFECYCLE_STATE, TIME_OF_DELETION")
+        })
 @NamedQueries({
-    @NamedQuery(name = Secret.BY_VAULT_AND_NAME,
+    @NamedQuery(
+            name = Secret.BY_VAULT_AND_NAME,
             query = "SELECT s FROM Secret s WHERE s.vaultId = :vaultId AND s.name = :name"),
-    @NamedQuery(name = Secret.DUE_FOR_DELETION,
+    @NamedQuery(
+            name = Secret.DUE_FOR_DELETION,
             query = "SELECT s FROM Secret s WHERE s.lifecycleState = 'PENDING_DELETION' AND s.timeOfDeletion <= :now"),
-    @NamedQuery(name = Secret.DUE_FOR_ROTATION,
-            query = "SELECT s FROM Secret s WHERE s.lifecycleState = 'ACTIVE' AND s.nextRotationTime <= :now")
+    @NamedQuery(
+            name = Secret.DUE_FOR_ROTATION,
+            query = "SELECT s FROM Secret s WHERE s.lifecycleState = 'ACTIVE' AND s.rotation.nextRotationTime <= :now"
+                    + " ORDER BY s.rotation.nextRotationTime")
 })
 @Replicated
-public class Secret {
+public class Secret extends VaultScopedResource {
 
     /** Secrets of a vault with a given name (parameters {@code vaultId}, {@code name}), to check names are unique. */
     public static final String BY_VAULT_AND_NAME = "Secret.byVaultAndName";
@@ -57,26 +63,9 @@ public class Secret {
 
     public static final int MAX_NAME = 255;
     public static final int MAX_DESCRIPTION = 400;
-    public static final int MAX_TAGS_JSON = 5120;
     public static final String OCID_TYPE = "vaultsecret";
 
-    private static final Type FREEFORM_TAGS = new LinkedHashMap<String, String>() { }.getClass().getGenericSuperclass();
-    private static final Type DEFINED_TAGS =
-            new LinkedHashMap<String, Map<String, Object>>() { }.getClass().getGenericSuperclass();
-    private static final Type RULES = new ArrayList<SecretRule>() { }.getClass().getGenericSuperclass();
-
-    @Id
-    @Column(name = "ID", length = 255)
-    private String id;
-
-    @Column(name = "TENANCY_ID", length = 255, nullable = false)
-    private String tenancyId;
-
-    @Column(name = "COMPARTMENT_ID", length = 255, nullable = false)
-    private String compartmentId;
-
-    @Column(name = "VAULT_ID", length = 255, nullable = false)
-    private String vaultId;
+    private static final Type RULES = new ArrayList<SecretRule>() {}.getClass().getGenericSuperclass();
 
     @Column(name = "KEY_ID", length = 255, nullable = false)
     private String keyId;
@@ -87,20 +76,11 @@ public class Secret {
     @Column(name = "DESCRIPTION", length = MAX_DESCRIPTION)
     private String description;
 
-    @Column(name = "FREEFORM_TAGS", length = MAX_TAGS_JSON)
-    private String freeformTags;
-
-    @Column(name = "DEFINED_TAGS", length = MAX_TAGS_JSON)
-    private String definedTags;
-
-    @Column(name = "LIFECYCLE_STATE", length = 32, nullable = false)
-    private String lifecycleState;
+    @Embedded
+    private ResourceTags tags;
 
     @Column(name = "LIFECYCLE_DETAILS", length = 255)
     private String lifecycleDetails;
-
-    @Column(name = "TIME_CREATED", nullable = false)
-    private Instant timeCreated;
 
     @Column(name = "TIME_OF_DELETION")
     private Instant timeOfDeletion;
@@ -117,50 +97,31 @@ public class Secret {
     @Column(name = "SECRET_RULES", length = 2048)
     private String secretRules;
 
-    @Column(name = "ROTATION_CONFIG", length = 2048)
-    private String rotationConfig;
-
-    @Lob
-    @Column(name = "GENERATION_CONTEXT")
-    private String generationContext;
-
-    @Column(name = "AUTO_GENERATION_ENABLED", nullable = false)
-    private boolean autoGenerationEnabled;
-
-    @Column(name = "LAST_ROTATION_TIME")
-    private Instant lastRotationTime;
-
-    @Column(name = "NEXT_ROTATION_TIME")
-    private Instant nextRotationTime;
+    @Embedded
+    private RotationSettings rotation = new RotationSettings();
 
     @Lob
     @Column(name = "ENCRYPTED_METADATA")
     private byte[] encryptedMetadata;
 
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
-    protected Secret() {
-    }
+    protected Secret() {}
 
     /**
      * A new secret in state CREATING, without versions yet (its first version gets number 1). The caller has
-     * validated every argument; the id is a fresh {@code vaultsecret} OCID.
+     * validated every argument.
      */
-    public Secret(String id, String tenancyId, String compartmentId, String vaultId, String keyId, String name,
+    public Secret(
+            String id,
+            String tenancyId,
+            String compartmentId,
+            String vaultId,
+            String keyId,
+            String name,
             Instant timeCreated) {
-        this.id = id;
-        this.tenancyId = tenancyId;
-        this.compartmentId = compartmentId;
-        this.vaultId = vaultId;
+        super(id, tenancyId, compartmentId, vaultId, SecretLifecycleState.CREATING, timeCreated);
         this.keyId = keyId;
         this.name = name;
-        this.timeCreated = Rfc3339.millis(timeCreated);
-        this.lifecycleState = SecretLifecycleState.CREATING.name();
     }
-
-    // ---- state transitions -------------------------------------------------------------------------------------
 
     /** CREATING or UPDATING becomes ACTIVE (once every host has the change); ACTIVE stays ACTIVE. */
     public void activate() {
@@ -171,7 +132,7 @@ public class Secret {
         if (state != SecretLifecycleState.CREATING && state != SecretLifecycleState.UPDATING) {
             throw incorrectState("cannot become ACTIVE");
         }
-        lifecycleState = SecretLifecycleState.ACTIVE.name();
+        lifecycleState(SecretLifecycleState.ACTIVE);
         lifecycleDetails = null;
     }
 
@@ -181,14 +142,8 @@ public class Secret {
      */
     public void beginUpdate() {
         if (lifecycleState() == SecretLifecycleState.ACTIVE) {
-            lifecycleState = SecretLifecycleState.UPDATING.name();
+            lifecycleState(SecretLifecycleState.UPDATING);
         }
-    }
-
-    /** The secret could not be made available (for example, replication failed); the details say why. */
-    public void fail(String details) {
-        lifecycleState = SecretLifecycleState.FAILED.name();
-        lifecycleDetails = details;
     }
 
     /** Refuses with IncorrectState unless the secret is ACTIVE; {@code action} says what was attempted. */
@@ -201,8 +156,8 @@ public class Secret {
     /** Refuses with IncorrectState unless the secret may be scheduled for deletion (it is ACTIVE). */
     public void checkDeletionSchedulable() {
         if (lifecycleState() == SecretLifecycleState.PENDING_DELETION) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, "Secret " + id
-                    + " is already scheduled for deletion at " + Rfc3339.format(timeOfDeletion));
+            throw new IncorrectStateException(
+                    "Secret " + id() + " is already scheduled for deletion at " + Rfc3339.format(timeOfDeletion));
         }
         requireActive("be scheduled for deletion");
     }
@@ -210,7 +165,7 @@ public class Secret {
     /** ACTIVE becomes PENDING_DELETION until {@code when} (already checked against OCI's window). */
     public void scheduleDeletion(Instant when) {
         checkDeletionSchedulable();
-        lifecycleState = SecretLifecycleState.PENDING_DELETION.name();
+        lifecycleState(SecretLifecycleState.PENDING_DELETION);
         timeOfDeletion = Rfc3339.millis(when);
     }
 
@@ -219,13 +174,14 @@ public class Secret {
         if (lifecycleState() != SecretLifecycleState.PENDING_DELETION) {
             throw incorrectState("is not scheduled for deletion, so there is no deletion to cancel");
         }
-        lifecycleState = SecretLifecycleState.ACTIVE.name();
+        lifecycleState(SecretLifecycleState.ACTIVE);
         timeOfDeletion = null;
     }
 
     /** Whether the secret's scheduled deletion has come at {@code now}. */
     public boolean isDueForDeletion(Instant now) {
-        return lifecycleState() == SecretLifecycleState.PENDING_DELETION && timeOfDeletion != null
+        return lifecycleState() == SecretLifecycleState.PENDING_DELETION
+                && timeOfDeletion != null
                 && !timeOfDeletion.isAfter(now);
     }
 
@@ -234,25 +190,20 @@ public class Secret {
         if (lifecycleState() != SecretLifecycleState.PENDING_DELETION) {
             throw incorrectState("is not pending deletion");
         }
-        lifecycleState = SecretLifecycleState.DELETED.name();
-        encryptedMetadata = null;
-        nextRotationTime = null;
+        deleteWithVault();
     }
 
     /** Its vault was deleted: the secret goes with it, whatever its state; its encrypted metadata is destroyed. */
     public void deleteWithVault() {
-        lifecycleState = SecretLifecycleState.DELETED.name();
+        lifecycleState(SecretLifecycleState.DELETED);
         encryptedMetadata = null;
-        nextRotationTime = null;
+        rotation().unschedule();
     }
 
-    /** Whether a scheduled rotation is due at {@code now}. */
+    /** Whether a scheduled rotation is due at {@code now}: only an ACTIVE secret is rotated. */
     public boolean isRotationDue(Instant now) {
-        return lifecycleState() == SecretLifecycleState.ACTIVE && nextRotationTime != null
-                && !nextRotationTime.isAfter(now);
+        return lifecycleState() == SecretLifecycleState.ACTIVE && rotation().isDue(now);
     }
-
-    // ---- changes that the control rules make -------------------------------------------------------------------
 
     /** The number the next version gets; numbers start at 1 and are never reused. */
     public long allocateVersionNumber() {
@@ -269,12 +220,9 @@ public class Secret {
         this.description = description;
     }
 
-    public void tagFreeform(Map<String, String> tags) {
-        freeformTags = JsonColumns.write(tags);
-    }
-
-    public void tagDefined(Map<String, Map<String, Object>> tags) {
-        definedTags = JsonColumns.write(tags);
+    /** Tags already checked against OCI's limits. */
+    public void tag(ResourceTags tags) {
+        this.tags = tags;
     }
 
     /** Rules already validated and normalised by the control layer; null or empty means none. */
@@ -282,48 +230,9 @@ public class Secret {
         secretRules = rules == null || rules.isEmpty() ? null : JsonColumns.write(rules);
     }
 
-    /** A rotation configuration already validated, and the next scheduled rotation it implies (or null). */
-    public void configureRotation(RotationConfig config, Instant nextRotation) {
-        rotationConfig = JsonColumns.write(config);
-        nextRotationTime = Rfc3339.millis(nextRotation);
-    }
-
-    public void configureGeneration(SecretGenerationContext context, boolean enabled) {
-        generationContext = JsonColumns.write(context);
-        autoGenerationEnabled = enabled;
-    }
-
-    /** Records a completed rotation and the next one it schedules (null when rotation is not scheduled). */
-    public void recordRotation(Instant rotatedAt, Instant nextRotation) {
-        lastRotationTime = Rfc3339.millis(rotatedAt);
-        nextRotationTime = Rfc3339.millis(nextRotation);
-    }
-
-    public void moveToCompartment(String compartmentId) {
-        this.compartmentId = compartmentId;
-    }
-
     /** Metadata as the encryption layer sealed it (null for none); the plaintext never reaches this row. */
     public void storeEncryptedMetadata(byte[] ciphertext) {
         encryptedMetadata = ciphertext == null ? null : ciphertext.clone();
-    }
-
-    // ---- reading -----------------------------------------------------------------------------------------------
-
-    public String id() {
-        return id;
-    }
-
-    public String tenancyId() {
-        return tenancyId;
-    }
-
-    public String compartmentId() {
-        return compartmentId;
-    }
-
-    public String vaultId() {
-        return vaultId;
     }
 
     public String keyId() {
@@ -338,26 +247,16 @@ public class Secret {
         return description;
     }
 
-    public Map<String, String> freeformTags() {
-        Map<String, String> tags = JsonColumns.read(freeformTags, FREEFORM_TAGS);
-        return tags == null ? Map.of() : tags;
-    }
-
-    public Map<String, Map<String, Object>> definedTags() {
-        Map<String, Map<String, Object>> tags = JsonColumns.read(definedTags, DEFINED_TAGS);
-        return tags == null ? Map.of() : tags;
+    public ResourceTags tags() {
+        return tags == null ? ResourceTags.NONE : tags;
     }
 
     public SecretLifecycleState lifecycleState() {
-        return SecretLifecycleState.valueOf(lifecycleState);
+        return lifecycleState(SecretLifecycleState.class);
     }
 
     public String lifecycleDetails() {
         return lifecycleDetails;
-    }
-
-    public Instant timeCreated() {
-        return timeCreated;
     }
 
     public Instant timeOfDeletion() {
@@ -381,51 +280,24 @@ public class Secret {
         return rules == null ? List.of() : List.copyOf(rules);
     }
 
-    public RotationConfig rotationConfig() {
-        return JsonColumns.read(rotationConfig, RotationConfig.class);
-    }
-
-    public SecretGenerationContext generationContext() {
-        return JsonColumns.read(generationContext, SecretGenerationContext.class);
-    }
-
-    public boolean autoGenerationEnabled() {
-        return autoGenerationEnabled;
-    }
-
-    public Instant lastRotationTime() {
-        return lastRotationTime;
-    }
-
-    public Instant nextRotationTime() {
-        return nextRotationTime;
-    }
-
-    /** OCI's rotationStatus: SCHEDULED while scheduled rotation is on, otherwise NOT_ENABLED. */
-    public String rotationStatus() {
-        RotationConfig config = rotationConfig();
-        return config != null && config.scheduled() ? "SCHEDULED" : "NOT_ENABLED";
+    /** Generation and rotation: changed in place by the control rules. */
+    public RotationSettings rotation() {
+        if (rotation == null) {
+            rotation = new RotationSettings();
+        }
+        return rotation;
     }
 
     public byte[] encryptedMetadata() {
         return encryptedMetadata == null ? null : encryptedMetadata.clone();
     }
 
-    public long version() {
-        return version;
-    }
-
-    /** The OCI etag: changes with every committed change of the row. */
-    public String etag() {
-        return Long.toString(version);
-    }
-
-    private CofferException incorrectState(String what) {
-        return new CofferException(ErrorCode.INCORRECT_STATE, "Secret " + id + " is " + lifecycleState + " and " + what);
+    private IncorrectStateException incorrectState(String what) {
+        return new IncorrectStateException("Secret " + id() + " is " + lifecycleState() + " and " + what);
     }
 
     @Override
     public String toString() {
-        return "Secret[" + id + ", " + lifecycleState + "]";
+        return "Secret[" + id() + ", " + lifecycleState() + "]";
     }
 }

@@ -5,10 +5,7 @@ package io.coffer.secret.entity;
  * {@code passphraseLength} belongs to PASSPHRASE only.
  */
 public record SecretGenerationContext(
-        String generationType,
-        String generationTemplate,
-        Integer passphraseLength,
-        String secretTemplate) {
+        String generationType, String generationTemplate, Integer passphraseLength, String secretTemplate) {
 
     public static final String PASSPHRASE = "PASSPHRASE";
     public static final String SSH_KEY = "SSH_KEY";

@@ -4,7 +4,15 @@ import io.coffer.platform.failure.CofferException;
 
 /** A secret's lifecycle state, exactly OCI's enum (Secret.LifecycleState / SecretSummary.LifecycleState). */
 public enum SecretLifecycleState {
-    CREATING, ACTIVE, UPDATING, DELETING, DELETED, SCHEDULING_DELETION, PENDING_DELETION, CANCELLING_DELETION, FAILED;
+    CREATING,
+    ACTIVE,
+    UPDATING,
+    DELETING,
+    DELETED,
+    SCHEDULING_DELETION,
+    PENDING_DELETION,
+    CANCELLING_DELETION,
+    FAILED;
 
     /** The state named in a request, or InvalidParameter naming the field and the allowed values. */
     public static SecretLifecycleState parse(String field, String text) {

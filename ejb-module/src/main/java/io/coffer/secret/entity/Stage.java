@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
  * {@code CURRENT} and {@code LATEST} at once; a version that is none of CURRENT, PENDING or PREVIOUS is DEPRECATED.
  */
 public enum Stage {
-    CURRENT, PENDING, LATEST, PREVIOUS, DEPRECATED;
+    CURRENT,
+    PENDING,
+    LATEST,
+    PREVIOUS,
+    DEPRECATED;
 
     /** The stages that keep a version in use: a version with none of them is DEPRECATED. */
     public static final Set<Stage> IN_USE = EnumSet.of(CURRENT, PENDING, PREVIOUS);
@@ -23,8 +27,8 @@ public enum Stage {
                 return stage;
             }
         }
-        throw CofferException.invalid(field + " must be one of CURRENT, PENDING, LATEST, PREVIOUS, DEPRECATED, not '"
-                + text + "'");
+        throw CofferException.invalid(
+                field + " must be one of CURRENT, PENDING, LATEST, PREVIOUS, DEPRECATED, not '" + text + "'");
     }
 
     static String encode(Set<Stage> stages) {

@@ -1,11 +1,12 @@
 package io.coffer.shard.boundary;
 
-import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.IncorrectStateException;
+import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.routing.entity.StoreSettings;
+import io.coffer.shard.control.StoreNames;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,9 @@ public class ShardService {
 
     @Inject
     ShardRouter router;
+
+    @Inject
+    Replication replication;
 
     @Inject
     Clock clock;
@@ -42,7 +46,7 @@ public class ShardService {
         try {
             settings.switchReads(accessor, operator, clock.instant());
         } catch (IllegalStateException refused) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, refused.getMessage());
+            throw new IncorrectStateException(refused.getMessage());
         }
         return published(settings);
     }
@@ -50,7 +54,7 @@ public class ShardService {
     public StoreSettings switchCapture(String storeName, boolean enabled, String operator) {
         StoreId store = known(storeName);
         if (store.isBase() && !enabled) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE,
+            throw new IncorrectStateException(
                     "the base store's writes are always captured: its routing metadata is what every host routes by");
         }
         StoreSettings settings = settingsOf(store, true);
@@ -58,11 +62,11 @@ public class ShardService {
         try {
             settings.switchCapture(enabled, operator, clock.instant());
         } catch (IllegalStateException refused) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, refused.getMessage());
+            throw new IncorrectStateException(refused.getMessage());
         }
         if (wasEnabled && !enabled) {
             // Phase 1's rollback: no trace of partial replication stays behind, here or on any host.
-            router.rollBackReplication(store);
+            replication.rollBack(store);
         }
         return published(settings);
     }
@@ -87,14 +91,6 @@ public class ShardService {
     }
 
     private StoreId known(String storeName) {
-        try {
-            StoreId store = StoreId.of(storeName);
-            if (router.isKnown(store)) {
-                return store;
-            }
-        } catch (IllegalArgumentException malformed) {
-            // answered as unknown below
-        }
-        throw CofferException.notFound("shard " + storeName);
+        return StoreNames.known(router, storeName, "shard");
     }
 }

@@ -33,8 +33,14 @@ public final class FailOpenBuckets implements SharedBuckets {
      * @param grid      the grid's buckets, or null when this host has no grid (then always local)
      * @param onFailure counts a fall back to the local buckets
      */
-    public FailOpenBuckets(Supplier<SharedBuckets> grid, SharedBuckets local, Executor executor, Clock clock,
-            Duration patience, Duration coolDown, Runnable onFailure) {
+    public FailOpenBuckets(
+            Supplier<SharedBuckets> grid,
+            SharedBuckets local,
+            Executor executor,
+            Clock clock,
+            Duration patience,
+            Duration coolDown,
+            Runnable onFailure) {
         this.grid = grid;
         this.local = local;
         this.executor = executor;

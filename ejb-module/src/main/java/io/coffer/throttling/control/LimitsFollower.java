@@ -61,7 +61,8 @@ public class LimitsFollower {
     public void refresh() {
         List<LimitSet> rows;
         try {
-            rows = router.readRemote(StoreId.BASE, em -> em.createQuery(ALL, LimitSet.class).getResultList());
+            rows = router.readRemote(
+                    StoreId.BASE, em -> em.createQuery(ALL, LimitSet.class).getResultList());
             if (remoteFailing) {
                 remoteFailing = false;
                 LOG.info("throttling limits are read from the base store again");
@@ -73,7 +74,8 @@ public class LimitsFollower {
                         + "); throttling limits now follow this host's replica of it");
             }
             try {
-                rows = router.readLocal(em -> em.createQuery(ALL, LimitSet.class).getResultList());
+                rows = router.readLocal(
+                        em -> em.createQuery(ALL, LimitSet.class).getResultList());
             } catch (RuntimeException localToo) {
                 return;
             }

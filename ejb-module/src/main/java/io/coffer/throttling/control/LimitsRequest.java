@@ -24,12 +24,10 @@ public final class LimitsRequest {
     static final long MOST_BURST_SECONDS = 600;
     static final String BURST = "burstSeconds";
 
-    private LimitsRequest() {
-    }
+    private LimitsRequest() {}
 
     /** What {@code PUT /admin/v1/limits} takes: the tenancy defaults, the service-wide limits, and the switch. */
-    public record ServiceLimits(boolean enforced, Limits tenancyDefaults, Limits service) {
-    }
+    public record ServiceLimits(boolean enforced, Limits tenancyDefaults, Limits service) {}
 
     public static Limits tenancy(String body) {
         return limits(object(body), "");
@@ -39,12 +37,16 @@ public final class LimitsRequest {
         JsonObject object = object(body);
         onlyKnown(object, Set.of("enabled", "tenancyDefaults", "service"), "");
         JsonValue enabled = object.get("enabled");
-        if (enabled != null && enabled.getValueType() != JsonValue.ValueType.TRUE
-                && enabled.getValueType() != JsonValue.ValueType.FALSE && enabled.getValueType() != JsonValue.ValueType.NULL) {
+        if (enabled != null
+                && enabled.getValueType() != JsonValue.ValueType.TRUE
+                && enabled.getValueType() != JsonValue.ValueType.FALSE
+                && enabled.getValueType() != JsonValue.ValueType.NULL) {
             throw CofferException.invalid("enabled must be true or false");
         }
-        return new ServiceLimits(enabled == null || enabled.getValueType() != JsonValue.ValueType.FALSE,
-                nested(object, "tenancyDefaults"), nested(object, "service"));
+        return new ServiceLimits(
+                enabled == null || enabled.getValueType() != JsonValue.ValueType.FALSE,
+                nested(object, "tenancyDefaults"),
+                nested(object, "service"));
     }
 
     private static Limits nested(JsonObject object, String name) {
@@ -75,7 +77,8 @@ public final class LimitsRequest {
     private static void onlyKnown(JsonObject object, Set<String> known, String prefix) {
         for (String field : object.keySet()) {
             if (!known.contains(field)) {
-                throw CofferException.invalid("unknown field '" + prefix + field + "'; the fields are " + String.join(", ", known));
+                throw CofferException.invalid(
+                        "unknown field '" + prefix + field + "'; the fields are " + String.join(", ", known));
             }
         }
     }

@@ -18,7 +18,8 @@ public record LimitsSnapshot(boolean enforced, Limits tenancyDefaults, Limits se
     /** The service-wide limits nobody set: what the stores behind a cell are sized for. */
     public static final Limits BUILT_IN_SERVICE = new Limits(50_000L, 5_000L, 2_000L, 2L);
 
-    public static final LimitsSnapshot BUILT_IN = new LimitsSnapshot(true, BUILT_IN_TENANCY_DEFAULTS, BUILT_IN_SERVICE, Map.of());
+    public static final LimitsSnapshot BUILT_IN =
+            new LimitsSnapshot(true, BUILT_IN_TENANCY_DEFAULTS, BUILT_IN_SERVICE, Map.of());
 
     public LimitsSnapshot {
         tenancies = Map.copyOf(tenancies);

@@ -8,7 +8,8 @@ public record Rate(long perSecond, long burstSeconds) {
 
     public Rate {
         if (perSecond < 1 || burstSeconds < 1) {
-            throw new IllegalArgumentException("a rate and its burst are at least 1: " + perSecond + "/s, " + burstSeconds + " s");
+            throw new IllegalArgumentException(
+                    "a rate and its burst are at least 1: " + perSecond + "/s, " + burstSeconds + " s");
         }
     }
 

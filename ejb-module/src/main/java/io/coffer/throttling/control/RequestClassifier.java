@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class RequestClassifier {
 
-    private RequestClassifier() {
-    }
+    private RequestClassifier() {}
 
     public static Optional<OperationClass> classify(String method, String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
@@ -20,8 +19,10 @@ public final class RequestClassifier {
             return Optional.of(OperationClass.DATA_PLANE_READ);
         }
         if (trimmed.startsWith("20180608/") || trimmed.startsWith("kms/")) {
-            return Optional.of("GET".equals(method) || "HEAD".equals(method)
-                    ? OperationClass.CONTROL_PLANE_READ : OperationClass.CONTROL_PLANE_WRITE);
+            return Optional.of(
+                    "GET".equals(method) || "HEAD".equals(method)
+                            ? OperationClass.CONTROL_PLANE_READ
+                            : OperationClass.CONTROL_PLANE_WRITE);
         }
         return Optional.empty();
     }

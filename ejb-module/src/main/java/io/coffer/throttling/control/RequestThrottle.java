@@ -29,8 +29,8 @@ public final class RequestThrottle {
     private static final OperationClass[] OPERATIONS = OperationClass.values();
 
     /** This host's allowances under one snapshot of the limits. */
-    private record Allowances(LimitsSnapshot limits, ConcurrentHashMap<String, HostAllowance[]> tenancies,
-            HostAllowance[] service) {
+    private record Allowances(
+            LimitsSnapshot limits, ConcurrentHashMap<String, HostAllowance[]> tenancies, HostAllowance[] service) {
 
         Allowances(LimitsSnapshot limits) {
             this(limits, new ConcurrentHashMap<>(), fresh());
@@ -69,15 +69,19 @@ public final class RequestThrottle {
             return Decision.ADMITTED;
         }
         Rate tenancyRate = limits.tenancyRate(tenancyId, operation);
-        HostAllowance.Admission own = allowances.tenancy(tenancyId, operation).acquire(nowMicros(), tenancyRate,
-                wanted -> buckets.take("tenancy|" + tenancyId + "|" + operation.label(), tenancyRate, wanted));
+        HostAllowance.Admission own = allowances
+                .tenancy(tenancyId, operation)
+                .acquire(
+                        nowMicros(),
+                        tenancyRate,
+                        wanted -> buckets.take("tenancy|" + tenancyId + "|" + operation.label(), tenancyRate, wanted));
         if (!own.admitted()) {
             outcomes.throttled(tenancyId, operation, false);
             return new Decision(false, own.retryAfterSeconds(), false);
         }
         Rate serviceRate = limits.serviceRate(operation);
-        HostAllowance.Admission service = allowances.service()[operation.ordinal()].acquire(nowMicros(), serviceRate,
-                wanted -> buckets.take("service|" + operation.label(), serviceRate, wanted));
+        HostAllowance.Admission service = allowances.service()[operation.ordinal()].acquire(
+                nowMicros(), serviceRate, wanted -> buckets.take("service|" + operation.label(), serviceRate, wanted));
         if (!service.admitted()) {
             outcomes.throttled(tenancyId, operation, true);
             return new Decision(false, service.retryAfterSeconds(), true);

@@ -23,6 +23,7 @@ public class Throttle {
 
     /** The grid's cache of bucket TATs; an entry not written for an hour is a full bucket anyway. */
     static final String BUCKETS = "coffer-throttle-buckets";
+
     static final Duration BUCKET_LIFETIME = Duration.ofHours(1);
     /** How long a request waits for the grid before this host throttles by itself. */
     static final Duration PATIENCE = Duration.ofMillis(500);
@@ -54,18 +55,23 @@ public class Throttle {
     @PostConstruct
     void start() {
         gridCalls = Executors.newFixedThreadPool(GRID_THREADS, threads);
-        buckets = new FailOpenBuckets(this::grid, new LocalBuckets(clock), gridCalls, clock, PATIENCE, COOL_DOWN, metrics::gridFailed);
-        throttle = new RequestThrottle(buckets, clock, new RequestThrottle.Outcomes() {
-            @Override
-            public void admitted(String tenancyId, OperationClass operation) {
-                metrics.admitted(tenancyId, operation);
-            }
+        buckets = new FailOpenBuckets(
+                this::grid, new LocalBuckets(clock), gridCalls, clock, PATIENCE, COOL_DOWN, metrics::gridFailed);
+        throttle = new RequestThrottle(
+                buckets,
+                clock,
+                new RequestThrottle.Outcomes() {
+                    @Override
+                    public void admitted(String tenancyId, OperationClass operation) {
+                        metrics.admitted(tenancyId, operation);
+                    }
 
-            @Override
-            public void throttled(String tenancyId, OperationClass operation, boolean byServiceLimit) {
-                metrics.throttled(tenancyId, operation, byServiceLimit);
-            }
-        }, LimitsSnapshot.BUILT_IN);
+                    @Override
+                    public void throttled(String tenancyId, OperationClass operation, boolean byServiceLimit) {
+                        metrics.throttled(tenancyId, operation, byServiceLimit);
+                    }
+                },
+                LimitsSnapshot.BUILT_IN);
     }
 
     @PreDestroy
@@ -102,7 +108,9 @@ public class Throttle {
     private SharedBuckets grid() {
         GridBuckets known = grid;
         if (known == null) {
-            known = caches.longs(BUCKETS, BUCKET_LIFETIME).map(cache -> new GridBuckets(cache, clock)).orElse(null);
+            known = caches.longs(BUCKETS, BUCKET_LIFETIME)
+                    .map(cache -> new GridBuckets(cache, clock))
+                    .orElse(null);
             grid = known;
         }
         return known;

@@ -30,7 +30,8 @@ public class ThrottleMetrics {
     void throttled(String tenancyId, OperationClass operation, boolean byServiceLimit) {
         counters(throttled, "coffer_requests_throttled", tenancyId)[operation.ordinal()].inc();
         if (byServiceLimit) {
-            registry.counter("coffer_requests_throttled_service", new Tag("class", operation.label())).inc();
+            registry.counter("coffer_requests_throttled_service", new Tag("class", operation.label()))
+                    .inc();
         }
     }
 
@@ -43,7 +44,8 @@ public class ThrottleMetrics {
             OperationClass[] operations = OperationClass.values();
             Counter[] counters = new Counter[operations.length];
             for (OperationClass operation : operations) {
-                counters[operation.ordinal()] = registry.counter(name, new Tag("tenancy", tenancy), new Tag("class", operation.label()));
+                counters[operation.ordinal()] =
+                        registry.counter(name, new Tag("tenancy", tenancy), new Tag("class", operation.label()));
             }
             return counters;
         });

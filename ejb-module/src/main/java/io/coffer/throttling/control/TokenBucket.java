@@ -8,8 +8,7 @@ package io.coffer.throttling.control;
  */
 public final class TokenBucket {
 
-    private TokenBucket() {
-    }
+    private TokenBucket() {}
 
     /**
      * The outcome of asking for tokens: how many were granted, the bucket's new TAT (to store if any were granted),

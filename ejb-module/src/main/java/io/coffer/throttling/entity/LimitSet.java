@@ -53,8 +53,7 @@ public class LimitSet {
     @Column(name = "VERSION")
     private long version;
 
-    protected LimitSet() {
-    }
+    protected LimitSet() {}
 
     public LimitSet(String scope, Limits limits, boolean enforced, String operator, Instant now) {
         this.scope = scope;

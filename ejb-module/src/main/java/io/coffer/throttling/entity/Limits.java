@@ -4,7 +4,10 @@ package io.coffer.throttling.entity;
  * Requests per second for each operation class, and how many seconds of them a bucket holds (its burst). A null
  * value means "the default" (for a tenancy: the tenancy defaults; for the defaults: Coffer's built-in ones).
  */
-public record Limits(Long dataPlaneReadsPerSecond, Long controlPlaneReadsPerSecond, Long controlPlaneWritesPerSecond,
+public record Limits(
+        Long dataPlaneReadsPerSecond,
+        Long controlPlaneReadsPerSecond,
+        Long controlPlaneWritesPerSecond,
         Long burstSeconds) {
 
     /** Nothing set: every value is the default. */
@@ -23,7 +26,9 @@ public record Limits(Long dataPlaneReadsPerSecond, Long controlPlaneReadsPerSeco
         return new Limits(
                 dataPlaneReadsPerSecond != null ? dataPlaneReadsPerSecond : defaults.dataPlaneReadsPerSecond,
                 controlPlaneReadsPerSecond != null ? controlPlaneReadsPerSecond : defaults.controlPlaneReadsPerSecond,
-                controlPlaneWritesPerSecond != null ? controlPlaneWritesPerSecond : defaults.controlPlaneWritesPerSecond,
+                controlPlaneWritesPerSecond != null
+                        ? controlPlaneWritesPerSecond
+                        : defaults.controlPlaneWritesPerSecond,
                 burstSeconds != null ? burstSeconds : defaults.burstSeconds);
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.vault.control;
 
+import io.coffer.platform.failure.ServiceUnavailableException;
 import io.coffer.routing.entity.StoreId;
 import java.util.Comparator;
 import java.util.List;
@@ -11,12 +12,12 @@ import java.util.Map;
  */
 public final class ShardPlacement {
 
-    private ShardPlacement() {
-    }
+    private ShardPlacement() {}
 
     public static StoreId choose(List<StoreId> shards, Map<StoreId, Long> vaultsPerShard) {
         if (shards.isEmpty()) {
-            throw new IllegalStateException("no shard is configured to place vaults on");
+            // The install's configuration, not the request, is wrong: nothing can be created until a shard exists.
+            throw new ServiceUnavailableException("no shard is configured to place vaults on");
         }
         return shards.stream()
                 .min(Comparator.<StoreId>comparingLong(shard -> vaultsPerShard.getOrDefault(shard, 0L))

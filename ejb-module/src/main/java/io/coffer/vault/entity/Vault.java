@@ -1,43 +1,35 @@
 package io.coffer.vault.entity;
 
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.IncorrectStateException;
+import io.coffer.resource.entity.DisplayNames;
+import io.coffer.resource.entity.ResourceTags;
+import io.coffer.resource.entity.TenancyResource;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.routing.entity.Replicated;
 import io.coffer.routing.entity.StoreId;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /** A vault: its tenancy, compartment, shard, name, tags and lifecycle. Base store, replicated. */
 @Entity
 @Table(name = "VAULT", indexes = @Index(name = "VAULT_COMPARTMENT", columnList = "COMPARTMENT_ID, TIME_CREATED"))
 @Replicated
-public class Vault {
+public class Vault extends TenancyResource {
 
-    public static final int MAX_DISPLAY_NAME = 255;
+    public static final String OCID_TYPE = "vault";
     /** KMS: a vault's deletion is scheduled between 7 and 30 days ahead. */
     public static final Duration MIN_DELETION_DELAY = Duration.ofDays(7);
+
     public static final Duration MAX_DELETION_DELAY = Duration.ofDays(30);
 
-    @Id
-    @Column(name = "ID", length = 128)
-    private String id;
-
-    @Column(name = "TENANCY_ID", length = 128, nullable = false)
-    private String tenancyId;
-
-    @Column(name = "COMPARTMENT_ID", length = 128, nullable = false)
-    private String compartmentId;
-
-    @Column(name = "DISPLAY_NAME", length = MAX_DISPLAY_NAME, nullable = false)
+    @Column(name = "DISPLAY_NAME", length = DisplayNames.MAX, nullable = false)
     private String displayName;
 
     @Column(name = "VAULT_TYPE", length = 32, nullable = false)
@@ -46,90 +38,73 @@ public class Vault {
     @Column(name = "STORE_NAME", length = 32, nullable = false)
     private String store;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "LIFECYCLE_STATE", length = 32, nullable = false)
-    private VaultState state;
-
-    @Column(name = "TIME_CREATED", nullable = false)
-    private Instant timeCreated;
-
     @Column(name = "TIME_OF_DELETION")
     private Instant timeOfDeletion;
 
-    @Column(name = "FREEFORM_TAGS", length = 32000)
-    private String freeformTags;
+    @Embedded
+    private ResourceTags tags;
 
-    @Column(name = "DEFINED_TAGS", length = 32000)
-    private String definedTags;
+    protected Vault() {}
 
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
-    protected Vault() {
-    }
-
-    public Vault(String tenancyId, String compartmentId, String displayName, String vaultType, StoreId store,
-            String freeformTags, String definedTags, Instant now) {
-        this.id = Ocids.newId("vault");
-        this.tenancyId = tenancyId;
-        this.compartmentId = compartmentId;
-        this.displayName = checkedName(displayName);
-        this.vaultType = vaultType;
+    public Vault(
+            String tenancyId,
+            String compartmentId,
+            String displayName,
+            String vaultType,
+            StoreId store,
+            ResourceTags tags,
+            Instant now) {
+        super(Ocids.newId(OCID_TYPE), tenancyId, compartmentId, VaultState.ACTIVE, now);
+        this.displayName = DisplayNames.checked(displayName);
+        this.vaultType = checkedType(vaultType);
         this.store = store.name();
-        this.state = VaultState.ACTIVE;
-        this.timeCreated = now;
-        this.freeformTags = freeformTags;
-        this.definedTags = definedTags;
+        this.tags = tags;
     }
 
-    public static String checkedName(String displayName) {
-        if (displayName == null || displayName.isBlank()) {
-            throw CofferException.missing("displayName");
+    /** KMS vault types; DEFAULT when the request names none. */
+    static String checkedType(String vaultType) {
+        String type = vaultType == null ? "DEFAULT" : vaultType;
+        if (!type.equals("DEFAULT") && !type.equals("VIRTUAL_PRIVATE")) {
+            throw CofferException.invalid("vaultType must be DEFAULT or VIRTUAL_PRIVATE");
         }
-        if (displayName.length() > MAX_DISPLAY_NAME || displayName.chars().anyMatch(Character::isISOControl)) {
-            throw CofferException.invalid("displayName must be 1 to " + MAX_DISPLAY_NAME + " printable characters");
-        }
-        return displayName;
+        return type;
     }
 
-    public void update(String displayName, String freeformTags, String definedTags) {
+    /** UpdateVault: what the request gives changes (null: unchanged). */
+    public void update(
+            String displayName, Map<String, String> freeformTags, Map<String, Map<String, Object>> definedTags) {
         requireState(VaultState.ACTIVE, "update");
-        if (displayName != null) {
-            this.displayName = checkedName(displayName);
-        }
-        if (freeformTags != null) {
-            this.freeformTags = freeformTags;
-        }
-        if (definedTags != null) {
-            this.definedTags = definedTags;
-        }
+        String name = displayName == null ? this.displayName : DisplayNames.checked(displayName);
+        ResourceTags changed = tags().replacedBy("a vault", freeformTags, definedTags);
+        this.displayName = name;
+        this.tags = changed;
     }
 
     /** @param requested the client's time, or null for the latest allowed */
     public void scheduleDeletion(Instant requested, Instant now) {
         requireState(VaultState.ACTIVE, "schedule the deletion of");
         Instant when = requested == null ? now.plus(MAX_DELETION_DELAY) : requested;
-        if (when.isBefore(now.plus(MIN_DELETION_DELAY).minusSeconds(60)) || when.isAfter(now.plus(MAX_DELETION_DELAY).plusSeconds(60))) {
+        if (when.isBefore(now.plus(MIN_DELETION_DELAY).minusSeconds(60))
+                || when.isAfter(now.plus(MAX_DELETION_DELAY).plusSeconds(60))) {
             throw CofferException.invalid("timeOfDeletion must be between 7 and 30 days from now");
         }
         this.timeOfDeletion = when;
-        this.state = VaultState.PENDING_DELETION;
+        lifecycleState(VaultState.PENDING_DELETION);
     }
 
     public void cancelDeletion() {
         requireState(VaultState.PENDING_DELETION, "cancel the deletion of");
         this.timeOfDeletion = null;
-        this.state = VaultState.ACTIVE;
+        lifecycleState(VaultState.ACTIVE);
     }
 
     /** Whether its scheduled deletion is due. */
     public boolean deletionDue(Instant now) {
-        return state == VaultState.PENDING_DELETION && timeOfDeletion != null && !timeOfDeletion.isAfter(now);
+        return state() == VaultState.PENDING_DELETION && timeOfDeletion != null && !timeOfDeletion.isAfter(now);
     }
 
     public void markDeleted() {
-        this.state = VaultState.DELETED;
+        lifecycleState(VaultState.DELETED);
     }
 
     /** Keys and secrets are created only in an ACTIVE vault. */
@@ -138,21 +113,9 @@ public class Vault {
     }
 
     private void requireState(VaultState expected, String action) {
-        if (state != expected) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, "cannot " + action + " vault " + id + " in state " + state);
+        if (state() != expected) {
+            throw new IncorrectStateException("cannot " + action + " vault " + id() + " in state " + state());
         }
-    }
-
-    public String id() {
-        return id;
-    }
-
-    public String tenancyId() {
-        return tenancyId;
-    }
-
-    public String compartmentId() {
-        return compartmentId;
     }
 
     public String displayName() {
@@ -168,26 +131,14 @@ public class Vault {
     }
 
     public VaultState state() {
-        return state;
-    }
-
-    public Instant timeCreated() {
-        return timeCreated;
+        return lifecycleState(VaultState.class);
     }
 
     public Instant timeOfDeletion() {
         return timeOfDeletion;
     }
 
-    public String freeformTags() {
-        return freeformTags;
-    }
-
-    public String definedTags() {
-        return definedTags;
-    }
-
-    public long version() {
-        return version;
+    public ResourceTags tags() {
+        return tags == null ? ResourceTags.NONE : tags;
     }
 }

@@ -26,7 +26,8 @@ class EnvelopeCipherTest {
     void everySealUsesAFreshDataKeyAndIv() {
         SecretKey master = aesKey();
         byte[] aad = AssociatedData.content("t", "v", "s", 1);
-        assertThat(EnvelopeCipher.seal(PLAINTEXT, master, aad)).isNotEqualTo(EnvelopeCipher.seal(PLAINTEXT, master, aad));
+        assertThat(EnvelopeCipher.seal(PLAINTEXT, master, aad))
+                .isNotEqualTo(EnvelopeCipher.seal(PLAINTEXT, master, aad));
     }
 
     @Test
@@ -38,7 +39,8 @@ class EnvelopeCipherTest {
             AssociatedData.content("tenancy", "other-vault", "secret", 1),
             AssociatedData.content("tenancy", "vault", "other-secret", 1),
             AssociatedData.content("tenancy", "vault", "secret", 2),
-            AssociatedData.metadata("tenancy", "vault", "secret")}) {
+            AssociatedData.metadata("tenancy", "vault", "secret")
+        }) {
             assertThatThrownBy(() -> EnvelopeCipher.open(sealed, master, elsewhere))
                     .isInstanceOf(CryptoFailure.class)
                     .hasMessageContaining("authentication failed");
@@ -71,7 +73,8 @@ class EnvelopeCipherTest {
         byte[] sealed = EnvelopeCipher.seal(PLAINTEXT, master, aad);
         byte[] future = sealed.clone();
         future[0] = 2;
-        assertThatThrownBy(() -> EnvelopeCipher.open(future, master, aad)).hasMessageContaining("unknown envelope format 2");
+        assertThatThrownBy(() -> EnvelopeCipher.open(future, master, aad))
+                .hasMessageContaining("unknown envelope format 2");
         byte[] truncated = java.util.Arrays.copyOf(sealed, 20);
         assertThatThrownBy(() -> EnvelopeCipher.open(truncated, master, aad)).isInstanceOf(CryptoFailure.class);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coffer.key.control.KeyMaterial;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.resource.entity.ResourceTags;
 import io.coffer.secret.control.PriorContentMatcher;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
@@ -35,7 +36,8 @@ class EnvelopeSecretCryptoTest {
     @BeforeEach
     void keys() {
         RootKeys roots = new RootKeys() {
-            private final RootKey root = KeystoreRootKey.openOrCreate(home.resolve("root.p12"), home.resolve("root.pass"));
+            private final RootKey root =
+                    KeystoreRootKey.openOrCreate(home.resolve("root.p12"), home.resolve("root.pass"));
 
             @Override
             public RootKey current() {
@@ -46,7 +48,7 @@ class EnvelopeSecretCryptoTest {
         materials.roots = roots;
         crypto = new EnvelopeSecretCrypto();
         crypto.materials = materials;
-        key = new MasterKey("tenancy", "tenancy", "vault", "key", "HSM", null, null, NOW);
+        key = new MasterKey("tenancy", "tenancy", "vault", "key", "HSM", ResourceTags.NONE, NOW);
         keyVersion = newVersion(key);
     }
 
@@ -60,19 +62,23 @@ class EnvelopeSecretCryptoTest {
 
         SecretVersion copiedToVersion2 = new SecretVersion(secret.id(), 2, null, NOW, false, sealed);
         assertThatThrownBy(() -> crypto.openContent(secret, copiedToVersion2, keyVersion))
-                .isInstanceOf(CryptoFailure.class).hasMessageContaining("failed its integrity check");
+                .isInstanceOf(CryptoFailure.class)
+                .hasMessageContaining("failed its integrity check");
 
         Secret other = secret("ocid1.vaultsecret.oc1.coffer.bbbbbbbbbbbbbbbbbbbbbbbbbb");
         SecretVersion copiedToOtherSecret = new SecretVersion(other.id(), 1, null, NOW, false, sealed);
-        assertThatThrownBy(() -> crypto.openContent(other, copiedToOtherSecret, keyVersion)).isInstanceOf(CryptoFailure.class);
+        assertThatThrownBy(() -> crypto.openContent(other, copiedToOtherSecret, keyVersion))
+                .isInstanceOf(CryptoFailure.class);
     }
 
     @Test
     void oldKeyVersionsStillOpenAfterRotation() {
         Secret secret = secret("ocid1.vaultsecret.oc1.coffer.cccccccccccccccccccccccccc");
-        SecretVersion v1 = new SecretVersion(secret.id(), 1, null, NOW, false, crypto.sealer(keyVersion).sealContent(secret, 1, CONTENT));
+        SecretVersion v1 = new SecretVersion(
+                secret.id(), 1, null, NOW, false, crypto.sealer(keyVersion).sealContent(secret, 1, CONTENT));
         MasterKeyVersion rotated = newVersion(key);
-        SecretVersion v2 = new SecretVersion(secret.id(), 2, null, NOW, false, crypto.sealer(rotated).sealContent(secret, 2, CONTENT));
+        SecretVersion v2 = new SecretVersion(
+                secret.id(), 2, null, NOW, false, crypto.sealer(rotated).sealContent(secret, 2, CONTENT));
         assertThat(v2.keyVersionId()).isEqualTo(rotated.id());
         assertThat(crypto.openContent(secret, v1, keyVersion)).isEqualTo(CONTENT);
         assertThat(crypto.openContent(secret, v2, rotated)).isEqualTo(CONTENT);
@@ -84,7 +90,8 @@ class EnvelopeSecretCryptoTest {
         Secret secret = secret("ocid1.vaultsecret.oc1.coffer.dddddddddddddddddddddddddd");
         byte[] json = "{\"owner\":\"marker-team\"}".getBytes(StandardCharsets.UTF_8);
         secret.storeEncryptedMetadata(crypto.sealer(keyVersion).sealMetadata(secret, json));
-        assertThat(new String(secret.encryptedMetadata(), StandardCharsets.ISO_8859_1)).doesNotContain("marker-team");
+        assertThat(new String(secret.encryptedMetadata(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("marker-team");
         assertThat(crypto.metadataKeyVersionId(secret)).isEqualTo(keyVersion.id());
         assertThat(crypto.openMetadata(secret, keyVersion)).isEqualTo(json);
     }
@@ -92,12 +99,17 @@ class EnvelopeSecretCryptoTest {
     @Test
     void theReuseRuleComparesDigestsWithoutDecrypting() {
         Secret secret = secret("ocid1.vaultsecret.oc1.coffer.eeeeeeeeeeeeeeeeeeeeeeeeee");
-        SecretVersion prior = new SecretVersion(secret.id(), 1, null, NOW, false, crypto.sealer(keyVersion).sealContent(secret, 1, CONTENT));
-        PriorContentMatcher matcher = crypto.priorContent(id -> Map.of(keyVersion.id(), keyVersion).get(id));
+        SecretVersion prior = new SecretVersion(
+                secret.id(), 1, null, NOW, false, crypto.sealer(keyVersion).sealContent(secret, 1, CONTENT));
+        PriorContentMatcher matcher =
+                crypto.priorContent(id -> Map.of(keyVersion.id(), keyVersion).get(id));
         assertThat(matcher.matches(secret, prior, CONTENT)).isTrue();
-        assertThat(matcher.matches(secret, prior, "something else".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(matcher.matches(secret, prior, "something else".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
         prior.completeDeletion(NOW, true);
-        assertThat(matcher.matches(secret, prior, CONTENT)).as("a deleted version keeps its digest").isTrue();
+        assertThat(matcher.matches(secret, prior, CONTENT))
+                .as("a deleted version keeps its digest")
+                .isTrue();
     }
 
     private Secret secret(String id) {

@@ -31,17 +31,22 @@ class KeystoreRootKeyTest {
         RootKey reopened = KeystoreRootKey.openOrCreate(keystore, password);
         assertThat(reopened.unwrap(wrapped, aad)).isEqualTo(new byte[32]);
         assertThat(reopened.id()).isEqualTo("keystore:coffer-root");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password))).isEqualTo("rw-------");
-        assertThat(reopened.toString()).doesNotContain(Files.readString(password).trim());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password)))
+                .isEqualTo("rw-------");
+        assertThat(reopened.toString())
+                .doesNotContain(Files.readString(password).trim());
     }
 
     @Test
     void wrappedMaterialIsBoundToItsKeyAndVersion() {
         RootKey root = KeystoreRootKey.openOrCreate(home.resolve("root.p12"), home.resolve("root.pass"));
         byte[] wrapped = root.wrap(new byte[32], AssociatedData.keyMaterial("key", "v1"));
-        assertThatThrownBy(() -> root.unwrap(wrapped, AssociatedData.keyMaterial("key", "v2"))).isInstanceOf(CryptoFailure.class);
-        assertThatThrownBy(() -> root.unwrap(wrapped, AssociatedData.keyMaterial("other", "v1"))).isInstanceOf(CryptoFailure.class);
+        assertThatThrownBy(() -> root.unwrap(wrapped, AssociatedData.keyMaterial("key", "v2")))
+                .isInstanceOf(CryptoFailure.class);
+        assertThatThrownBy(() -> root.unwrap(wrapped, AssociatedData.keyMaterial("other", "v1")))
+                .isInstanceOf(CryptoFailure.class);
     }
 
     @Test

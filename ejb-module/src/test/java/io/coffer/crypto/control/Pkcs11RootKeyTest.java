@@ -24,17 +24,30 @@ class Pkcs11RootKeyTest {
     static void freshToken() throws Exception {
         String conf = System.getenv("SOFTHSM2_CONF");
         assertThat(conf).as("SOFTHSM2_CONF (set by surefire)").isNotBlank();
-        assertThat(LIBRARY).as("the softhsm2 package (apt-get install softhsm2)").exists();
+        assertThat(LIBRARY)
+                .as("the softhsm2 package (apt-get install softhsm2)")
+                .exists();
         Path tokens = Path.of(conf).getParent().resolve("tokens");
         if (Files.exists(tokens)) {
             try (var files = Files.walk(tokens)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(file -> file.toFile().delete());
             }
         }
         Files.createDirectories(tokens);
-        Files.writeString(Path.of(conf), "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n",
+        Files.writeString(
+                Path.of(conf),
+                "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n",
                 StandardCharsets.UTF_8);
-        run("softhsm2-util", "--init-token", "--free", "--label", "coffer-test", "--so-pin", "12345678", "--pin",
+        run(
+                "softhsm2-util",
+                "--init-token",
+                "--free",
+                "--label",
+                "coffer-test",
+                "--so-pin",
+                "12345678",
+                "--pin",
                 new String(PIN));
     }
 
@@ -49,7 +62,8 @@ class Pkcs11RootKeyTest {
         byte[] wrapped = root.wrap(material, aad);
         assertThat(wrapped).isNotEqualTo(material);
         assertThat(root.unwrap(wrapped, aad)).isEqualTo(material);
-        assertThatThrownBy(() -> root.unwrap(wrapped, AssociatedData.keyMaterial("key", "v2"))).isInstanceOf(CryptoFailure.class);
+        assertThatThrownBy(() -> root.unwrap(wrapped, AssociatedData.keyMaterial("key", "v2")))
+                .isInstanceOf(CryptoFailure.class);
 
         Pkcs11RootKey reopened = Pkcs11RootKey.open(LIBRARY, 0, PIN, "coffer-root-test");
         assertThat(reopened.unwrap(wrapped, aad)).isEqualTo(material);

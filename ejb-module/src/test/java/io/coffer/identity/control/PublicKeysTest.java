@@ -19,15 +19,19 @@ class PublicKeysTest {
         RSAPublicKey key = (RSAPublicKey) generator.generateKeyPair().getPublic();
         RSAPublicKey parsed = PublicKeys.parse(PublicKeys.pem(key));
         assertThat(parsed).isEqualTo(key);
-        String expected = HexFormat.ofDelimiter(":").formatHex(MessageDigest.getInstance("MD5").digest(key.getEncoded()));
+        String expected = HexFormat.ofDelimiter(":")
+                .formatHex(MessageDigest.getInstance("MD5").digest(key.getEncoded()));
         assertThat(PublicKeys.fingerprint(parsed)).isEqualTo(expected).matches("([0-9a-f]{2}:){15}[0-9a-f]{2}");
     }
 
     @Test
     void notAKeyOrATooSmallKeyIsRefused() throws Exception {
-        assertThatThrownBy(() -> PublicKeys.parse("hello")).isInstanceOf(CofferException.class).hasMessageContaining("PEM block");
+        assertThatThrownBy(() -> PublicKeys.parse("hello"))
+                .isInstanceOf(CofferException.class)
+                .hasMessageContaining("PEM block");
         assertThatThrownBy(() -> PublicKeys.parse("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"))
-                .isInstanceOf(CofferException.class).hasMessageContaining("not a valid RSA public key");
+                .isInstanceOf(CofferException.class)
+                .hasMessageContaining("not a valid RSA public key");
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(1024);
         RSAPublicKey small = (RSAPublicKey) generator.generateKeyPair().getPublic();

@@ -49,7 +49,8 @@ class SignatureVerifierTest {
         keys = generator.generateKeyPair();
         fingerprint = PublicKeys.fingerprint((RSAPublicKey) keys.getPublic());
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+                + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
         signer = DefaultRequestSigner.createRequestSigner(SimpleAuthenticationDetailsProvider.builder()
                 .tenantId(TENANCY)
                 .userId(USER)
@@ -60,27 +61,38 @@ class SignatureVerifierTest {
 
     @Test
     void aGetSignedByTheSdkVerifies() {
-        SignedRequest request = signed("GET", "http://127.0.0.1:8080/20180608/secrets?compartmentId=" + TENANCY + "&limit=10", null);
-        assertThat(verifier(Clock.systemUTC()).verify(request)).isEqualTo(new SignatureVerifier.KeyId(TENANCY, USER, fingerprint));
+        SignedRequest request =
+                signed("GET", "http://127.0.0.1:8080/20180608/secrets?compartmentId=" + TENANCY + "&limit=10", null);
+        assertThat(verifier(Clock.systemUTC()).verify(request))
+                .isEqualTo(new SignatureVerifier.KeyId(TENANCY, USER, fingerprint));
     }
 
     @Test
     void postsWithAndWithoutABodyVerify() {
-        verifier(Clock.systemUTC()).verify(signed("POST", "http://127.0.0.1:8080/20180608/secrets", "{\"secretName\":\"a\"}"));
-        verifier(Clock.systemUTC()).verify(signed("POST", "http://127.0.0.1:8080/20180608/secrets/x/actions/cancelDeletion", ""));
-        verifier(Clock.systemUTC()).verify(signed("PUT", "http://127.0.0.1:8080/20180608/vaults/v", "{\"displayName\":\"b\"}"));
+        verifier(Clock.systemUTC())
+                .verify(signed("POST", "http://127.0.0.1:8080/20180608/secrets", "{\"secretName\":\"a\"}"));
+        verifier(Clock.systemUTC())
+                .verify(signed("POST", "http://127.0.0.1:8080/20180608/secrets/x/actions/cancelDeletion", ""));
+        verifier(Clock.systemUTC())
+                .verify(signed("PUT", "http://127.0.0.1:8080/20180608/vaults/v", "{\"displayName\":\"b\"}"));
     }
 
     @Test
     void anEncodedPathAndQueryVerifyAsSent() {
-        verifier(Clock.systemUTC()).verify(signed("GET",
-                "http://127.0.0.1:8080/20190301/secretbundles/ocid1.vaultsecret.oc1..x?secretVersionName=v%201&stage=CURRENT", null));
+        verifier(Clock.systemUTC())
+                .verify(signed(
+                        "GET",
+                        "http://127.0.0.1:8080/20190301/secretbundles/ocid1.vaultsecret.oc1..x?secretVersionName=v%201&stage=CURRENT",
+                        null));
     }
 
     @Test
     void aTamperedBodyIsRefused() {
         SignedRequest request = signed("POST", "http://127.0.0.1:8080/20180608/secrets", "{\"secretName\":\"a\"}");
-        SignedRequest tampered = new SignedRequest(request.method(), request.requestTarget(), request.headers(),
+        SignedRequest tampered = new SignedRequest(
+                request.method(),
+                request.requestTarget(),
+                request.headers(),
                 "{\"secretName\":\"b\"}".getBytes(StandardCharsets.UTF_8));
         assertRefused(tampered, "x-content-sha256 does not match");
     }
@@ -90,17 +102,28 @@ class SignatureVerifierTest {
         Map<String, List<String>> headers = new HashMap<>();
         headers.put("x-content-sha256", List.of(Base64.getEncoder().encodeToString(new byte[32])));
         headers.put("content-type", List.of("application/json"));
-        assertRefused(signed("POST", "http://127.0.0.1:8080/20180608/secrets", "{}", headers), "x-content-sha256 does not match");
+        assertRefused(
+                signed("POST", "http://127.0.0.1:8080/20180608/secrets", "{}", headers),
+                "x-content-sha256 does not match");
     }
 
     @Test
     void aStaleOrFutureDateIsRefusedAndTheWindowIsFiveMinutes() {
         SignedRequest request = signed("GET", "http://127.0.0.1:8080/20180608/vaults/v", null);
-        Instant signedAt = ZonedDateTime.parse(request.header("date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        verifier(Clock.fixed(signedAt.plus(Duration.ofMinutes(4)), ZoneOffset.UTC)).verify(request);
-        verifier(Clock.fixed(signedAt.minus(Duration.ofMinutes(4)), ZoneOffset.UTC)).verify(request);
-        assertRefused(verifier(Clock.fixed(signedAt.plus(Duration.ofMinutes(6)), ZoneOffset.UTC)), request, "away from the server's time");
-        assertRefused(verifier(Clock.fixed(signedAt.minus(Duration.ofMinutes(6)), ZoneOffset.UTC)), request, "away from the server's time");
+        Instant signedAt = ZonedDateTime.parse(request.header("date"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant();
+        verifier(Clock.fixed(signedAt.plus(Duration.ofMinutes(4)), ZoneOffset.UTC))
+                .verify(request);
+        verifier(Clock.fixed(signedAt.minus(Duration.ofMinutes(4)), ZoneOffset.UTC))
+                .verify(request);
+        assertRefused(
+                verifier(Clock.fixed(signedAt.plus(Duration.ofMinutes(6)), ZoneOffset.UTC)),
+                request,
+                "away from the server's time");
+        assertRefused(
+                verifier(Clock.fixed(signedAt.minus(Duration.ofMinutes(6)), ZoneOffset.UTC)),
+                request,
+                "away from the server's time");
     }
 
     @Test
@@ -118,10 +141,18 @@ class SignatureVerifierTest {
     @Test
     void aChangedTargetOrHostIsRefused() {
         SignedRequest request = signed("GET", "http://127.0.0.1:8080/20180608/vaults/v", null);
-        assertRefused(new SignedRequest("GET", "/20180608/vaults/w", request.headers(), request.body()), "does not verify");
-        assertRefused(new SignedRequest("DELETE", request.requestTarget(), request.headers(), request.body()), "does not verify");
-        SignedRequest otherHost = new SignedRequest("GET", request.requestTarget(),
-                name -> name.equals("host") ? "127.0.0.1:9090" : request.headers().apply(name), request.body());
+        assertRefused(
+                new SignedRequest("GET", "/20180608/vaults/w", request.headers(), request.body()), "does not verify");
+        assertRefused(
+                new SignedRequest("DELETE", request.requestTarget(), request.headers(), request.body()),
+                "does not verify");
+        SignedRequest otherHost = new SignedRequest(
+                "GET",
+                request.requestTarget(),
+                name -> name.equals("host")
+                        ? "127.0.0.1:9090"
+                        : request.headers().apply(name),
+                request.body());
         assertRefused(otherHost, "does not verify");
     }
 
@@ -133,7 +164,9 @@ class SignatureVerifierTest {
         assertRefused(with(request, "authorization", "Signature keyId=broken"), "malformed");
         String authorization = request.header("authorization");
         assertRefused(with(request, "authorization", authorization.replace("rsa-sha256", "hmac-sha256")), "rsa-sha256");
-        assertRefused(with(request, "authorization", authorization.replaceAll("keyId=\"[^\"]+\"", "keyId=\"only/two\"")), "keyId must be");
+        assertRefused(
+                with(request, "authorization", authorization.replaceAll("keyId=\"[^\"]+\"", "keyId=\"only/two\"")),
+                "keyId must be");
     }
 
     @Test
@@ -146,8 +179,11 @@ class SignatureVerifierTest {
 
     private static SignatureVerifier verifier(Clock clock) {
         PublicKey key = keys.getPublic();
-        return new SignatureVerifier(clock, keyId -> keyId.userId().equals(USER) && keyId.fingerprint().equals(fingerprint)
-                ? Optional.of(key) : Optional.empty());
+        return new SignatureVerifier(
+                clock,
+                keyId -> keyId.userId().equals(USER) && keyId.fingerprint().equals(fingerprint)
+                        ? Optional.of(key)
+                        : Optional.empty());
     }
 
     private static void assertRefused(SignedRequest request, String message) {
@@ -180,13 +216,19 @@ class SignatureVerifierTest {
     }
 
     private static SignedRequest without(SignedRequest request, String header) {
-        return new SignedRequest(request.method(), request.requestTarget(),
-                name -> name.equals(header) ? null : request.headers().apply(name), request.body());
+        return new SignedRequest(
+                request.method(),
+                request.requestTarget(),
+                name -> name.equals(header) ? null : request.headers().apply(name),
+                request.body());
     }
 
     private static SignedRequest with(SignedRequest request, String header, String value) {
-        return new SignedRequest(request.method(), request.requestTarget(),
-                name -> name.equals(header) ? value : request.headers().apply(name), request.body());
+        return new SignedRequest(
+                request.method(),
+                request.requestTarget(),
+                name -> name.equals(header) ? value : request.headers().apply(name),
+                request.body());
     }
 
     private static PublicKey anotherKey() {

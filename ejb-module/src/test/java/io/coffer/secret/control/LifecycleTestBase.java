@@ -6,11 +6,11 @@ import static io.coffer.secret.control.SecretFixtures.b64;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
 import io.coffer.secret.control.SecretFixtures.FakeSealer;
 import io.coffer.secret.control.SecretFixtures.TestClock;
-import io.coffer.secret.entity.CreateSecretDetails;
-import io.coffer.secret.entity.SecretContentDetails;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
-import io.coffer.secret.entity.UpdateSecretDetails;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
+import io.coffer.secret.entity.wire.SecretContentDetails;
+import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,10 +19,15 @@ abstract class LifecycleTestBase {
 
     final TestClock clock = new TestClock(T0);
     final FakeSealer sealer = new FakeSealer();
-    final SecretLifecycle lifecycle = new SecretLifecycle(clock);
+    final SecretCreation creation = new SecretCreation(clock);
+    final SecretUpdate updates = new SecretUpdate(clock);
+    final SecretRotation rotation = new SecretRotation(clock);
+    final SecretDeletion deletion = new SecretDeletion(clock);
+    final ContentReadability readability = new ContentReadability(clock);
+    final DeletionHousekeeping housekeeping = new DeletionHousekeeping(clock);
 
     Aggregate create(CreateSecretDetails details) {
-        Aggregate aggregate = new Aggregate(lifecycle.create(SecretFixtures.TENANCY, details, List.of(), sealer));
+        Aggregate aggregate = new Aggregate(creation.create(SecretFixtures.TENANCY, details, List.of(), sealer));
         aggregate.secret.activate();
         return aggregate;
     }
@@ -32,8 +37,17 @@ abstract class LifecycleTestBase {
     }
 
     static UpdateSecretDetails content(String text, String stage, String name) {
-        return new UpdateSecretDetails(null, null, null, null, null,
-                new SecretContentDetails("BASE64", text == null ? null : b64(text), name, stage), null, null, null, null,
+        return new UpdateSecretDetails(
+                null,
+                null,
+                null,
+                null,
+                null,
+                new SecretContentDetails("BASE64", text == null ? null : b64(text), name, stage),
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -46,8 +60,8 @@ abstract class LifecycleTestBase {
     }
 
     Optional<SecretVersion> update(Aggregate aggregate, UpdateSecretDetails details) {
-        Optional<SecretVersion> added = lifecycle.update(aggregate.secret, aggregate.versions, details, sealer,
-                SecretFixtures.digestMatcher());
+        Optional<SecretVersion> added =
+                updates.update(aggregate.secret, aggregate.versions, details, sealer, SecretFixtures.digestMatcher());
         added.ifPresent(aggregate.versions::add);
         return added;
     }

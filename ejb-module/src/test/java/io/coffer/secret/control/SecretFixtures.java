@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.ErrorCode;
 import io.coffer.routing.entity.Ocids;
-import io.coffer.secret.entity.CreateSecretDetails;
 import io.coffer.secret.entity.SealedContent;
 import io.coffer.secret.entity.Secret;
-import io.coffer.secret.entity.SecretContentDetails;
 import io.coffer.secret.entity.SecretVersion;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
+import io.coffer.secret.entity.wire.SecretContentDetails;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -33,8 +33,7 @@ final class SecretFixtures {
     static final String VAULT = Ocids.newId("vault");
     static final String KEY = Ocids.newId("key");
 
-    private SecretFixtures() {
-    }
+    private SecretFixtures() {}
 
     /** A clock that stands still until the test moves it. */
     static final class TestClock extends Clock {
@@ -119,8 +118,21 @@ final class SecretFixtures {
     }
 
     static CreateSecretDetails createDetails(String name, String content) {
-        return new CreateSecretDetails(COMPARTMENT, null, "a test secret", null, KEY, null,
-                SecretContentDetails.base64(b64(content)), null, null, name, null, VAULT, null, null);
+        return new CreateSecretDetails(
+                COMPARTMENT,
+                null,
+                "a test secret",
+                null,
+                KEY,
+                null,
+                SecretContentDetails.base64(b64(content)),
+                null,
+                null,
+                name,
+                null,
+                VAULT,
+                null,
+                null);
     }
 
     /** A secret and its versions as the facade would hold them after loading. */
@@ -128,13 +140,16 @@ final class SecretFixtures {
         final Secret secret;
         final List<SecretVersion> versions = new ArrayList<>();
 
-        Aggregate(SecretLifecycle.NewSecret created) {
+        Aggregate(SecretCreation.NewSecret created) {
             secret = created.secret();
             versions.add(created.firstVersion());
         }
 
         SecretVersion version(long number) {
-            return versions.stream().filter(v -> v.versionNumber() == number).findFirst().orElseThrow();
+            return versions.stream()
+                    .filter(v -> v.versionNumber() == number)
+                    .findFirst()
+                    .orElseThrow();
         }
 
         String stages(long number) {

@@ -33,49 +33,78 @@ class SecretGeneratorTest {
     @Test
     void passphraseLengthsDefaultPerTemplateAndStayWithin14And32() {
         assertThat(SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", null))
-                .passphraseLength()).isEqualTo(32);
+                        .passphraseLength())
+                .isEqualTo(32);
         assertThat(SecretGenerator.validate(SecretGenerationContext.passphrase("DBAAS_DEFAULT_PASSWORD", null))
-                .passphraseLength()).isEqualTo(30);
+                        .passphraseLength())
+                .isEqualTo(30);
         assertThat(SecretGenerator.validate(SecretGenerationContext.passphrase("DBAAS_DEFAULT_PASSWORD", 14))
-                .passphraseLength()).isEqualTo(14);
-        assertRefused(() -> SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 13)),
-                ErrorCode.INVALID_PARAMETER, "secretGenerationContext.passphraseLength must be between 14 and 32, not 13");
-        assertRefused(() -> SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 33)),
-                ErrorCode.INVALID_PARAMETER, "between 14 and 32, not 33");
+                        .passphraseLength())
+                .isEqualTo(14);
+        assertRefused(
+                () -> SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 13)),
+                ErrorCode.INVALID_PARAMETER,
+                "secretGenerationContext.passphraseLength must be between 14 and 32, not 13");
+        assertRefused(
+                () -> SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 33)),
+                ErrorCode.INVALID_PARAMETER,
+                "between 14 and 32, not 33");
     }
 
     @Test
     void eachTypeAcceptsOnlyItsOwnTemplates() {
-        assertRefused(() -> SecretGenerator.validate(SecretGenerationContext.passphrase("RSA_2048", null)),
-                ErrorCode.INVALID_PARAMETER, "generationTemplate for PASSPHRASE must be SECRETS_DEFAULT_PASSWORD or "
+        assertRefused(
+                () -> SecretGenerator.validate(SecretGenerationContext.passphrase("RSA_2048", null)),
+                ErrorCode.INVALID_PARAMETER,
+                "generationTemplate for PASSPHRASE must be SECRETS_DEFAULT_PASSWORD or "
                         + "DBAAS_DEFAULT_PASSWORD, not 'RSA_2048'");
-        assertRefused(() -> SecretGenerator.validate(SecretGenerationContext.bytes("BYTES_256")),
-                ErrorCode.INVALID_PARAMETER, "must be BYTES_512 or BYTES_1024");
-        assertRefused(() -> SecretGenerator.validate(SecretGenerationContext.sshKey("RSA_1024")),
-                ErrorCode.INVALID_PARAMETER, "must be RSA_2048, RSA_3072 or RSA_4096");
-        assertRefused(() -> SecretGenerator.validate(new SecretGenerationContext("PASSWORD", "X", null, null)),
-                ErrorCode.INVALID_PARAMETER, "generationType must be PASSPHRASE, SSH_KEY or BYTES, not 'PASSWORD'");
-        assertRefused(() -> SecretGenerator.validate(new SecretGenerationContext(null, "BYTES_512", null, null)),
-                ErrorCode.MISSING_PARAMETER, "secretGenerationContext.generationType is required");
-        assertRefused(() -> SecretGenerator.validate(new SecretGenerationContext("BYTES", null, null, null)),
-                ErrorCode.MISSING_PARAMETER, "secretGenerationContext.generationTemplate is required");
-        assertRefused(() -> SecretGenerator.validate(new SecretGenerationContext("BYTES", "BYTES_512", 20, null)),
-                ErrorCode.INVALID_PARAMETER, "passphraseLength is not a property of BYTES");
+        assertRefused(
+                () -> SecretGenerator.validate(SecretGenerationContext.bytes("BYTES_256")),
+                ErrorCode.INVALID_PARAMETER,
+                "must be BYTES_512 or BYTES_1024");
+        assertRefused(
+                () -> SecretGenerator.validate(SecretGenerationContext.sshKey("RSA_1024")),
+                ErrorCode.INVALID_PARAMETER,
+                "must be RSA_2048, RSA_3072 or RSA_4096");
+        assertRefused(
+                () -> SecretGenerator.validate(new SecretGenerationContext("PASSWORD", "X", null, null)),
+                ErrorCode.INVALID_PARAMETER,
+                "generationType must be PASSPHRASE, SSH_KEY or BYTES, not 'PASSWORD'");
+        assertRefused(
+                () -> SecretGenerator.validate(new SecretGenerationContext(null, "BYTES_512", null, null)),
+                ErrorCode.MISSING_PARAMETER,
+                "secretGenerationContext.generationType is required");
+        assertRefused(
+                () -> SecretGenerator.validate(new SecretGenerationContext("BYTES", null, null, null)),
+                ErrorCode.MISSING_PARAMETER,
+                "secretGenerationContext.generationTemplate is required");
+        assertRefused(
+                () -> SecretGenerator.validate(new SecretGenerationContext("BYTES", "BYTES_512", 20, null)),
+                ErrorCode.INVALID_PARAMETER,
+                "passphraseLength is not a property of BYTES");
     }
 
     @Test
     void aTemplateMustHoldItsPlaceholdersAndABlankOneIsNone() {
-        assertRefused(() -> SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", null)
-                .withSecretTemplate("{\"password\": \"%GENERATED_BYTES%\"}")), ErrorCode.INVALID_PARAMETER,
+        assertRefused(
+                () -> SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", null)
+                        .withSecretTemplate("{\"password\": \"%GENERATED_BYTES%\"}")),
+                ErrorCode.INVALID_PARAMETER,
                 "secretGenerationContext.secretTemplate must contain %GENERATED_PASSPHRASE%");
-        assertRefused(() -> SecretGenerator.validate(SecretGenerationContext.sshKey("RSA_2048")
-                .withSecretTemplate("%GENERATED_PUBLIC_KEY%")), ErrorCode.INVALID_PARAMETER,
+        assertRefused(
+                () -> SecretGenerator.validate(
+                        SecretGenerationContext.sshKey("RSA_2048").withSecretTemplate("%GENERATED_PUBLIC_KEY%")),
+                ErrorCode.INVALID_PARAMETER,
                 "must contain %GENERATED_PRIVATE_KEY%");
-        assertRefused(() -> SecretGenerator.validate(SecretGenerationContext.bytes("BYTES_512")
-                .withSecretTemplate("%GENERATED_BYTES%" + "x".repeat(8192))), ErrorCode.INVALID_PARAMETER,
+        assertRefused(
+                () -> SecretGenerator.validate(SecretGenerationContext.bytes("BYTES_512")
+                        .withSecretTemplate("%GENERATED_BYTES%" + "x".repeat(8192))),
+                ErrorCode.INVALID_PARAMETER,
                 "secretTemplate is longer than 8192 characters");
-        assertThat(SecretGenerator.validate(SecretGenerationContext.bytes("BYTES_512").withSecretTemplate(" "))
-                .secretTemplate()).isNull();
+        assertThat(SecretGenerator.validate(
+                                SecretGenerationContext.bytes("BYTES_512").withSecretTemplate(" "))
+                        .secretTemplate())
+                .isNull();
     }
 
     @Test
@@ -83,8 +112,11 @@ class SecretGeneratorTest {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             String passphrase = generator.passphrase("SECRETS_DEFAULT_PASSWORD", 14);
-            assertThat(passphrase).hasSize(14)
-                    .matches(".*[A-Z].*").matches(".*[a-z].*").matches(".*[0-9].*")
+            assertThat(passphrase)
+                    .hasSize(14)
+                    .matches(".*[A-Z].*")
+                    .matches(".*[a-z].*")
+                    .matches(".*[0-9].*")
                     .matches(".*[!#%&*+\\-.:=?@^_~].*")
                     .matches("[A-Za-z0-9!#%&*+\\-.:=?@^_~]+");
             seen.add(passphrase);
@@ -97,24 +129,28 @@ class SecretGeneratorTest {
         for (int i = 0; i < 200; i++) {
             String passphrase = generator.passphrase("DBAAS_DEFAULT_PASSWORD", 14);
             assertThat(passphrase).hasSize(14).matches("[A-Za-z][A-Za-z0-9_#-]+");
-            assertThat(passphrase.chars().filter(Character::isUpperCase).count()).isGreaterThanOrEqualTo(2);
-            assertThat(passphrase.chars().filter(Character::isLowerCase).count()).isGreaterThanOrEqualTo(2);
+            assertThat(passphrase.chars().filter(Character::isUpperCase).count())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(passphrase.chars().filter(Character::isLowerCase).count())
+                    .isGreaterThanOrEqualTo(2);
             assertThat(passphrase.chars().filter(Character::isDigit).count()).isGreaterThanOrEqualTo(2);
-            assertThat(passphrase.chars().filter(c -> "_#-".indexOf(c) >= 0).count()).isGreaterThanOrEqualTo(2);
+            assertThat(passphrase.chars().filter(c -> "_#-".indexOf(c) >= 0).count())
+                    .isGreaterThanOrEqualTo(2);
         }
     }
 
     @Test
     void aPassphraseFillsEveryPlaceholderOfItsTemplate() {
-        SecretGenerationContext context = SecretGenerator.validate(SecretGenerationContext.passphrase(
-                "SECRETS_DEFAULT_PASSWORD", 20).withSecretTemplate("user=app;pass=%GENERATED_PASSPHRASE%;again="
-                + "%GENERATED_PASSPHRASE%"));
+        SecretGenerationContext context =
+                SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 20)
+                        .withSecretTemplate("user=app;pass=%GENERATED_PASSPHRASE%;again=" + "%GENERATED_PASSPHRASE%"));
         String content = text(generator.generate(context));
         assertThat(content).startsWith("user=app;pass=").doesNotContain("%GENERATED");
         String[] parts = content.split(";");
         assertThat(parts[1].substring("pass=".length())).hasSize(20).isEqualTo(parts[2].substring("again=".length()));
-        assertThat(generator.generate(SecretGenerator.validate(SecretGenerationContext.passphrase(
-                "SECRETS_DEFAULT_PASSWORD", null)))).hasSize(32);
+        assertThat(generator.generate(
+                        SecretGenerator.validate(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", null))))
+                .hasSize(32);
     }
 
     @ParameterizedTest
@@ -132,7 +168,8 @@ class SecretGeneratorTest {
     @Test
     void sshKeysArePemKeyPairsInOcisDefaultJsonStructure() throws Exception {
         SecretGenerationContext context = SecretGenerator.validate(SecretGenerationContext.sshKey("RSA_2048"));
-        JsonObject pair = Json.createReader(new StringReader(text(generator.generate(context)))).readObject();
+        JsonObject pair = Json.createReader(new StringReader(text(generator.generate(context))))
+                .readObject();
         String publicPem = pair.getString("publicKey");
         String privatePem = pair.getString("privateKey");
         assertThat(publicPem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
@@ -143,8 +180,8 @@ class SecretGeneratorTest {
         assertThat(publicKey.getModulus().bitLength()).isEqualTo(2048);
         assertThat(privateKey.getModulus()).isEqualTo(publicKey.getModulus());
 
-        String templated = text(generator.generate(context.withSecretTemplate(
-                "pub=%GENERATED_PUBLIC_KEY%\npriv=%GENERATED_PRIVATE_KEY%")));
+        String templated = text(generator.generate(
+                context.withSecretTemplate("pub=%GENERATED_PUBLIC_KEY%\npriv=%GENERATED_PRIVATE_KEY%")));
         assertThat(templated).startsWith("pub=-----BEGIN PUBLIC KEY-----").contains("priv=-----BEGIN PRIVATE KEY-----");
     }
 

@@ -1,19 +1,19 @@
 package io.coffer.secret.control;
 
-import io.coffer.platform.wire.Page;
-import io.coffer.platform.wire.Rfc3339;
 import static io.coffer.secret.control.SecretFixtures.COMPARTMENT;
 import static io.coffer.secret.control.SecretFixtures.T0;
 import static io.coffer.secret.control.SecretFixtures.TENANCY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.platform.wire.Page;
+import io.coffer.platform.wire.Rfc3339;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
-import io.coffer.secret.entity.ScheduleSecretDeletionDetails;
 import io.coffer.secret.entity.Secret;
-import io.coffer.secret.entity.SecretJson;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.Stage;
+import io.coffer.secret.entity.wire.ScheduleSecretDeletionDetails;
+import io.coffer.secret.entity.wire.SecretJson;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -67,7 +67,8 @@ class SecretStoreTest extends LifecycleTestBase {
 
     private List<SecretVersion> versionsOf(EntityManager em, String secretId) {
         return new ArrayList<>(em.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class)
-                .setParameter("secretId", secretId).getResultList());
+                .setParameter("secretId", secretId)
+                .getResultList());
     }
 
     @Test
@@ -76,19 +77,28 @@ class SecretStoreTest extends LifecycleTestBase {
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
             List<SecretVersion> versions = versionsOf(em, secret.id());
-            assertThat(secret.etag()).isEqualTo("1");
-            lifecycle.update(secret, versions, rules(SecretRule.expiry("P10D", null, true)), sealer,
+            assertThat(secret.version()).isEqualTo(1);
+            updates.update(
+                    secret,
+                    versions,
+                    rules(SecretRule.expiry("P10D", null, true)),
+                    sealer,
                     SecretFixtures.digestMatcher());
-            lifecycle.update(secret, versions, content("second", "PENDING", "next"), sealer,
-                    SecretFixtures.digestMatcher()).ifPresent(em::persist);
-            secret.tagFreeform(Map.of("team", "blue"));
+            updates.update(
+                            secret,
+                            versions,
+                            content("second", "PENDING", "next"),
+                            sealer,
+                            SecretFixtures.digestMatcher())
+                    .ifPresent(em::persist);
+            secret.tag(secret.tags().replacedBy("a secret", Map.of("team", "blue"), null));
         });
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
-            assertThat(secret.etag()).isEqualTo("2");
+            assertThat(secret.version()).isEqualTo(2);
             assertThat(secret.timeCreated()).isEqualTo(T0);
             assertThat(secret.secretRules()).containsExactly(SecretRule.expiry("P10D", null, true));
-            assertThat(secret.freeformTags()).containsEntry("team", "blue");
+            assertThat(secret.tags().freeform()).containsEntry("team", "blue");
             assertThat(secret.timeOfCurrentVersionExpiry()).isEqualTo(T0.plus(Duration.ofDays(10)));
             List<SecretVersion> versions = versionsOf(em, secret.id());
             assertThat(versions).extracting(SecretVersion::versionNumber).containsExactly(1L, 2L);
@@ -107,29 +117,42 @@ class SecretStoreTest extends LifecycleTestBase {
         inTransaction(em -> {
             Secret secret = em.find(Secret.class, a.secret.id());
             List<SecretVersion> versions = versionsOf(em, secret.id());
-            em.persist(lifecycle.update(secret, versions, content("two", null, null), sealer,
-                    SecretFixtures.digestMatcher()).orElseThrow());
-            em.persist(lifecycle.update(secret, versions, content("three", null, null), sealer,
-                    SecretFixtures.digestMatcher()).orElseThrow());
-            lifecycle.scheduleVersionDeletion(secret, versions, 1, null);
-            lifecycle.scheduleDeletion(secret, new ScheduleSecretDeletionDetails(
-                    Rfc3339.format(T0.plus(Duration.ofDays(20)))));
+            em.persist(
+                    updates.update(secret, versions, content("two", null, null), sealer, SecretFixtures.digestMatcher())
+                            .orElseThrow());
+            em.persist(updates.update(
+                            secret, versions, content("three", null, null), sealer, SecretFixtures.digestMatcher())
+                    .orElseThrow());
+            deletion.scheduleVersionDeletion(secret, versions, 1, null);
+            deletion.scheduleDeletion(
+                    secret, new ScheduleSecretDeletionDetails(Rfc3339.format(T0.plus(Duration.ofDays(20)))));
         });
         inTransaction(em -> {
             assertThat(em.createNamedQuery(Secret.BY_VAULT_AND_NAME, Secret.class)
-                    .setParameter("vaultId", SecretFixtures.VAULT).setParameter("name", "due-secret").getResultList())
-                    .extracting(Secret::id).containsExactly(a.secret.id());
+                            .setParameter("vaultId", SecretFixtures.VAULT)
+                            .setParameter("name", "due-secret")
+                            .getResultList())
+                    .extracting(Secret::id)
+                    .containsExactly(a.secret.id());
             assertThat(em.createNamedQuery(SecretVersion.DUE_FOR_DELETION, SecretVersion.class)
-                    .setParameter("now", T0.plus(Duration.ofDays(30))).getResultList())
-                    .extracting(SecretVersion::id).contains(a.secret.id() + "/1");
+                            .setParameter("now", T0.plus(Duration.ofDays(30)))
+                            .getResultList())
+                    .extracting(SecretVersion::id)
+                    .contains(a.secret.id() + "/1");
             assertThat(em.createNamedQuery(Secret.DUE_FOR_DELETION, Secret.class)
-                    .setParameter("now", T0.plus(Duration.ofDays(19))).getResultList())
-                    .extracting(Secret::id).doesNotContain(a.secret.id());
+                            .setParameter("now", T0.plus(Duration.ofDays(19)))
+                            .getResultList())
+                    .extracting(Secret::id)
+                    .doesNotContain(a.secret.id());
             assertThat(em.createNamedQuery(Secret.DUE_FOR_DELETION, Secret.class)
-                    .setParameter("now", T0.plus(Duration.ofDays(20))).getResultList())
-                    .extracting(Secret::id).contains(a.secret.id());
+                            .setParameter("now", T0.plus(Duration.ofDays(20)))
+                            .getResultList())
+                    .extracting(Secret::id)
+                    .contains(a.secret.id());
             assertThat(em.createNamedQuery(Secret.DUE_FOR_ROTATION, Secret.class)
-                    .setParameter("now", T0.plus(Duration.ofDays(400))).getResultList()).isEmpty();
+                            .setParameter("now", T0.plus(Duration.ofDays(400)))
+                            .getResultList())
+                    .isEmpty();
         });
     }
 
@@ -138,9 +161,21 @@ class SecretStoreTest extends LifecycleTestBase {
         String compartment = io.coffer.routing.entity.Ocids.newId("compartment");
         List<String> all = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            Aggregate a = create(new io.coffer.secret.entity.CreateSecretDetails(compartment, null, null, null,
-                    SecretFixtures.KEY, null, io.coffer.secret.entity.SecretContentDetails.base64(SecretFixtures.b64("x")),
-                    null, null, "s" + (i % 4), null, SecretFixtures.VAULT, null, null));
+            Aggregate a = create(new io.coffer.secret.entity.wire.CreateSecretDetails(
+                    compartment,
+                    null,
+                    null,
+                    null,
+                    SecretFixtures.KEY,
+                    null,
+                    io.coffer.secret.entity.wire.SecretContentDetails.base64(SecretFixtures.b64("x")),
+                    null,
+                    null,
+                    "s" + (i % 4),
+                    null,
+                    SecretFixtures.VAULT,
+                    null,
+                    null));
             if (i % 3 == 0) {
                 clock.advance(Duration.ofSeconds(1));
             }
@@ -154,17 +189,28 @@ class SecretStoreTest extends LifecycleTestBase {
                 String page = null;
                 int pages = 0;
                 do {
-                    SecretListing.Criteria criteria = SecretListing.criteria(TENANCY, compartment, null, null, null,
-                            sortBy, order, 5, page);
+                    SecretListing.Criteria criteria =
+                            SecretListing.criteria(TENANCY, compartment, null, null, null, sortBy, order, 5, page);
                     Page<Secret> result = list(criteria);
                     result.items().forEach(s -> listed.add(s.id()));
                     result.items().forEach(s -> assertThat(seen.add(s.id())).isTrue());
                     page = result.nextPage();
                     if (pages++ == 0) {
-                        Aggregate late = create(new io.coffer.secret.entity.CreateSecretDetails(compartment, null, null,
-                                null, SecretFixtures.KEY, null, io.coffer.secret.entity.SecretContentDetails.base64(
-                                SecretFixtures.b64("x")), null, null, "late-" + sortBy + order, null,
-                                SecretFixtures.VAULT, null, null));
+                        Aggregate late = create(new io.coffer.secret.entity.wire.CreateSecretDetails(
+                                compartment,
+                                null,
+                                null,
+                                null,
+                                SecretFixtures.KEY,
+                                null,
+                                io.coffer.secret.entity.wire.SecretContentDetails.base64(SecretFixtures.b64("x")),
+                                null,
+                                null,
+                                "late-" + sortBy + order,
+                                null,
+                                SecretFixtures.VAULT,
+                                null,
+                                null));
                         inTransaction(em -> em.persist(late.secret));
                     }
                 } while (page != null);
@@ -172,15 +218,18 @@ class SecretStoreTest extends LifecycleTestBase {
                 assertThat(listed).as(sortBy + " " + order).doesNotHaveDuplicates();
             }
         }
-        assertThat(list(SecretListing.criteria(TENANCY, COMPARTMENT, null, "nothing-here", null, null, null, null, null))
-                .items()).isEmpty();
+        assertThat(list(SecretListing.criteria(
+                                TENANCY, COMPARTMENT, null, "nothing-here", null, null, null, null, null))
+                        .items())
+                .isEmpty();
     }
 
     private Page<Secret> list(SecretListing.Criteria criteria) {
         EntityManager em = factory.createEntityManager();
         try {
             SecretListing.Query query = SecretListing.query(criteria);
-            TypedQuery<Secret> typed = em.createQuery(query.jpql(), Secret.class).setMaxResults(query.maxResults());
+            TypedQuery<Secret> typed =
+                    em.createQuery(query.jpql(), Secret.class).setMaxResults(query.maxResults());
             query.parameters().forEach(typed::setParameter);
             return SecretListing.page(criteria, typed.getResultList());
         } finally {

@@ -1,21 +1,21 @@
 package io.coffer.secret.control;
 
-import io.coffer.platform.wire.Rfc3339;
 import static io.coffer.secret.control.SecretFixtures.T0;
 import static io.coffer.secret.control.SecretFixtures.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.wire.Rfc3339;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
-import io.coffer.secret.entity.ScheduleSecretVersionDeletionDetails;
 import io.coffer.secret.entity.SecretVersion;
+import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class VersionStagesTest extends LifecycleTestBase {
 
     private void scheduleVersion(Aggregate a, long number) {
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, number, null);
+        deletion.scheduleVersionDeletion(a.secret, a.versions, number, null);
     }
 
     @Test
@@ -92,12 +92,18 @@ class VersionStagesTest extends LifecycleTestBase {
         Aggregate a = create("one");
         add(a, "two", null);
         add(a, "three", null);
-        assertRefused(() -> update(a, promote(9)), ErrorCode.INVALID_PARAMETER,
+        assertRefused(
+                () -> update(a, promote(9)),
+                ErrorCode.INVALID_PARAMETER,
                 "currentVersionNumber 9 is not a version of secret " + a.secret.id());
-        assertRefused(() -> update(a, promote(0)), ErrorCode.INVALID_PARAMETER,
+        assertRefused(
+                () -> update(a, promote(0)),
+                ErrorCode.INVALID_PARAMETER,
                 "currentVersionNumber must be a positive version number");
         scheduleVersion(a, 1);
-        assertRefused(() -> update(a, promote(1)), ErrorCode.INCORRECT_STATE,
+        assertRefused(
+                () -> update(a, promote(1)),
+                ErrorCode.INCORRECT_STATE,
                 "Secret version 1 is scheduled for deletion; cancel its deletion before making it current");
         assertThat(a.secret.currentVersionNumber()).isEqualTo(3);
     }
@@ -108,13 +114,16 @@ class VersionStagesTest extends LifecycleTestBase {
         update(a, content("two", null, "blue"));
         add(a, "three", null);
         add(a, "four", null);
-        assertRefused(() -> update(a, content("five", null, "blue")), ErrorCode.CONFLICT,
+        assertRefused(
+                () -> update(a, content("five", null, "blue")),
+                ErrorCode.CONFLICT,
                 "already has a version named 'blue'");
         scheduleVersion(a, 2);
         assertRefused(() -> update(a, content("five", null, "blue")), ErrorCode.CONFLICT, "'blue'");
         clock.advance(Duration.ofDays(30));
-        lifecycle.completeVersionDeletion(a.version(2));
-        assertThat(update(a, content("five", null, "blue")).orElseThrow().name()).isEqualTo("blue");
+        housekeeping.completeVersionDeletion(a.version(2));
+        assertThat(update(a, content("five", null, "blue")).orElseThrow().name())
+                .isEqualTo("blue");
     }
 
     @Test
@@ -123,12 +132,17 @@ class VersionStagesTest extends LifecycleTestBase {
         for (int i = 2; i <= 30; i++) {
             add(a, "v" + i, null);
         }
-        assertRefused(() -> add(a, "v31", null), ErrorCode.LIMIT_EXCEEDED, "already has 30 secret versions in active "
-                + "use, the most allowed; schedule the deletion of a deprecated version first");
+        assertRefused(
+                () -> add(a, "v31", null),
+                ErrorCode.LIMIT_EXCEEDED,
+                "already has 30 secret versions in active "
+                        + "use, the most allowed; schedule the deletion of a deprecated version first");
         assertThat(a.secret.latestVersionNumber()).isEqualTo(30);
         scheduleVersion(a, 1);
         assertThat(add(a, "v31", null).versionNumber()).isEqualTo(31);
-        assertRefused(() -> lifecycle.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.LIMIT_EXCEEDED,
+        assertRefused(
+                () -> deletion.cancelVersionDeletion(a.secret, a.versions, 1),
+                ErrorCode.LIMIT_EXCEEDED,
                 "cancelling this deletion would exceed it");
     }
 
@@ -143,7 +157,9 @@ class VersionStagesTest extends LifecycleTestBase {
         assertThat(a.versions.stream().filter(SecretVersion::isPendingDeletion)).hasSize(30);
         add(a, "v33", null);
         assertThat(a.stages(31)).isEqualTo("[DEPRECATED]");
-        assertRefused(() -> scheduleVersion(a, 31), ErrorCode.LIMIT_EXCEEDED,
+        assertRefused(
+                () -> scheduleVersion(a, 31),
+                ErrorCode.LIMIT_EXCEEDED,
                 "already has 30 secret versions pending deletion, the most allowed");
     }
 
@@ -153,15 +169,21 @@ class VersionStagesTest extends LifecycleTestBase {
         add(a, "two", null);
         add(a, "three", null);
         add(a, "four", "PENDING");
-        assertRefused(() -> scheduleVersion(a, 3), ErrorCode.INCORRECT_STATE,
+        assertRefused(
+                () -> scheduleVersion(a, 3),
+                ErrorCode.INCORRECT_STATE,
                 "Secret version 3 is CURRENT; only DEPRECATED secret versions can be scheduled for deletion");
         assertRefused(() -> scheduleVersion(a, 4), ErrorCode.INCORRECT_STATE, "Secret version 4 is PENDING");
         assertRefused(() -> scheduleVersion(a, 2), ErrorCode.INCORRECT_STATE, "Secret version 2 is PREVIOUS");
-        assertRefused(() -> scheduleVersion(a, 7), ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND,
+        assertRefused(
+                () -> scheduleVersion(a, 7),
+                ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND,
                 "Secret version 7 of secret " + a.secret.id() + " was not found");
         scheduleVersion(a, 1);
         assertThat(a.version(1).timeOfDeletion()).isEqualTo(T0.plus(Duration.ofDays(30)));
-        assertRefused(() -> scheduleVersion(a, 1), ErrorCode.INCORRECT_STATE,
+        assertRefused(
+                () -> scheduleVersion(a, 1),
+                ErrorCode.INCORRECT_STATE,
                 "Secret version 1 is already scheduled for deletion at 2026-12-25T02:13:29.468Z");
 
         Aggregate b = create("one");
@@ -184,7 +206,9 @@ class VersionStagesTest extends LifecycleTestBase {
         update(a, promote(1));
         update(a, promote(2));
         assertThat(a.stages(3)).isEqualTo("[LATEST, DEPRECATED]");
-        assertRefused(() -> scheduleVersion(a, 3), ErrorCode.INCORRECT_STATE,
+        assertRefused(
+                () -> scheduleVersion(a, 3),
+                ErrorCode.INCORRECT_STATE,
                 "Secret version 3 is the LATEST version of its secret and cannot be scheduled for deletion");
     }
 
@@ -194,12 +218,14 @@ class VersionStagesTest extends LifecycleTestBase {
         add(a, "two", null);
         add(a, "three", null);
         String tooSoon = Rfc3339.format(T0.plus(Duration.ofHours(2)));
-        assertRefused(() -> lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1,
-                new ScheduleSecretVersionDeletionDetails(tooSoon)), ErrorCode.INVALID_PARAMETER,
+        assertRefused(
+                () -> deletion.scheduleVersionDeletion(
+                        a.secret, a.versions, 1, new ScheduleSecretVersionDeletionDetails(tooSoon)),
+                ErrorCode.INVALID_PARAMETER,
                 "timeOfDeletion must be between 1 and 30 days from now");
         assertThat(a.version(1).isPendingDeletion()).isFalse();
         String inTwoDays = Rfc3339.format(T0.plus(Duration.ofDays(2)));
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1, new ScheduleSecretVersionDeletionDetails(inTwoDays));
+        deletion.scheduleVersionDeletion(a.secret, a.versions, 1, new ScheduleSecretVersionDeletionDetails(inTwoDays));
         assertThat(a.version(1).timeOfDeletion()).isEqualTo(T0.plus(Duration.ofDays(2)));
     }
 
@@ -208,10 +234,12 @@ class VersionStagesTest extends LifecycleTestBase {
         Aggregate a = create("one");
         add(a, "two", null);
         add(a, "three", null);
-        assertRefused(() -> lifecycle.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.INCORRECT_STATE,
+        assertRefused(
+                () -> deletion.cancelVersionDeletion(a.secret, a.versions, 1),
+                ErrorCode.INCORRECT_STATE,
                 "Secret version 1 is not scheduled for deletion, so there is no deletion to cancel");
         scheduleVersion(a, 1);
-        lifecycle.cancelVersionDeletion(a.secret, a.versions, 1);
+        deletion.cancelVersionDeletion(a.secret, a.versions, 1);
         assertThat(a.version(1).isPendingDeletion()).isFalse();
         assertThat(a.stages(1)).isEqualTo("[DEPRECATED]");
     }
@@ -221,25 +249,40 @@ class VersionStagesTest extends LifecycleTestBase {
         Aggregate a = create("one");
         add(a, "two", null);
         add(a, "three", null);
-        lifecycle.scheduleVersionDeletion(a.secret, a.versions, 1,
+        deletion.scheduleVersionDeletion(
+                a.secret,
+                a.versions,
+                1,
                 new ScheduleSecretVersionDeletionDetails(Rfc3339.format(T0.plus(Duration.ofDays(3)))));
         clock.advance(Duration.ofDays(3).minusMillis(1));
-        assertThat(lifecycle.dueDeletions(java.util.List.of(a.secret), a.versions).versions()).isEmpty();
-        assertRefused(() -> lifecycle.completeVersionDeletion(a.version(1)), ErrorCode.INCORRECT_STATE,
+        assertThat(housekeeping
+                        .dueDeletions(java.util.List.of(a.secret), a.versions)
+                        .versions())
+                .isEmpty();
+        assertRefused(
+                () -> housekeeping.completeVersionDeletion(a.version(1)),
+                ErrorCode.INCORRECT_STATE,
                 "is not due for deletion");
         clock.advance(Duration.ofMillis(1));
-        SecretLifecycle.DueDeletions due = lifecycle.dueDeletions(java.util.List.of(a.secret), a.versions);
+        DeletionHousekeeping.DueDeletions due = housekeeping.dueDeletions(java.util.List.of(a.secret), a.versions);
         assertThat(due.secrets()).isEmpty();
         assertThat(due.versions()).containsExactly(a.version(1));
-        lifecycle.completeVersionDeletion(a.version(1));
+        housekeeping.completeVersionDeletion(a.version(1));
         assertThat(a.version(1).isDeleted()).isTrue();
         assertThat(a.version(1).encryptedContent()).isNull();
         assertThat(a.stages(2)).isEqualTo("[PREVIOUS]");
-        assertThat(lifecycle.dueDeletions(java.util.List.of(a.secret), a.versions).versions()).isEmpty();
-        assertRefused(() -> lifecycle.version(a.secret, a.versions, 1), ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND,
+        assertThat(housekeeping
+                        .dueDeletions(java.util.List.of(a.secret), a.versions)
+                        .versions())
+                .isEmpty();
+        assertRefused(
+                () -> readability.version(a.secret, a.versions, 1),
+                ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND,
                 "Secret version 1");
-        assertRefused(() -> lifecycle.cancelVersionDeletion(a.secret, a.versions, 1),
-                ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND, "Secret version 1");
+        assertRefused(
+                () -> deletion.cancelVersionDeletion(a.secret, a.versions, 1),
+                ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND,
+                "Secret version 1");
         assertThat(add(a, "four", null).versionNumber()).isEqualTo(4);
     }
 
@@ -248,12 +291,18 @@ class VersionStagesTest extends LifecycleTestBase {
         Aggregate a = create("one");
         add(a, "two", null);
         add(a, "three", null);
-        lifecycle.scheduleDeletion(a.secret, null);
-        assertRefused(() -> add(a, "four", null), ErrorCode.INCORRECT_STATE,
+        deletion.scheduleDeletion(a.secret, null);
+        assertRefused(
+                () -> add(a, "four", null),
+                ErrorCode.INCORRECT_STATE,
                 "is PENDING_DELETION and must be ACTIVE to be updated");
-        assertRefused(() -> scheduleVersion(a, 1), ErrorCode.INCORRECT_STATE,
+        assertRefused(
+                () -> scheduleVersion(a, 1),
+                ErrorCode.INCORRECT_STATE,
                 "must be ACTIVE to schedule the deletion of a version");
-        assertRefused(() -> lifecycle.cancelVersionDeletion(a.secret, a.versions, 1), ErrorCode.INCORRECT_STATE,
+        assertRefused(
+                () -> deletion.cancelVersionDeletion(a.secret, a.versions, 1),
+                ErrorCode.INCORRECT_STATE,
                 "must be ACTIVE to cancel the deletion of a version");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.ErrorCode;
+import io.coffer.resource.entity.ResourceTags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,14 @@ class SecretTest {
     private static final Instant T0 = Instant.parse("2026-11-25T02:13:29.468Z");
 
     private static Secret secret() {
-        return new Secret("ocid1.vaultsecret.oc1.coffer.aaaaaaaaaaaaaa", "ocid1.tenancy.oc1.coffer.aaaaaaaaaaaa",
-                "ocid1.tenancy.oc1.coffer.aaaaaaaaaaaa", "ocid1.vault.oc1.coffer.aaaaaaaaaaaa",
-                "ocid1.key.oc1.coffer.aaaaaaaaaaaa", "db-password", T0.plusNanos(123_456));
+        return new Secret(
+                "ocid1.vaultsecret.oc1.coffer.aaaaaaaaaaaaaa",
+                "ocid1.tenancy.oc1.coffer.aaaaaaaaaaaa",
+                "ocid1.tenancy.oc1.coffer.aaaaaaaaaaaa",
+                "ocid1.vault.oc1.coffer.aaaaaaaaaaaa",
+                "ocid1.key.oc1.coffer.aaaaaaaaaaaa",
+                "db-password",
+                T0.plusNanos(123_456));
     }
 
     private static Secret active() {
@@ -41,11 +47,11 @@ class SecretTest {
         assertThat(secret.currentVersionNumber()).isZero();
         assertThat(secret.latestVersionNumber()).isZero();
         assertThat(secret.timeCreated()).isEqualTo(T0);
-        assertThat(secret.freeformTags()).isEmpty();
-        assertThat(secret.definedTags()).isEmpty();
+        assertThat(secret.tags().freeform()).isEmpty();
+        assertThat(secret.tags().defined()).isEmpty();
         assertThat(secret.secretRules()).isEmpty();
-        assertThat(secret.rotationConfig()).isNull();
-        assertThat(secret.rotationStatus()).isEqualTo("NOT_ENABLED");
+        assertThat(secret.rotation().rotationConfig()).isNull();
+        assertThat(secret.rotation().rotationStatus()).isEqualTo("NOT_ENABLED");
     }
 
     @Test
@@ -59,15 +65,6 @@ class SecretTest {
     }
 
     @Test
-    void aFailedSecretSaysWhy() {
-        Secret secret = secret();
-        secret.fail("host h2 did not apply it");
-        assertThat(secret.lifecycleState()).isEqualTo(SecretLifecycleState.FAILED);
-        assertThat(secret.lifecycleDetails()).isEqualTo("host h2 did not apply it");
-        assertIncorrectState(() -> secret.requireActive("be updated"), "is FAILED and must be ACTIVE to be updated");
-    }
-
-    @Test
     void deletionIsScheduledOnceCancelledOnlyWhenPendingAndCompletedWhenDue() {
         Secret secret = active();
         secret.storeEncryptedMetadata(new byte[] {1, 2, 3});
@@ -75,8 +72,8 @@ class SecretTest {
         secret.scheduleDeletion(when);
         assertThat(secret.lifecycleState()).isEqualTo(SecretLifecycleState.PENDING_DELETION);
         assertThat(secret.timeOfDeletion()).isEqualTo(when);
-        assertIncorrectState(() -> secret.scheduleDeletion(when), "already scheduled for deletion at "
-                + "2026-12-02T02:13:29.468Z");
+        assertIncorrectState(
+                () -> secret.scheduleDeletion(when), "already scheduled for deletion at " + "2026-12-02T02:13:29.468Z");
         assertThat(secret.isDueForDeletion(when.minusMillis(1))).isFalse();
         assertThat(secret.isDueForDeletion(when)).isTrue();
         secret.cancelDeletion();
@@ -108,22 +105,30 @@ class SecretTest {
     @Test
     void structuredFieldsRoundTripThroughTheirJsonColumns() {
         Secret secret = secret();
-        secret.tagFreeform(Map.of("Department", "Finance"));
-        secret.tagDefined(Map.of("Operations", Map.of("CostCenter", "42")));
+        secret.tag(ResourceTags.of(
+                "a secret", Map.of("Department", "Finance"), Map.of("Operations", Map.of("CostCenter", "42"))));
         secret.applyRules(List.of(SecretRule.reuse(true), SecretRule.expiry("P30D", null, false)));
-        secret.configureRotation(new RotationConfig("P30D", new TargetSystemDetails("ADB", "ocid1.autonomousdatabase"
-                + ".oc1.coffer.aaaaaaaaaaaa", null), true), T0.plus(Duration.ofDays(30)));
-        secret.configureGeneration(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 20), true);
-        assertThat(secret.freeformTags()).containsEntry("Department", "Finance");
-        assertThat(secret.definedTags()).containsKey("Operations");
-        assertThat(secret.definedTags().get("Operations")).containsEntry("CostCenter", "42");
-        assertThat(secret.secretRules()).containsExactly(SecretRule.reuse(true), SecretRule.expiry("P30D", null, false));
-        assertThat(secret.rotationConfig().targetSystemDetails().targetSystemType()).isEqualTo("ADB");
-        assertThat(secret.rotationStatus()).isEqualTo("SCHEDULED");
-        assertThat(secret.nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(30)));
-        assertThat(secret.generationContext()).isEqualTo(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD",
-                20));
-        assertThat(secret.autoGenerationEnabled()).isTrue();
+        secret.rotation()
+                .configure(
+                        new RotationConfig(
+                                "P30D",
+                                new TargetSystemDetails(
+                                        "ADB", "ocid1.autonomousdatabase" + ".oc1.coffer.aaaaaaaaaaaa", null),
+                                true),
+                        T0.plus(Duration.ofDays(30)));
+        secret.rotation().configureGeneration(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 20), true);
+        assertThat(secret.tags().freeform()).containsEntry("Department", "Finance");
+        assertThat(secret.tags().defined()).containsKey("Operations");
+        assertThat(secret.tags().defined().get("Operations")).containsEntry("CostCenter", "42");
+        assertThat(secret.secretRules())
+                .containsExactly(SecretRule.reuse(true), SecretRule.expiry("P30D", null, false));
+        assertThat(secret.rotation().rotationConfig().targetSystemDetails().targetSystemType())
+                .isEqualTo("ADB");
+        assertThat(secret.rotation().rotationStatus()).isEqualTo("SCHEDULED");
+        assertThat(secret.rotation().nextRotationTime()).isEqualTo(T0.plus(Duration.ofDays(30)));
+        assertThat(secret.rotation().generationContext())
+                .isEqualTo(SecretGenerationContext.passphrase("SECRETS_DEFAULT_PASSWORD", 20));
+        assertThat(secret.rotation().autoGenerationEnabled()).isTrue();
         secret.applyRules(List.of());
         assertThat(secret.secretRules()).isEmpty();
     }
@@ -131,7 +136,7 @@ class SecretTest {
     @Test
     void aScheduledRotationIsDueOnlyForAnActiveSecret() {
         Secret secret = active();
-        secret.recordRotation(T0, T0.plus(Duration.ofDays(1)));
+        secret.rotation().rotated(T0, T0.plus(Duration.ofDays(1)));
         assertThat(secret.isRotationDue(T0)).isFalse();
         assertThat(secret.isRotationDue(T0.plus(Duration.ofDays(1)))).isTrue();
         secret.scheduleDeletion(T0.plus(Duration.ofDays(2)));

@@ -15,8 +15,8 @@ class SecretVersionTest {
     private static final String SECRET = "ocid1.vaultsecret.oc1.coffer.aaaaaaaaaaaaaa";
 
     private static SecretVersion version() {
-        return new SecretVersion(SECRET, 3, "v3", T0, false,
-                new SealedContent(new byte[] {1, 2, 3}, "keyversion-1", new byte[] {4, 5}));
+        return new SecretVersion(
+                SECRET, 3, "v3", T0, false, new SealedContent(new byte[] {1, 2, 3}, "keyversion-1", new byte[] {4, 5}));
     }
 
     @Test
@@ -53,12 +53,15 @@ class SecretVersionTest {
         version.scheduleDeletion(when);
         assertThat(version.isPendingDeletion()).isTrue();
         assertThat(version.isInActiveUse()).isFalse();
-        assertThatThrownBy(() -> version.scheduleDeletion(when)).isInstanceOfSatisfying(CofferException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INCORRECT_STATE));
+        assertThatThrownBy(() -> version.scheduleDeletion(when))
+                .isInstanceOfSatisfying(
+                        CofferException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INCORRECT_STATE));
         version.cancelDeletion();
         assertThat(version.timeOfDeletion()).isNull();
-        assertThatThrownBy(version::cancelDeletion).isInstanceOfSatisfying(CofferException.class,
-                e -> assertThat(e.getMessage()).contains("is not scheduled for deletion"));
+        assertThatThrownBy(version::cancelDeletion)
+                .isInstanceOfSatisfying(
+                        CofferException.class,
+                        e -> assertThat(e.getMessage()).contains("is not scheduled for deletion"));
 
         version.scheduleDeletion(when);
         assertThat(version.isDueForDeletion(when.minusMillis(1))).isFalse();
@@ -67,11 +70,14 @@ class SecretVersionTest {
         assertThat(version.isDeleted()).isTrue();
         assertThat(version.isPendingDeletion()).isFalse();
         assertThat(version.encryptedContent()).isNull();
-        assertThat(version.keyVersionId()).as("kept with the digest, which is keyed under it").isEqualTo("keyversion-1");
+        assertThat(version.keyVersionId())
+                .as("kept with the digest, which is keyed under it")
+                .isEqualTo("keyversion-1");
         assertThat(version.contentDigest()).containsExactly(4, 5);
         assertThat(version.timeDeleted()).isEqualTo(when);
-        assertThatThrownBy(() -> version.scheduleDeletion(when)).isInstanceOfSatisfying(CofferException.class,
-                e -> assertThat(e.getMessage()).contains("is deleted"));
+        assertThatThrownBy(() -> version.scheduleDeletion(when))
+                .isInstanceOfSatisfying(
+                        CofferException.class, e -> assertThat(e.getMessage()).contains("is deleted"));
     }
 
     @Test
@@ -86,16 +92,18 @@ class SecretVersionTest {
         SecretVersion version = version();
         assertThat(version.isExpired(T0.plus(Duration.ofDays(1000)))).isFalse();
         version.expireAt(T0.plus(Duration.ofDays(1)));
-        assertThat(version.isExpired(T0.plus(Duration.ofDays(1)).minusMillis(1))).isFalse();
+        assertThat(version.isExpired(T0.plus(Duration.ofDays(1)).minusMillis(1)))
+                .isFalse();
         assertThat(version.isExpired(T0.plus(Duration.ofDays(1)))).isTrue();
     }
 
     @Test
     void sealedContentRefusesToBeIncompleteAndNeverPrintsItsBytes() {
-        assertThatThrownBy(() -> new SealedContent(new byte[0], "kv", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SealedContent(new byte[0], "kv", null))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SealedContent(new byte[] {1}, " ", null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new SealedContent(new byte[] {65, 66}, "kv", null).toString()).isEqualTo(
-                "SealedContent[2 bytes, keyVersionId=kv]");
+        assertThat(new SealedContent(new byte[] {65, 66}, "kv", null).toString())
+                .isEqualTo("SealedContent[2 bytes, keyVersionId=kv]");
     }
 }

@@ -26,8 +26,14 @@ class FailOpenBucketsTest {
     }
 
     private FailOpenBuckets over(SharedBuckets grid) {
-        return new FailOpenBuckets(() -> grid, new LocalBuckets(clock), executor, clock, Duration.ofMillis(100),
-                Duration.ofSeconds(10), failures::incrementAndGet);
+        return new FailOpenBuckets(
+                () -> grid,
+                new LocalBuckets(clock),
+                executor,
+                clock,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(10),
+                failures::incrementAndGet);
     }
 
     @Test
@@ -77,8 +83,14 @@ class FailOpenBucketsTest {
 
     @Test
     void withoutAGridEveryBucketIsLocal() {
-        FailOpenBuckets buckets = new FailOpenBuckets(() -> null, new LocalBuckets(clock), executor, clock,
-                Duration.ofMillis(100), Duration.ofSeconds(10), failures::incrementAndGet);
+        FailOpenBuckets buckets = new FailOpenBuckets(
+                () -> null,
+                new LocalBuckets(clock),
+                executor,
+                clock,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(10),
+                failures::incrementAndGet);
         assertThat(buckets.take("k", rate, 9).granted()).isEqualTo(5);
         assertThat(buckets.local()).isTrue();
         assertThat(failures).hasValue(0);

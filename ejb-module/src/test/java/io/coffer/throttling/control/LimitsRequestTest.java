@@ -14,32 +14,35 @@ class LimitsRequestTest {
 
     @Test
     void everyFieldIsAWholeNumberOrNullForTheDefault() {
-        Limits limits = LimitsRequest.tenancy("{\"dataPlaneReadsPerSecond\": 20, \"controlPlaneReadsPerSecond\": null,"
-                + " \"burstSeconds\": 3}");
+        Limits limits = LimitsRequest.tenancy(
+                "{\"dataPlaneReadsPerSecond\": 20, \"controlPlaneReadsPerSecond\": null," + " \"burstSeconds\": 3}");
         assertThat(limits).isEqualTo(new Limits(20L, null, null, 3L));
         assertThat(LimitsRequest.tenancy("{}")).isEqualTo(Limits.UNSET);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"dataPlaneReadsPerSecond\": -1}",
-        "{\"dataPlaneReadsPerSecond\": 0}",
-        "{\"dataPlaneReadsPerSecond\": \"20\"}",
-        "{\"dataPlaneReadsPerSecond\": 2.5}",
-        "{\"dataPlaneReadsPerSecond\": true}",
-        "{\"dataPlaneReadsPerSecond\": 1000001}",
-        "{\"dataPlaneReadsPerSecond\": 1e30}",
-        "{\"burstSeconds\": 601}",
-        "{\"dataPlaneReadPerSecond\": 20}",
-        "{\"controlPlaneWritesPerSecond\": [1]}",
-        "[1, 2]",
-        "20",
-        "{\"dataPlaneReadsPerSecond\": 20",
-        "not json"
-    })
+    @ValueSource(
+            strings = {
+                "{\"dataPlaneReadsPerSecond\": -1}",
+                "{\"dataPlaneReadsPerSecond\": 0}",
+                "{\"dataPlaneReadsPerSecond\": \"20\"}",
+                "{\"dataPlaneReadsPerSecond\": 2.5}",
+                "{\"dataPlaneReadsPerSecond\": true}",
+                "{\"dataPlaneReadsPerSecond\": 1000001}",
+                "{\"dataPlaneReadsPerSecond\": 1e30}",
+                "{\"burstSeconds\": 601}",
+                "{\"dataPlaneReadPerSecond\": 20}",
+                "{\"controlPlaneWritesPerSecond\": [1]}",
+                "[1, 2]",
+                "20",
+                "{\"dataPlaneReadsPerSecond\": 20",
+                "not json"
+            })
     void anythingDoubtfulIsRefusedAsAnInvalidParameter(String body) {
         assertThatThrownBy(() -> LimitsRequest.tenancy(body))
-                .isInstanceOfSatisfying(CofferException.class, refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
+                .isInstanceOfSatisfying(
+                        CofferException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
     }
 
     @Test
@@ -53,7 +56,9 @@ class LimitsRequestTest {
     @Test
     void anEmptyBodyIsMissing() {
         assertThatThrownBy(() -> LimitsRequest.tenancy(" "))
-                .isInstanceOfSatisfying(CofferException.class, refused -> assertThat(refused.code()).isEqualTo(ErrorCode.MISSING_PARAMETER));
+                .isInstanceOfSatisfying(
+                        CofferException.class,
+                        refused -> assertThat(refused.code()).isEqualTo(ErrorCode.MISSING_PARAMETER));
     }
 
     @Test

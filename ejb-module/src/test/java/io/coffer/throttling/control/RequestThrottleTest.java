@@ -26,18 +26,26 @@ class RequestThrottleTest {
         }
     };
 
-    private static LimitsSnapshot limits(boolean enforced, Limits defaults, Limits service, Map<String, Limits> tenancies) {
-        return new LimitsSnapshot(enforced, defaults.orElse(LimitsSnapshot.BUILT_IN_TENANCY_DEFAULTS),
-                service.orElse(LimitsSnapshot.BUILT_IN_SERVICE), tenancies);
+    private static LimitsSnapshot limits(
+            boolean enforced, Limits defaults, Limits service, Map<String, Limits> tenancies) {
+        return new LimitsSnapshot(
+                enforced,
+                defaults.orElse(LimitsSnapshot.BUILT_IN_TENANCY_DEFAULTS),
+                service.orElse(LimitsSnapshot.BUILT_IN_SERVICE),
+                tenancies);
     }
 
     @Test
     void aTenancyOverItsLimitIsRefusedWhileAnotherIsNot() {
-        RequestThrottle throttle = new RequestThrottle(new LocalBuckets(clock), clock, outcomes, limits(true, Limits.UNSET,
-                Limits.UNSET, Map.of("noisy", new Limits(10L, null, null, 1L))));
+        RequestThrottle throttle = new RequestThrottle(
+                new LocalBuckets(clock),
+                clock,
+                outcomes,
+                limits(true, Limits.UNSET, Limits.UNSET, Map.of("noisy", new Limits(10L, null, null, 1L))));
         for (int i = 0; i < 50; i++) {
             throttle.admit("noisy", OperationClass.DATA_PLANE_READ);
-            assertThat(throttle.admit("quiet", OperationClass.DATA_PLANE_READ).admitted()).isTrue();
+            assertThat(throttle.admit("quiet", OperationClass.DATA_PLANE_READ).admitted())
+                    .isTrue();
         }
         assertThat(admitted).containsEntry("noisy/data-plane-read", 10).containsEntry("quiet/data-plane-read", 50);
         assertThat(throttled).containsOnly(Map.entry("noisy/data-plane-read", 40));
@@ -49,18 +57,28 @@ class RequestThrottleTest {
 
     @Test
     void classesHaveBucketsOfTheirOwn() {
-        RequestThrottle throttle = new RequestThrottle(new LocalBuckets(clock), clock, outcomes, limits(true,
-                new Limits(1L, 1L, 1L, 1L), Limits.UNSET, Map.of()));
+        RequestThrottle throttle = new RequestThrottle(
+                new LocalBuckets(clock),
+                clock,
+                outcomes,
+                limits(true, new Limits(1L, 1L, 1L, 1L), Limits.UNSET, Map.of()));
         for (OperationClass operation : OperationClass.values()) {
-            assertThat(throttle.admit("t", operation).admitted()).as(operation.label()).isTrue();
-            assertThat(throttle.admit("t", operation).admitted()).as(operation.label()).isFalse();
+            assertThat(throttle.admit("t", operation).admitted())
+                    .as(operation.label())
+                    .isTrue();
+            assertThat(throttle.admit("t", operation).admitted())
+                    .as(operation.label())
+                    .isFalse();
         }
     }
 
     @Test
     void theServiceLimitHoldsForEveryTenancyTogetherAndSpendsNothingOfARefusedTenancy() {
-        RequestThrottle throttle = new RequestThrottle(new LocalBuckets(clock), clock, outcomes, limits(true,
-                new Limits(5L, null, null, 1L), new Limits(null, null, 8L, 1L), Map.of()));
+        RequestThrottle throttle = new RequestThrottle(
+                new LocalBuckets(clock),
+                clock,
+                outcomes,
+                limits(true, new Limits(5L, null, null, 1L), new Limits(null, null, 8L, 1L), Map.of()));
         int admittedWrites = 0;
         for (int i = 0; i < 20; i++) {
             for (String tenancy : new String[] {"a", "b", "c"}) {
@@ -72,8 +90,11 @@ class RequestThrottleTest {
         assertThat(admittedWrites).isEqualTo(8);
         assertThat(throttled.keySet()).anyMatch(key -> key.endsWith("/service"));
         // a tenancy over its own limit does not spend the service's tokens
-        RequestThrottle fresh = new RequestThrottle(new LocalBuckets(clock), clock, outcomes, limits(true,
-                new Limits(null, null, 2L, 1L), new Limits(null, null, 5L, 1L), Map.of()));
+        RequestThrottle fresh = new RequestThrottle(
+                new LocalBuckets(clock),
+                clock,
+                outcomes,
+                limits(true, new Limits(null, null, 2L, 1L), new Limits(null, null, 5L, 1L), Map.of()));
         for (int i = 0; i < 100; i++) {
             fresh.admit("noisy", OperationClass.CONTROL_PLANE_WRITE);
         }
@@ -88,10 +109,14 @@ class RequestThrottleTest {
 
     @Test
     void throttlingSwitchedOffAdmitsEverythingAndStillCounts() {
-        RequestThrottle throttle = new RequestThrottle(new LocalBuckets(clock), clock, outcomes, limits(false,
-                new Limits(1L, 1L, 1L, 1L), Limits.UNSET, Map.of()));
+        RequestThrottle throttle = new RequestThrottle(
+                new LocalBuckets(clock),
+                clock,
+                outcomes,
+                limits(false, new Limits(1L, 1L, 1L, 1L), Limits.UNSET, Map.of()));
         for (int i = 0; i < 100; i++) {
-            assertThat(throttle.admit("t", OperationClass.DATA_PLANE_READ).admitted()).isTrue();
+            assertThat(throttle.admit("t", OperationClass.DATA_PLANE_READ).admitted())
+                    .isTrue();
         }
         assertThat(admitted).containsEntry("t/data-plane-read", 100);
     }
@@ -99,16 +124,21 @@ class RequestThrottleTest {
     @Test
     void raisedLimitsApplyAtOnce() {
         LocalBuckets buckets = new LocalBuckets(clock);
-        RequestThrottle throttle = new RequestThrottle(buckets, clock, outcomes, limits(true, Limits.UNSET, Limits.UNSET,
-                Map.of("a", new Limits(2L, null, null, 1L))));
+        RequestThrottle throttle = new RequestThrottle(
+                buckets,
+                clock,
+                outcomes,
+                limits(true, Limits.UNSET, Limits.UNSET, Map.of("a", new Limits(2L, null, null, 1L))));
         throttle.admit("a", OperationClass.DATA_PLANE_READ);
         throttle.admit("a", OperationClass.DATA_PLANE_READ);
-        assertThat(throttle.admit("a", OperationClass.DATA_PLANE_READ).admitted()).isFalse();
+        assertThat(throttle.admit("a", OperationClass.DATA_PLANE_READ).admitted())
+                .isFalse();
         throttle.follow(limits(true, Limits.UNSET, Limits.UNSET, Map.of("a", new Limits(1_000L, null, null, 1L))));
         // the bucket owes 1 s at the old rate; at the new one it refills within that second
         clock.advance(1_000);
         for (int i = 0; i < 100; i++) {
-            assertThat(throttle.admit("a", OperationClass.DATA_PLANE_READ).admitted()).isTrue();
+            assertThat(throttle.admit("a", OperationClass.DATA_PLANE_READ).admitted())
+                    .isTrue();
         }
     }
 }

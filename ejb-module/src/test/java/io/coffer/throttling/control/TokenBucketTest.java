@@ -32,8 +32,12 @@ class TokenBucketTest {
     @Test
     void tokensFlowInAtTheRateUpToTheBurst() {
         Take emptied = TokenBucket.take(null, NOW, twentyPerSecond, 20);
-        assertThat(TokenBucket.take(emptied.nextArrivalMicros(), NOW + 500_000, twentyPerSecond, 100).granted()).isEqualTo(10);
-        assertThat(TokenBucket.take(emptied.nextArrivalMicros(), NOW + 60_000_000, twentyPerSecond, 100).granted()).isEqualTo(20);
+        assertThat(TokenBucket.take(emptied.nextArrivalMicros(), NOW + 500_000, twentyPerSecond, 100)
+                        .granted())
+                .isEqualTo(10);
+        assertThat(TokenBucket.take(emptied.nextArrivalMicros(), NOW + 60_000_000, twentyPerSecond, 100)
+                        .granted())
+                .isEqualTo(20);
     }
 
     @Test
@@ -60,14 +64,16 @@ class TokenBucketTest {
         Rate burst = new Rate(2, 5);
         Take drained = TokenBucket.take(null, NOW, burst, 10);
         assertThat(drained.granted()).isEqualTo(10);
-        assertThat(TokenBucket.take(drained.nextArrivalMicros(), NOW, burst, 1).retryAfterSeconds()).isEqualTo(1);
+        assertThat(TokenBucket.take(drained.nextArrivalMicros(), NOW, burst, 1).retryAfterSeconds())
+                .isEqualTo(1);
     }
 
     @Test
     void aRateAndABurstAreAtLeastOne() {
         assertThatThrownBy(() -> new Rate(0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Rate(5, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TokenBucket.take(null, NOW, twentyPerSecond, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TokenBucket.take(null, NOW, twentyPerSecond, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,7 +4,8 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * A request Coffer refuses, with the OCI error code and a message fit for the client. Rolls back the transaction it
- * is thrown in, so a refused request changes nothing.
+ * is thrown in, so a refused request changes nothing. Throw the subtype that names the failure
+ * ({@link InvalidParameterException}, {@link IncorrectStateException}, ...); the factories below make the common ones.
  */
 @ApplicationException(rollback = true)
 public class CofferException extends RuntimeException {
@@ -27,20 +28,19 @@ public class CofferException extends RuntimeException {
         return code;
     }
 
-    public static CofferException invalid(String message) {
-        return new CofferException(ErrorCode.INVALID_PARAMETER, message);
+    public static InvalidParameterException invalid(String message) {
+        return new InvalidParameterException(message);
     }
 
-    public static CofferException missing(String parameter) {
-        return new CofferException(ErrorCode.MISSING_PARAMETER, parameter + " is required");
+    public static MissingParameterException missing(String parameter) {
+        return new MissingParameterException(parameter + " is required");
     }
 
-    public static CofferException notFound(String what) {
-        return new CofferException(ErrorCode.NOT_AUTHORIZED_OR_NOT_FOUND,
-                what + " was not found, or you are not authorized to access it");
+    public static NotAuthorizedOrNotFoundException notFound(String what) {
+        return new NotAuthorizedOrNotFoundException(what + " was not found, or you are not authorized to access it");
     }
 
-    public static CofferException unavailable(String message, Throwable cause) {
-        return new CofferException(ErrorCode.SERVICE_UNAVAILABLE, message, cause);
+    public static ServiceUnavailableException unavailable(String message, Throwable cause) {
+        return new ServiceUnavailableException(message, cause);
     }
 }

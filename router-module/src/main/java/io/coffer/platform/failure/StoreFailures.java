@@ -8,8 +8,7 @@ import java.sql.SQLException;
  */
 public final class StoreFailures {
 
-    private StoreFailures() {
-    }
+    private StoreFailures() {}
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -20,9 +19,11 @@ public final class StoreFailures {
                 return true;
             }
             String name = cause.getClass().getName();
-            if (name.endsWith("SQLNonTransientConnectionException") || name.endsWith("SQLTransientConnectionException")
+            if (name.endsWith("SQLNonTransientConnectionException")
+                    || name.endsWith("SQLTransientConnectionException")
                     || name.equals("jakarta.resource.spi.ResourceAllocationException")
-                    || name.equals("jakarta.resource.ResourceException") && String.valueOf(cause.getMessage()).contains("connection")) {
+                    || name.equals("jakarta.resource.ResourceException")
+                            && String.valueOf(cause.getMessage()).contains("connection")) {
                 return true;
             }
         }
@@ -36,7 +37,9 @@ public final class StoreFailures {
     public static boolean isDuplicateKey(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             // a batch reports the failed statement's own exception as its next one
-            for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null; sql = sql.getNextException()) {
+            for (SQLException sql = cause instanceof SQLException first ? first : null;
+                    sql != null;
+                    sql = sql.getNextException()) {
                 if ("23505".equals(sql.getSQLState())) {
                     return true;
                 }

@@ -42,11 +42,13 @@ public class CofferSettings {
     }
 
     public int publisherBatch() {
-        return config.getOptionalValue(SettingKeys.PUBLISHER_BATCH, Integer.class).orElse(500);
+        return config.getOptionalValue(SettingKeys.PUBLISHER_BATCH, Integer.class)
+                .orElse(500);
     }
 
     public long publisherIntervalMillis() {
-        return config.getOptionalValue(SettingKeys.PUBLISHER_INTERVAL_MS, Long.class).orElse(200L);
+        return config.getOptionalValue(SettingKeys.PUBLISHER_INTERVAL_MS, Long.class)
+                .orElse(200L);
     }
 
     /** {@code keystore} (default) or {@code pkcs11}. */
@@ -55,11 +57,14 @@ public class CofferSettings {
     }
 
     public Path rootKeystore() {
-        return Path.of(text(SettingKeys.ROOT_KEY_KEYSTORE, home().resolve("keys/root.p12").toString()));
+        return Path.of(text(
+                SettingKeys.ROOT_KEY_KEYSTORE, home().resolve("keys/root.p12").toString()));
     }
 
     public Path rootKeystorePasswordFile() {
-        return Path.of(text(SettingKeys.ROOT_KEY_KEYSTORE_PASSWORD_FILE, home().resolve("keys/root.pass").toString()));
+        return Path.of(text(
+                SettingKeys.ROOT_KEY_KEYSTORE_PASSWORD_FILE,
+                home().resolve("keys/root.pass").toString()));
     }
 
     public String pkcs11Library() {
@@ -67,11 +72,14 @@ public class CofferSettings {
     }
 
     public int pkcs11SlotListIndex() {
-        return config.getOptionalValue(SettingKeys.ROOT_KEY_PKCS11_SLOT_INDEX, Integer.class).orElse(0);
+        return config.getOptionalValue(SettingKeys.ROOT_KEY_PKCS11_SLOT_INDEX, Integer.class)
+                .orElse(0);
     }
 
     public Path pkcs11PinFile() {
-        return Path.of(text(SettingKeys.ROOT_KEY_PKCS11_PIN_FILE, home().resolve("keys/pkcs11.pin").toString()));
+        return Path.of(text(
+                SettingKeys.ROOT_KEY_PKCS11_PIN_FILE,
+                home().resolve("keys/pkcs11.pin").toString()));
     }
 
     public String pkcs11KeyLabel() {
@@ -79,7 +87,8 @@ public class CofferSettings {
     }
 
     public boolean clockAdjustable() {
-        return config.getOptionalValue(SettingKeys.CLOCK_ADJUSTABLE, Boolean.class).orElse(false);
+        return config.getOptionalValue(SettingKeys.CLOCK_ADJUSTABLE, Boolean.class)
+                .orElse(false);
     }
 
     private String text(String key, String defaultValue) {

@@ -39,6 +39,5 @@ public final class SettingKeys {
     /** Whether the business clock may be moved forward through the admin API: test installs only. */
     public static final String CLOCK_ADJUSTABLE = "coffer.clock.adjustable";
 
-    private SettingKeys() {
-    }
+    private SettingKeys() {}
 }

@@ -26,8 +26,8 @@ public final class PeriodicTask {
         this.work = work;
     }
 
-    public static PeriodicTask start(ScheduledExecutorService executor, Runnable work, long initialDelay, long delay,
-            TimeUnit unit) {
+    public static PeriodicTask start(
+            ScheduledExecutorService executor, Runnable work, long initialDelay, long delay, TimeUnit unit) {
         PeriodicTask task = new PeriodicTask(work);
         task.future = executor.scheduleWithFixedDelay(task::runOnce, initialDelay, delay, unit);
         return task;

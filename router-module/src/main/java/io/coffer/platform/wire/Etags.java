@@ -13,8 +13,7 @@ import java.util.HexFormat;
  */
 public final class Etags {
 
-    private Etags() {
-    }
+    private Etags() {}
 
     public static String of(String id, long version) {
         try {
@@ -37,7 +36,8 @@ public final class Etags {
             given = given.substring(1, given.length() - 1);
         }
         if (!given.equals(expected)) {
-            throw new CofferException(ErrorCode.PRECONDITION_FAILED,
+            throw new CofferException(
+                    ErrorCode.PRECONDITION_FAILED,
                     "the resource changed since that etag was read (if-match does not match); read it again and retry");
         }
     }

@@ -15,8 +15,7 @@ public final class PageTokens {
 
     private static final String SEPARATOR = "|";
 
-    private PageTokens() {
-    }
+    private PageTokens() {}
 
     public static String encode(String kind, String sort, String key, String id) {
         String text = String.join(SEPARATOR, kind, sort, key, id);

@@ -17,16 +17,16 @@ import java.util.Locale;
  */
 public final class Rfc3339 {
 
-    private static final DateTimeFormatter OUT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern(
+                    "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter IN = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .appendOffsetId()
             .toFormatter(Locale.ROOT);
 
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     /** The wire form of a time, or null for null. */
     public static String format(Instant time) {
@@ -44,8 +44,8 @@ public final class Rfc3339 {
         try {
             return millis(OffsetDateTime.parse(text.trim(), IN).toInstant());
         } catch (DateTimeParseException e) {
-            throw CofferException.invalid(field + " must be an RFC 3339 timestamp such as 2026-11-25T02:13:29.468Z, "
-                    + "not '" + text + "'");
+            throw CofferException.invalid(
+                    field + " must be an RFC 3339 timestamp such as 2026-11-25T02:13:29.468Z, " + "not '" + text + "'");
         }
     }
 

@@ -1,9 +1,6 @@
 package io.coffer.routing.control;
 
-import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
@@ -11,29 +8,24 @@ import java.util.Optional;
  * started, the entity is not there yet, or it is there but not servable yet (a secret not ACTIVE on this host).
  * Every fallback is counted, by store and reason, so that callers reading too early are visible.
  */
-@ApplicationScoped
-public class HybridStoreAccessor implements StoreAccessor {
+final class HybridStoreAccessor implements StoreAccessor {
 
-    @Inject
-    ShardRouter router;
+    private final Replication replication;
+    private final LocalStoreAccessor local;
+    private final RemoteStoreAccessor remote;
+    private final StoreReadMetrics metrics;
 
-    @Inject
-    LocalStoreAccessor local;
-
-    @Inject
-    RemoteStoreAccessor remote;
-
-    @Inject
-    StoreReadMetrics metrics;
-
-    @Override
-    public ReadAccessor kind() {
-        return ReadAccessor.HYBRID;
+    HybridStoreAccessor(
+            Replication replication, LocalStoreAccessor local, RemoteStoreAccessor remote, StoreReadMetrics metrics) {
+        this.replication = replication;
+        this.local = local;
+        this.remote = remote;
+        this.metrics = metrics;
     }
 
     @Override
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
-        if (!router.replicaCaughtUp(store)) {
+        if (!replication.caughtUp(store)) {
             metrics.fellBack(store, read.what(), "catching-up");
             return remote.read(store, read);
         }

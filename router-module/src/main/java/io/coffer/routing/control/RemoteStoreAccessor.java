@@ -1,24 +1,17 @@
 package io.coffer.routing.control;
 
-import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Reads from the store's remote store: the state before switch-over, and the instant rollback after it. */
-@ApplicationScoped
-public class RemoteStoreAccessor implements StoreAccessor {
+final class RemoteStoreAccessor implements StoreAccessor {
 
-    @Inject
-    ShardRouter router;
+    private final ShardRouter router;
+    private final StoreReadMetrics metrics;
 
-    @Inject
-    StoreReadMetrics metrics;
-
-    @Override
-    public ReadAccessor kind() {
-        return ReadAccessor.REMOTE;
+    RemoteStoreAccessor(ShardRouter router, StoreReadMetrics metrics) {
+        this.router = router;
+        this.metrics = metrics;
     }
 
     @Override

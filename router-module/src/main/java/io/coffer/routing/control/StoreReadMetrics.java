@@ -29,7 +29,11 @@ public class StoreReadMetrics {
     }
 
     void fellBack(StoreId store, String what, String reason) {
-        registry.counter("coffer_store_fallbacks", new Tag("store", store.name()), new Tag("read", what),
-                new Tag("reason", reason)).inc();
+        registry.counter(
+                        "coffer_store_fallbacks",
+                        new Tag("store", store.name()),
+                        new Tag("read", what),
+                        new Tag("reason", reason))
+                .inc();
     }
 }

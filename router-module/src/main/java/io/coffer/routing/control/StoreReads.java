@@ -2,6 +2,7 @@ package io.coffer.routing.control;
 
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -18,20 +19,27 @@ public class StoreReads {
     StoreSettingsCache settings;
 
     @Inject
-    RemoteStoreAccessor remote;
+    ShardRouter router;
 
     @Inject
-    LocalStoreAccessor local;
+    Replication replication;
 
     @Inject
-    HybridStoreAccessor hybrid;
+    StoreReadMetrics metrics;
+
+    private RemoteStoreAccessor remote;
+    private LocalStoreAccessor local;
+    private HybridStoreAccessor hybrid;
+
+    @PostConstruct
+    void createAccessors() {
+        remote = new RemoteStoreAccessor(router, metrics);
+        local = new LocalStoreAccessor(router, replication, metrics);
+        hybrid = new HybridStoreAccessor(replication, local, remote, metrics);
+    }
 
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
         return accessor(settings.reads(store)).read(store, read);
-    }
-
-    public ReadAccessor accessorOf(StoreId store) {
-        return settings.reads(store);
     }
 
     private StoreAccessor accessor(ReadAccessor kind) {

@@ -32,6 +32,9 @@ public class StoreSettingsCache {
     @Inject
     ShardRouter router;
 
+    @Inject
+    StoreDataSources dataSources;
+
     private volatile Map<StoreId, Settings> current = Map.of();
     private volatile boolean remoteFailing;
 
@@ -50,7 +53,9 @@ public class StoreSettingsCache {
     /** Takes a change made on this instance at once, without waiting for the next refresh. */
     public void changed(StoreId store, ReadAccessor reads, boolean captureEnabled, long version) {
         Map<StoreId, Settings> next = new HashMap<>(current);
-        next.merge(store, new Settings(reads, captureEnabled, version),
+        next.merge(
+                store,
+                new Settings(reads, captureEnabled, version),
                 (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
         current = Map.copyOf(next);
     }
@@ -59,7 +64,7 @@ public class StoreSettingsCache {
     public void refresh() {
         try {
             router.open(StoreId.BASE);
-            current = load(router.remoteDataSource(StoreId.BASE));
+            current = load(dataSources.remote(StoreId.BASE));
             if (remoteFailing) {
                 LOG.info("store settings are read from the base store again");
                 remoteFailing = false;
@@ -72,7 +77,7 @@ public class StoreSettingsCache {
             }
             try {
                 router.openLocal();
-                current = load(router.localDataSource());
+                current = load(dataSources.local());
             } catch (RuntimeException | SQLException localToo) {
                 // Keep the last known settings: reads go on being served as they were.
             }
@@ -86,7 +91,8 @@ public class StoreSettingsCache {
                         "SELECT STORE_NAME, READ_ACCESSOR, CAPTURE_ENABLED, VERSION FROM STORE_SETTINGS");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                loaded.put(StoreId.of(rows.getString(1)),
+                loaded.put(
+                        StoreId.of(rows.getString(1)),
                         new Settings(ReadAccessor.valueOf(rows.getString(2)), rows.getBoolean(3), rows.getLong(4)));
             }
         }

@@ -17,8 +17,7 @@ public final class StoreUnits {
     public static final String LOCAL_UNIT = "coffer-local";
     public static final String LOCAL_RESOURCE = "jdbc/coffer/local";
 
-    private StoreUnits() {
-    }
+    private StoreUnits() {}
 
     public static String unitOf(StoreId store) {
         return store.isBase() ? BASE_UNIT : SHARD_UNIT;

@@ -1,5 +1,6 @@
 package io.coffer.routing.control;
 
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -12,12 +13,17 @@ import javax.naming.NamingException;
  */
 public final class TransactionRegistry {
 
-    private static final String[] NAMES = {"java:appserver/TransactionSynchronizationRegistry",
-        "java:comp/TransactionSynchronizationRegistry"};
+    private static final String[] NAMES = {
+        "java:appserver/TransactionSynchronizationRegistry", "java:comp/TransactionSynchronizationRegistry"
+    };
 
     private static volatile TransactionSynchronizationRegistry registry;
 
-    private TransactionRegistry() {
+    private TransactionRegistry() {}
+
+    /** Whether the calling thread runs inside an active JTA transaction. */
+    public static boolean isActive() {
+        return get().getTransactionStatus() == Status.STATUS_ACTIVE;
     }
 
     public static TransactionSynchronizationRegistry get() {

@@ -17,11 +17,11 @@ public class TransactionalEntityManagers implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Map<String, EntityManager> open = new HashMap<>();
+    private final transient Map<EntityManagerFactory, EntityManager> open = new HashMap<>();
 
-    EntityManager forUnit(String key, EntityManagerFactory factory) {
-        return open.computeIfAbsent(key, ignored -> {
-            EntityManager entityManager = factory.createEntityManager();
+    EntityManager forUnit(EntityManagerFactory factory) {
+        return open.computeIfAbsent(factory, unit -> {
+            EntityManager entityManager = unit.createEntityManager();
             entityManager.joinTransaction();
             return entityManager;
         });

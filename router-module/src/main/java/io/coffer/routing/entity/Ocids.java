@@ -13,10 +13,10 @@ public final class Ocids {
     public static final String REGION = "coffer";
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern SHAPE = Pattern.compile("ocid1\\.[a-z0-9]{1,32}\\.[a-z0-9-]{1,16}\\.[a-z0-9-]{0,32}\\.[a-z0-9]{10,80}");
+    private static final Pattern SHAPE =
+            Pattern.compile("ocid1\\.[a-z0-9]{1,32}\\.[a-z0-9-]{1,16}\\.[a-z0-9-]{0,32}\\.[a-z0-9]{10,80}");
 
-    private Ocids() {
-    }
+    private Ocids() {}
 
     /** A new identifier for a resource of that type, e.g. {@code vaultsecret}, {@code vault}, {@code key}. */
     public static String newId(String resourceType) {

@@ -11,5 +11,4 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface Replicated {
-}
+public @interface Replicated {}

@@ -44,10 +44,10 @@ public class ResourceRoute {
     @Column(name = "VERSION")
     private long version;
 
-    protected ResourceRoute() {
-    }
+    protected ResourceRoute() {}
 
-    public ResourceRoute(String resourceId, ResourceKind kind, String tenancyId, String vaultId, StoreId store, Instant createdAt) {
+    public ResourceRoute(
+            String resourceId, ResourceKind kind, String tenancyId, String vaultId, StoreId store, Instant createdAt) {
         if (store.isBase()) {
             throw new IllegalArgumentException("customer resources live in a shard, not in the base store");
         }

@@ -20,7 +20,8 @@ public final class StoreId implements Comparable<StoreId> {
 
     public static StoreId of(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a store name is 1 to 31 lower-case letters, digits or '-', starting with a letter: " + name);
+            throw new IllegalArgumentException(
+                    "a store name is 1 to 31 lower-case letters, digits or '-', starting with a letter: " + name);
         }
         return name.equals(BASE.name) ? BASE : new StoreId(name);
     }

@@ -40,8 +40,7 @@ public class StoreSettings {
     @Column(name = "VERSION")
     private long version;
 
-    protected StoreSettings() {
-    }
+    protected StoreSettings() {}
 
     /** A store as a new install has it: reads from the remote store, writes captured (phase 1 running). */
     public StoreSettings(StoreId store, Instant now) {
@@ -82,7 +81,8 @@ public class StoreSettings {
      */
     public void switchReads(ReadAccessor accessor, String operator, Instant now) {
         if (accessor != ReadAccessor.REMOTE && !captureEnabled) {
-            throw new IllegalStateException("writes to " + store + " are not captured; switch capture on (and backfill) before serving reads locally");
+            throw new IllegalStateException("writes to " + store
+                    + " are not captured; switch capture on (and backfill) before serving reads locally");
         }
         this.reads = accessor;
         this.updatedAt = now;
@@ -92,7 +92,8 @@ public class StoreSettings {
     /** Capture can only be switched off while reads are served remotely: local replicas stop following. */
     public void switchCapture(boolean enabled, String operator, Instant now) {
         if (!enabled && reads != ReadAccessor.REMOTE) {
-            throw new IllegalStateException("reads of " + store + " are served " + reads + "; switch them to REMOTE before stopping capture");
+            throw new IllegalStateException(
+                    "reads of " + store + " are served " + reads + "; switch them to REMOTE before stopping capture");
         }
         this.captureEnabled = enabled;
         this.updatedAt = now;

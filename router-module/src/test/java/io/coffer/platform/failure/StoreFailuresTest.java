@@ -18,7 +18,8 @@ class StoreFailuresTest {
 
     @Test
     void aTakenUniqueKeyIsADuplicate() {
-        SQLException duplicate = new SQLIntegrityConstraintViolationException("duplicate key value in a unique index", "23505");
+        SQLException duplicate =
+                new SQLIntegrityConstraintViolationException("duplicate key value in a unique index", "23505");
         assertThat(StoreFailures.isDuplicateKey(wrapped(duplicate))).isTrue();
         assertThat(StoreFailures.isUnavailable(wrapped(duplicate))).isFalse();
     }
@@ -32,17 +33,25 @@ class StoreFailuresTest {
 
     @Test
     void otherWriteFailuresAreNotDuplicates() {
-        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("'Statement' already closed.", "XJ012")))).isFalse();
-        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("A lock could not be obtained", "40XL1")))).isFalse();
-        assertThat(StoreFailures.isDuplicateKey(new IllegalStateException("no cause"))).isFalse();
+        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("'Statement' already closed.", "XJ012"))))
+                .isFalse();
+        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("A lock could not be obtained", "40XL1"))))
+                .isFalse();
+        assertThat(StoreFailures.isDuplicateKey(new IllegalStateException("no cause")))
+                .isFalse();
     }
 
     @Test
     void aStoreThatCannotBeReachedIsUnavailable() {
-        assertThat(StoreFailures.isUnavailable(wrapped(new SQLNonTransientConnectionException("refused", "08001")))).isTrue();
-        assertThat(StoreFailures.isUnavailable(wrapped(new SQLException("connection lost", "08006")))).isTrue();
-        assertThat(StoreFailures.isUnavailable(wrapped(new ConnectException("Connection refused")))).isTrue();
-        assertThat(StoreFailures.isUnavailable(wrapped(new SQLException("syntax error", "42X01")))).isFalse();
-        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("connection lost", "08006")))).isFalse();
+        assertThat(StoreFailures.isUnavailable(wrapped(new SQLNonTransientConnectionException("refused", "08001"))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new SQLException("connection lost", "08006"))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new ConnectException("Connection refused"))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new SQLException("syntax error", "42X01"))))
+                .isFalse();
+        assertThat(StoreFailures.isDuplicateKey(wrapped(new SQLException("connection lost", "08006"))))
+                .isFalse();
     }
 }

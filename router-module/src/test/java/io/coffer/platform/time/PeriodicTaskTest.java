@@ -26,12 +26,17 @@ class PeriodicTaskTest {
         CountDownLatch inside = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
         AtomicInteger runs = new AtomicInteger();
-        PeriodicTask task = PeriodicTask.start(executor, () -> {
-            runs.incrementAndGet();
-            inside.countDown();
-            sleep(300);
-            finished.set(true);
-        }, 0, 10, TimeUnit.MILLISECONDS);
+        PeriodicTask task = PeriodicTask.start(
+                executor,
+                () -> {
+                    runs.incrementAndGet();
+                    inside.countDown();
+                    sleep(300);
+                    finished.set(true);
+                },
+                0,
+                10,
+                TimeUnit.MILLISECONDS);
         assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
 
         task.stop();
@@ -48,14 +53,19 @@ class PeriodicTaskTest {
         AtomicReference<PeriodicTask> self = new AtomicReference<>();
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch stopped = new CountDownLatch(1);
-        self.set(PeriodicTask.start(executor, () -> {
-            runs.incrementAndGet();
-            while (self.get() == null) {
-                Thread.onSpinWait();
-            }
-            self.get().stop();
-            stopped.countDown();
-        }, 20, 10, TimeUnit.MILLISECONDS));
+        self.set(PeriodicTask.start(
+                executor,
+                () -> {
+                    runs.incrementAndGet();
+                    while (self.get() == null) {
+                        Thread.onSpinWait();
+                    }
+                    self.get().stop();
+                    stopped.countDown();
+                },
+                20,
+                10,
+                TimeUnit.MILLISECONDS));
         assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
         sleep(100);
         assertThat(runs.get()).isEqualTo(1);

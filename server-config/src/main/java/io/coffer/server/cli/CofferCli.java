@@ -3,7 +3,10 @@ package io.coffer.server.cli;
 import io.coffer.server.signing.OciRequestSigner;
 import io.coffer.server.topology.BuildArtifacts;
 import io.coffer.server.topology.CliException;
+import io.coffer.server.topology.HomeLock;
 import io.coffer.server.topology.HostNode;
+import io.coffer.server.topology.InternalCredentials;
+import io.coffer.server.topology.Processes;
 import io.coffer.server.topology.Progress;
 import io.coffer.server.topology.Topology;
 import io.coffer.server.topology.TopologyPlan;
@@ -35,8 +38,9 @@ public final class CofferCli {
             usage: ./coffer <command> [options]
 
               start    build if needed, start the Derby network server, the JMS broker and the app-server
-                       instances, deploy Coffer, and print where the API and the console are
-              stop     stop exactly what start started
+                       instances, deploy Coffer, and print where the API and the console are; after a crash, brings
+                       back whatever is missing (a host whose start fails is stopped and started again)
+              stop     stop every process of the topology (found by PID file and by command line)
               status   list what runs, with each instance's URL and applied replication position
               test     run every test (mvn verify)
 
@@ -51,8 +55,7 @@ public final class CofferCli {
                                  for test installs only
             """;
 
-    private CofferCli() {
-    }
+    private CofferCli() {}
 
     public static void main(String[] args) {
         int status;
@@ -66,7 +69,8 @@ public final class CofferCli {
             System.err.println("run ./coffer help for the options");
             status = 2;
         } catch (Exception unexpected) {
-            System.err.println("coffer: unexpected failure: " + unexpected + " (details in " + writeIncident(unexpected) + ")");
+            System.err.println(
+                    "coffer: unexpected failure: " + unexpected + " (details in " + writeIncident(unexpected) + ")");
             status = 1;
         }
         System.exit(status);
@@ -90,30 +94,44 @@ public final class CofferCli {
         TopologyPlan plan = options.plan();
         BuildArtifacts artifacts = BuildArtifacts.fromSystemProperty();
         Progress progress = new Progress(System.out);
-        progress.say("Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ") in " + plan.home());
+        progress.say(
+                "Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ") in " + plan.home());
         Instant started = Instant.now();
-        TopologyState.save(plan);
         Topology topology = new Topology(plan, artifacts, progress);
-        topology.start(!options.noDeploy);
+        try (HomeLock lock = HomeLock.acquire(plan)) {
+            TopologyState.save(plan);
+            topology.start(!options.noDeploy);
+        }
         progress.say("");
-        progress.say(String.format(Locale.ROOT, "Coffer is up (%.0f s).", Duration.between(started, Instant.now()).toMillis() / 1000.0));
+        progress.say(String.format(
+                Locale.ROOT,
+                "Coffer is up (%.0f s).",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0));
         for (HostNode host : topology.hosts()) {
-            progress.say("  " + host.plan().name() + "  API " + host.plan().url() + "   console " + host.plan().url()
-                    + "/console/   admin port " + host.plan().adminPort());
+            progress.say("  " + host.plan().name() + "  API " + host.plan().url() + "   console "
+                    + host.plan().url() + "/console/   admin port "
+                    + host.plan().adminPort());
         }
         Path operator = plan.home().resolve("operator/config");
         progress.say("  operator credentials (OCI SDK config, profile DEFAULT): " + operator);
-        progress.say("  metrics " + plan.host(1).url() + "/metrics   health " + plan.host(1).url() + "/health");
+        progress.say("  Derby and broker credentials (for tools that connect to them): "
+                + plan.home().resolve(InternalCredentials.FILE));
+        progress.say("  metrics " + plan.host(1).url() + "/metrics   health "
+                + plan.host(1).url() + "/health");
         progress.say("  logs in " + plan.logs() + " and " + plan.domainsDir() + "/<host>/logs");
         progress.say("Stop it with ./coffer stop.");
     }
 
-    private static void stop(Options options) {
+    private static void stop(Options options) throws IOException {
         TopologyPlan plan = options.plan();
         Progress progress = new Progress(System.out);
         progress.say("Stopping Coffer in " + plan.home());
-        Topology topology = new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), progress);
-        List<String> leftovers = topology.stop();
+        Topology topology =
+                new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), progress);
+        List<String> leftovers;
+        try (HomeLock lock = HomeLock.acquire(plan)) {
+            leftovers = topology.stop();
+        }
         if (!leftovers.isEmpty()) {
             throw new CliException("still running after stop: " + String.join(", ", leftovers));
         }
@@ -122,19 +140,34 @@ public final class CofferCli {
 
     private static void status(Options options) {
         TopologyPlan plan = options.plan();
-        Topology topology = new Topology(plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), new Progress(System.out));
-        System.out.println("Coffer in " + plan.home() + " (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ")");
-        System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "derby", "127.0.0.1:" + plan.derbyPort(),
-                topology.derbyProcess().map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
-        System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "broker", plan.brokerUrl(),
-                topology.brokerProcess().map(p -> "running (pid " + p.pid() + ")").orElse("stopped"));
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Topology topology = new Topology(
+                plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), new Progress(System.out));
+        System.out.println(
+                "Coffer in " + plan.home() + " (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ")");
+        System.out.printf(
+                Locale.ROOT, "  %-8s %-28s %s%n", "derby", "127.0.0.1:" + plan.derbyPort(), topology.derbyState());
+        System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "broker", plan.brokerUrl(), topology.brokerState());
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         OciRequestSigner operator = operator(plan.home().resolve("operator/config"));
         for (HostNode host : topology.hosts()) {
-            String state = host.running().map(p -> "running (pid " + p.pid() + ")").orElse("stopped");
-            String replication = host.running().isPresent() ? replication(client, operator, host.plan().url()) : "";
-            System.out.printf(Locale.ROOT, "  %-8s %-28s %s%s%n", host.plan().name(), host.plan().url(), state, replication);
+            String state = host.state();
+            boolean answering = host.running()
+                    .filter(process -> !Processes.suspended(process))
+                    .isPresent();
+            String replication = answering && host.orphan().isEmpty()
+                    ? replication(client, operator, host.plan().url())
+                    : "";
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-8s %-28s %s%s%n",
+                    host.plan().name(),
+                    host.plan().url(),
+                    state,
+                    replication);
         }
+        System.out.println("  credentials of the Derby network server and the broker: "
+                + plan.home().resolve(InternalCredentials.FILE));
     }
 
     private static OciRequestSigner operator(Path config) {
@@ -172,7 +205,8 @@ public final class CofferCli {
         try {
             StringWriter trace = new StringWriter();
             unexpected.printStackTrace(new PrintWriter(trace));
-            Files.writeString(log, Instant.now() + " " + trace + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log, Instant.now() + " " + trace + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // Nowhere to write: the one-line message above is all there is.
         }
@@ -211,7 +245,9 @@ public final class CofferCli {
             Path chosen = home;
             if (chosen == null) {
                 String env = System.getenv("COFFER_HOME");
-                chosen = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".coffer");
+                chosen = env != null && !env.isBlank()
+                        ? Path.of(env)
+                        : Path.of(System.getProperty("user.home"), ".coffer");
             }
             return TopologyState.plan(chosen, hosts, portBase, derbyPort, brokerPort, adjustableClock);
         }

@@ -47,8 +47,11 @@ public final class OciRequestSigner {
         if (keyFile == null) {
             throw new IOException(config + " names no key_file");
         }
-        return new OciRequestSigner(profile.getProperty("tenancy"), profile.getProperty("user"),
-                profile.getProperty("fingerprint"), privateKey(Files.readString(Path.of(keyFile), StandardCharsets.US_ASCII)));
+        return new OciRequestSigner(
+                profile.getProperty("tenancy"),
+                profile.getProperty("user"),
+                profile.getProperty("fingerprint"),
+                privateKey(Files.readString(Path.of(keyFile), StandardCharsets.US_ASCII)));
     }
 
     /**
@@ -75,7 +78,10 @@ public final class OciRequestSigner {
         }
         StringBuilder signing = new StringBuilder();
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            signing.append(signing.length() == 0 ? "" : "\n").append(header.getKey()).append(": ").append(header.getValue());
+            signing.append(signing.length() == 0 ? "" : "\n")
+                    .append(header.getKey())
+                    .append(": ")
+                    .append(header.getValue());
         }
         String signature = Base64.getEncoder().encodeToString(rsaSha256(signing.toString()));
         headers.remove("(request-target)");
@@ -83,8 +89,10 @@ public final class OciRequestSigner {
         headers.remove("content-length");
         String signed = String.join(" ", new String[] {"date", "(request-target)", "host"})
                 + (headers.containsKey("x-content-sha256") ? " content-length content-type x-content-sha256" : "");
-        headers.put("authorization", "Signature version=\"1\",keyId=\"" + keyId + "\",algorithm=\"rsa-sha256\",headers=\""
-                + signed + "\",signature=\"" + signature + "\"");
+        headers.put(
+                "authorization",
+                "Signature version=\"1\",keyId=\"" + keyId + "\",algorithm=\"rsa-sha256\",headers=\"" + signed
+                        + "\",signature=\"" + signature + "\"");
         return headers;
     }
 
@@ -110,7 +118,9 @@ public final class OciRequestSigner {
     static PrivateKey privateKey(String pem) throws IOException {
         String body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(body)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(
+                            new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(body)));
         } catch (GeneralSecurityException | IllegalArgumentException notPkcs8) {
             throw new IOException("the key file is not a PKCS#8 RSA private key (BEGIN PRIVATE KEY)", notPkcs8);
         }

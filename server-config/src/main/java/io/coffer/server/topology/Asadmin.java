@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +30,45 @@ public final class Asadmin {
 
     /** Runs a command against the running domain listening on that admin port. */
     public String remote(int adminPort, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(executable(), "--interactive=false", "--host", "127.0.0.1",
-                "--port", String.valueOf(adminPort), "--user", "admin"));
+        return run(remoteCommand(adminPort, List.of(), arguments));
+    }
+
+    /**
+     * Runs a command against the running domain with a secret it reads from a password file (e.g.
+     * {@code AS_ADMIN_ALIASPASSWORD=...}): the file is readable by this user only and removed at once.
+     */
+    public String remoteWithPasswordFile(int adminPort, String passwordLine, String... arguments) {
+        try {
+            Files.createDirectories(log.getParent());
+            Path passwords = Files.createTempFile(
+                    log.getParent(),
+                    ".asadmin",
+                    ".pass",
+                    PosixFilePermissions.asFileAttribute(InternalCredentials.OWNER_ONLY));
+            try {
+                Files.writeString(passwords, passwordLine + "\n", StandardCharsets.UTF_8);
+                return run(remoteCommand(adminPort, List.of("--passwordfile", passwords.toString()), arguments));
+            } finally {
+                Files.deleteIfExists(passwords);
+            }
+        } catch (IOException failure) {
+            throw new CliException("cannot write a password file for asadmin: " + failure.getMessage(), failure);
+        }
+    }
+
+    private List<String> remoteCommand(int adminPort, List<String> options, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                executable(),
+                "--interactive=false",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(adminPort),
+                "--user",
+                "admin"));
+        command.addAll(options);
         command.addAll(List.of(arguments));
-        return run(command);
+        return command;
     }
 
     private String executable() {
@@ -56,11 +92,19 @@ public final class Asadmin {
                     throw new CliException("asadmin " + describe(command) + " did not finish; see " + log);
                 }
                 String text = Files.readString(output, StandardCharsets.UTF_8);
-                Files.writeString(log, "$ asadmin " + describe(command) + "\n" + text + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                if (process.exitValue() != 0 || text.contains("Exception while running a command")
-                        || java.util.regex.Pattern.compile("(?m)^Command \\S+ failed").matcher(text).find()) {
-                    throw new CliException("asadmin " + describe(command) + " failed: " + lastLines(text) + " (see " + log + ")");
+                Files.writeString(
+                        log,
+                        "$ asadmin " + describe(command) + "\n" + text + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                if (process.exitValue() != 0
+                        || text.contains("Exception while running a command")
+                        || java.util.regex.Pattern.compile("(?m)^Command \\S+ failed")
+                                .matcher(text)
+                                .find()) {
+                    throw new CliException(
+                            "asadmin " + describe(command) + " failed: " + lastLines(text) + " (see " + log + ")");
                 }
                 return text;
             } finally {

@@ -1,54 +1,64 @@
 package io.coffer.server.topology;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
-/** The ActiveMQ broker every host publishes to and subscribes from (see {@code io.coffer.server.broker.BrokerMain}). */
+/**
+ * The ActiveMQ broker every host publishes to and subscribes from (see {@code io.coffer.server.broker.BrokerMain}):
+ * it reads its one user and password from the install's credentials file and refuses every other connection.
+ */
 public final class BrokerServer {
+
+    private static final String MAIN = "io.coffer.server.broker.BrokerMain";
 
     private final TopologyPlan plan;
     private final BuildArtifacts artifacts;
+    private final ServiceProcess process;
 
     public BrokerServer(TopologyPlan plan, BuildArtifacts artifacts) {
         this.plan = plan;
         this.artifacts = artifacts;
+        this.process = new ServiceProcess(
+                "the JMS broker",
+                plan.brokerPort(),
+                "--broker-port",
+                plan.runDir().resolve("broker.pid"),
+                plan.logs().resolve("broker.log"),
+                plan.brokerData(),
+                Processes.javaWith(MAIN, plan.brokerData().toString()));
     }
 
-    public Optional<ProcessHandle> running() {
-        return Processes.running(pidFile());
+    ServiceProcess process() {
+        return process;
     }
 
-    public void start() throws java.io.IOException {
-        if (running().isPresent()) {
-            Processes.awaitListening(plan.brokerPort(), Duration.ofSeconds(60), running().get(), "the JMS broker", log());
-            return;
-        }
-        if (!Processes.free(plan.brokerPort())) {
-            throw new CliException("port " + plan.brokerPort() + " (JMS broker) is already in use by another process;"
-                    + " stop it or choose another with --broker-port");
-        }
-        List<String> command = List.of(Java.executable(),
-                "-Xmx384m",
-                "-Djava.net.preferIPv4Stack=true",
-                "-Dactivemq.idgenerator.localport=" + plan.brokerPort(),
-                "-cp", artifacts.cliClasspath(),
-                "io.coffer.server.broker.BrokerMain", plan.brokerData().toString(), String.valueOf(plan.brokerPort()));
-        long pid = Processes.startDetached(command, plan.brokerData(), log(), pidFile());
-        Processes.awaitListening(plan.brokerPort(), Duration.ofSeconds(60), ProcessHandle.of(pid).orElse(null),
-                "the JMS broker", log());
+    /**
+     * Starts the broker unless it runs with the install's credentials already.
+     *
+     * @return what was out of the ordinary, for the terminal; null if nothing was
+     */
+    public String start() throws IOException {
+        process.prepareWorkDir();
+        String credentials = credentialsFile().toString();
+        String restarted = process.stopIfUnauthenticated(
+                running -> !Processes.arguments(running).contains(credentials));
+        return ServiceProcess.unusual(
+                restarted,
+                process.start(List.of(
+                        Java.executable(),
+                        "-Xmx384m",
+                        "-Djava.net.preferIPv4Stack=true",
+                        "-Dactivemq.idgenerator.localport=" + plan.brokerPort(),
+                        "-cp",
+                        artifacts.cliClasspath(),
+                        MAIN,
+                        plan.brokerData().toString(),
+                        String.valueOf(plan.brokerPort()),
+                        credentials)));
     }
 
-    public boolean stop() {
-        return running().map(process -> Processes.stop(process, Duration.ofSeconds(30))).orElse(true);
-    }
-
-    public Path log() {
-        return plan.logs().resolve("broker.log");
-    }
-
-    private Path pidFile() {
-        return plan.runDir().resolve("broker.pid");
+    private Path credentialsFile() {
+        return plan.home().resolve(InternalCredentials.FILE);
     }
 }

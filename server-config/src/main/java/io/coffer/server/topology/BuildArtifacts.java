@@ -45,14 +45,20 @@ public record BuildArtifacts(Path root) {
     }
 
     public String cliClasspath() {
-        return root.resolve("server-config/target/classes") + ":" + root.resolve("server-config/target/lib") + "/*";
+        return cliClasses() + ":" + root.resolve("server-config/target/lib") + "/*";
+    }
+
+    /** The CLI's own classes (without its libraries): the one-off mains the topology runs on other classpaths. */
+    public Path cliClasses() {
+        return root.resolve("server-config/target/classes");
     }
 
     public Path payaraZip() {
         Properties build = new Properties();
         try (InputStream in = BuildArtifacts.class.getResourceAsStream("/coffer-build.properties")) {
             if (in == null) {
-                throw new CliException("coffer-build.properties is missing from the CLI's classpath; rebuild with mvn package");
+                throw new CliException(
+                        "coffer-build.properties is missing from the CLI's classpath; rebuild with mvn package");
             }
             build.load(in);
         } catch (IOException failure) {
@@ -71,7 +77,8 @@ public record BuildArtifacts(Path root) {
 
     private static Path require(Path file, String what) {
         if (!Files.isRegularFile(file)) {
-            throw new CliException(what + " is missing at " + file + "; build first (./coffer builds when needed, or mvn package)");
+            throw new CliException(
+                    what + " is missing at " + file + "; build first (./coffer builds when needed, or mvn package)");
         }
         return file;
     }

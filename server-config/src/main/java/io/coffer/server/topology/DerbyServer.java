@@ -1,70 +1,153 @@
 package io.coffer.server.topology;
 
+import io.coffer.server.derby.CredentialsDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
-/** The Derby network server holding the remote stores (the base store and shard-0's), on 127.0.0.1. */
+/**
+ * The Derby network server holding the remote stores (the base store and shard-0's), on 127.0.0.1. Every connection
+ * is authenticated (Derby's NATIVE authentication against the credentials database {@value CredentialsDatabase#NAME},
+ * which also turns on SQL authorization); the one user is {@code app}, the owner of every store.
+ */
 public final class DerbyServer {
 
     /** Far longer than any Coffer transaction, short enough that a cell blocked by a killed host frees itself. */
     static final int XA_TRANSACTION_TIMEOUT_SECONDS = 30;
 
+    private static final int LOGIN_TIMEOUT_SECONDS = 20;
+
     private final TopologyPlan plan;
     private final BuildArtifacts artifacts;
+    private final ServiceProcess process;
 
     public DerbyServer(TopologyPlan plan, BuildArtifacts artifacts) {
         this.plan = plan;
         this.artifacts = artifacts;
+        this.process = new ServiceProcess(
+                "the Derby network server",
+                plan.derbyPort(),
+                "--derby-port",
+                plan.runDir().resolve("derby.pid"),
+                plan.logs().resolve("derby.log"),
+                plan.derbyHome(),
+                Processes.javaWith(
+                        "-Dderby.system.home=" + plan.derbyHome(), "org.apache.derby.drda.NetworkServerControl"));
     }
 
-    public Optional<ProcessHandle> running() {
-        return Processes.running(pidFile());
+    ServiceProcess process() {
+        return process;
     }
 
-    public void start() throws java.io.IOException {
-        if (running().isPresent()) {
-            if (!Processes.listening(plan.derbyPort())) {
-                Processes.awaitListening(plan.derbyPort(), Duration.ofSeconds(60), running().get(), "the Derby network server", log());
-            }
-            return;
+    /**
+     * Starts the server unless it runs, with its credentials database made first on a new install (or an install from
+     * before authentication, whose stores stay as they are: their owner was always {@code app}); then proves that the
+     * credentials open a connection.
+     *
+     * @return what was out of the ordinary, for the terminal; null if nothing was
+     */
+    public String start(InternalCredentials credentials) throws IOException {
+        process.prepareWorkDir();
+        boolean newCredentials = !Files.isDirectory(credentialsDatabase());
+        String restarted = process.stopIfUnauthenticated(running -> newCredentials);
+        if (newCredentials) {
+            createCredentialsDatabase();
         }
-        if (!Processes.free(plan.derbyPort())) {
-            throw new CliException("port " + plan.derbyPort() + " (Derby network server) is already in use by another"
-                    + " process; stop it or choose another with --derby-port");
-        }
-        List<String> command = new ArrayList<>(List.of(Java.executable(),
-                "-Xmx512m",
+        String done = process.start(command());
+        checkCredentials(credentials);
+        return ServiceProcess.unusual(restarted, done);
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    /** Options of every JVM that opens this Derby system: the network server and the one-off credentials bootstrap. */
+    private List<String> systemProperties() {
+        return List.of(
                 "-Dderby.system.home=" + plan.derbyHome(),
+                "-Dderby.authentication.provider=NATIVE:" + CredentialsDatabase.NAME,
+                // the one password is the install's; it must not expire under running servers (Derby's default: 31
+                // days)
+                "-Dderby.authentication.native.passwordLifetimeMillis=0");
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m"));
+        command.addAll(systemProperties());
+        command.addAll(List.of(
                 "-Dderby.drda.host=127.0.0.1",
                 "-Dderby.drda.portNumber=" + plan.derbyPort(),
                 "-Dderby.storage.pageCacheSize=20000",
                 // A global (XA) transaction outlives its connection in Derby: one a killed host left unprepared would
                 // hold its row locks forever, and recovery only sees prepared ones. Roll such orphans back.
                 "-Dderby.jdbc.xaTransactionTimeout=" + XA_TRANSACTION_TIMEOUT_SECONDS,
-                "-cp", classpath(),
-                "org.apache.derby.drda.NetworkServerControl", "start", "-h", "127.0.0.1", "-p",
-                String.valueOf(plan.derbyPort()), "-noSecurityManager"));
-        long pid = Processes.startDetached(command, plan.derbyHome(), log(), pidFile());
-        Processes.awaitListening(plan.derbyPort(), Duration.ofSeconds(60), ProcessHandle.of(pid).orElse(null),
-                "the Derby network server", log());
+                "-cp",
+                classpath(artifacts.derbyServerClasspath()),
+                "org.apache.derby.drda.NetworkServerControl",
+                "start",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(plan.derbyPort()),
+                "-noSecurityManager"));
+        return command;
     }
 
-    public boolean stop() {
-        return running().map(process -> Processes.stop(process, Duration.ofSeconds(30))).orElse(true);
+    private void createCredentialsDatabase() throws IOException {
+        List<String> command = new ArrayList<>(List.of(Java.executable()));
+        command.addAll(systemProperties());
+        List<Path> classpath = new ArrayList<>(artifacts.derbyServerClasspath());
+        classpath.add(artifacts.cliClasses());
+        command.addAll(List.of(
+                "-cp",
+                classpath(classpath),
+                CredentialsDatabase.class.getName(),
+                plan.home().resolve(InternalCredentials.FILE).toString()));
+        Files.createDirectories(log().getParent());
+        try {
+            Process bootstrap = new ProcessBuilder(command)
+                    .directory(plan.derbyHome().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            if (!bootstrap.waitFor(2, TimeUnit.MINUTES) || bootstrap.exitValue() != 0) {
+                bootstrap.destroyForcibly();
+                throw new CliException("creating Derby's credentials database failed; see " + log());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted");
+        }
     }
 
-    public Path log() {
-        return plan.logs().resolve("derby.log");
+    /** One authenticated round trip: the server answers, and the install's credentials are the ones it checks. */
+    private void checkCredentials(InternalCredentials credentials) {
+        String url = "jdbc:derby://127.0.0.1:" + plan.derbyPort() + "/" + CredentialsDatabase.NAME;
+        DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+        try (Connection connection =
+                DriverManager.getConnection(url, credentials.derbyUser(), credentials.derbyPassword())) {
+            connection.getMetaData().getUserName();
+        } catch (SQLException refused) {
+            throw new CliException("the Derby network server refuses the credentials in "
+                    + plan.home().resolve(InternalCredentials.FILE) + " (" + refused.getMessage()
+                    + "); if that file was replaced, put the original back; see " + log());
+        }
     }
 
-    private Path pidFile() {
-        return plan.runDir().resolve("derby.pid");
+    private Path credentialsDatabase() {
+        return plan.derbyHome().resolve(CredentialsDatabase.NAME);
     }
 
-    private String classpath() {
-        return String.join(":", artifacts.derbyServerClasspath().stream().map(Path::toString).toList());
+    private static String classpath(List<Path> entries) {
+        return String.join(":", entries.stream().map(Path::toString).toList());
     }
 }

@@ -29,8 +29,7 @@ import org.xml.sax.SAXException;
  */
 public final class DomainXml {
 
-    private DomainXml() {
-    }
+    private DomainXml() {}
 
     public static void patch(Path domainXml, TopologyPlan plan, HostPlan host) throws IOException {
         Document document = read(domainXml);

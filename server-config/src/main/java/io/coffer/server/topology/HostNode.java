@@ -3,10 +3,6 @@ package io.coffer.server.topology;
 import io.coffer.server.topology.TopologyPlan.HostPlan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,33 +10,39 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * One app-server instance of the topology: a Payara Server domain made into a Coffer host (see {@link DomainXml}
- * for what changes in domain.xml, {@link #resourceCommands} for the resources), with the EAR deployed.
+ * for what changes in domain.xml, {@link HostResources} for the resources), with the EAR deployed.
+ *
+ * <p>Its process is found by the domain's PID file and by its command line: a start that fails inside the server
+ * ("Failed to start, exiting") can leave the JVM alive, holding the domain's ports, with the PID file gone.
  */
 public final class HostNode {
 
     private static final String CONFIGURED_MARKER = "coffer-configured";
+    private static final String CREDENTIALS_MARKER = "coffer-credentials";
     private static final String DEPLOYED_MARKER = "coffer-deployed.sha256";
 
     private final TopologyPlan plan;
     private final HostPlan host;
     private final BuildArtifacts artifacts;
     private final Asadmin asadmin;
+    private final HostResources resources;
 
     public HostNode(TopologyPlan plan, HostPlan host, BuildArtifacts artifacts) {
         this.plan = plan;
         this.host = host;
         this.artifacts = artifacts;
         this.asadmin = new Asadmin(plan.payaraHome(), asadminLog());
+        this.resources = new HostResources(plan, domainDir(), artifacts);
     }
 
     public HostPlan plan() {
@@ -59,8 +61,40 @@ public final class HostNode {
         return plan.logs().resolve(host.name() + "-asadmin.log");
     }
 
+    /** The domain's server, as its PID file names it. */
     public Optional<ProcessHandle> running() {
-        return Processes.running(domainDir().resolve("config/pid"));
+        return Processes.fromPidFile(domainDir().resolve("config/pid"), commandLine());
+    }
+
+    /** Every JVM of this domain, with or without a PID file. */
+    public List<ProcessHandle> processes() {
+        return Processes.withCommandLine(commandLine());
+    }
+
+    /** A JVM of this domain that its PID file does not name: what a start that failed half-way leaves behind. */
+    public Optional<ProcessHandle> orphan() {
+        Optional<ProcessHandle> recorded = running();
+        return processes().stream()
+                .filter(process -> recorded.isEmpty() || recorded.get().pid() != process.pid())
+                .findFirst();
+    }
+
+    /** How status shows it. */
+    public String state() {
+        Optional<ProcessHandle> orphan = orphan();
+        if (orphan.isPresent()) {
+            return "running without a PID file (pid " + orphan.get().pid() + "): a start that failed half-way;"
+                    + " ./coffer start replaces it";
+        }
+        return running()
+                .map(process -> (Processes.suspended(process) ? "suspended (SIGSTOP)" : "running") + " (pid "
+                        + process.pid() + ")")
+                .orElse("stopped");
+    }
+
+    /** Payara starts a domain's server with its directory as the instance root. */
+    private Predicate<List<String>> commandLine() {
+        return Processes.javaWith("-Dcom.sun.aas.instanceRoot=" + domainDir());
     }
 
     /** Whether the domain exists and was fully made into a Coffer host with this topology's settings. */
@@ -75,12 +109,19 @@ public final class HostNode {
 
     /** Creates the domain from scratch (any half-made one is removed first) and applies Coffer's edits. */
     public void create() throws IOException {
-        if (running().isPresent()) {
+        if (!processes().isEmpty()) {
             stop();
         }
         deleteRecursively(domainDir());
-        asadmin.local("create-domain", "--nopassword=true", "--portbase", String.valueOf(host.portBase()),
-                "--domaindir", plan.domainsDir().toString(), "--checkports=false", host.name());
+        asadmin.local(
+                "create-domain",
+                "--nopassword=true",
+                "--portbase",
+                String.valueOf(host.portBase()),
+                "--domaindir",
+                plan.domainsDir().toString(),
+                "--checkports=false",
+                host.name());
         DomainXml.patch(domainDir().resolve("config/domain.xml"), plan, host);
         Path lib = domainDir().resolve("lib");
         Files.createDirectories(lib);
@@ -89,23 +130,67 @@ public final class HostNode {
         }
     }
 
+    /**
+     * Starts the domain unless it runs. A failure here, or a server that is gone or has lost its PID file right
+     * after, is a {@link FailedStart}: the caller stops what is left and tries again.
+     */
     public void start() {
-        if (running().isEmpty()) {
-            checkPortsFree();
+        if (running().isPresent()) {
+            return;
+        }
+        checkPortsFree();
+        try {
             asadmin.local("start-domain", "--domaindir", plan.domainsDir().toString(), host.name());
+        } catch (CliException failed) {
+            throw new FailedStart(host.name() + ": " + failed.getMessage());
+        }
+        if (running().isEmpty()) {
+            throw new FailedStart(
+                    host.name() + ": start-domain returned but no server runs with a PID file; see " + serverLog());
         }
     }
 
-    /** Creates the JMS and JDBC resources on the running domain; then the domain counts as provisioned. */
-    public void configure() throws IOException {
-        Path commands = plan.runDir().resolve(host.name() + "-resources.asadmin");
-        Files.createDirectories(commands.getParent());
-        Files.write(commands, resourceCommands(), StandardCharsets.UTF_8);
-        asadmin.remote(host.adminPort(), "multimode", "--file", commands.toString());
+    /**
+     * Creates the JMS and JDBC resources on the running domain, with the install's credentials behind password
+     * aliases; then the domain counts as provisioned.
+     */
+    public void configure(InternalCredentials credentials) throws IOException {
+        resources.storePasswordAliases(asadmin, host.adminPort(), credentials);
+        runCommands("resources", resources.resourceCommands());
         Files.writeString(domainDir().resolve(CONFIGURED_MARKER), configurationKey());
+        Files.writeString(domainDir().resolve(CREDENTIALS_MARKER), credentials.fingerprint());
     }
 
-    /** Deploys the EAR unless this very EAR is already deployed here. */
+    /** Whether the domain's resources use these credentials (a domain made before they existed does not). */
+    public boolean usesCredentials(InternalCredentials credentials) {
+        Path marker = domainDir().resolve(CREDENTIALS_MARKER);
+        try {
+            return Files.isRegularFile(marker) && Files.readString(marker).equals(credentials.fingerprint());
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives the resources of a running domain made before the install had credentials (or with other ones) the
+     * install's credentials, in place (its local store stays), and restarts it so that they take effect.
+     */
+    public void applyCredentials(InternalCredentials credentials) throws IOException {
+        resources.storePasswordAliases(asadmin, host.adminPort(), credentials);
+        runCommands("credentials", resources.credentialCommands());
+        stop();
+        start();
+        Files.writeString(domainDir().resolve(CREDENTIALS_MARKER), credentials.fingerprint());
+    }
+
+    private void runCommands(String what, List<String> lines) throws IOException {
+        Path commands = plan.runDir().resolve(host.name() + "-" + what + ".asadmin");
+        Files.createDirectories(commands.getParent());
+        Files.write(commands, lines, StandardCharsets.UTF_8);
+        asadmin.remote(host.adminPort(), "multimode", "--file", commands.toString());
+    }
+
+    /** Deploys the EAR unless this very EAR is already deployed here; a failure is a {@link FailedStart}. */
     public boolean deploy() throws IOException {
         Path ear = artifacts.ear();
         String digest = sha256(ear);
@@ -113,85 +198,45 @@ public final class HostNode {
         if (Files.isRegularFile(marker) && Files.readString(marker).equals(digest)) {
             return false;
         }
-        asadmin.remote(host.adminPort(), "deploy", "--force=true", "--name", "coffer", ear.toString());
+        try {
+            asadmin.remote(host.adminPort(), "deploy", "--force=true", "--name", "coffer", ear.toString());
+        } catch (CliException failed) {
+            // a server whose start went wrong inside fails its deployments: start it afresh
+            throw new FailedStart(host.name() + ": " + failed.getMessage());
+        }
         Files.writeString(marker, digest);
         return true;
     }
 
-    public void stop() {
-        Optional<ProcessHandle> process = running();
-        if (process.isEmpty()) {
-            return;
-        }
-        try {
-            asadmin.local("stop-domain", "--domaindir", plan.domainsDir().toString(), host.name());
-        } catch (CliException notAnswering) {
-            // The admin port did not answer: stop the process directly.
-        }
-        process.filter(ProcessHandle::isAlive).ifPresent(alive -> Processes.stop(alive, Duration.ofSeconds(30)));
-    }
-
-    /** Waits until /health answers UP; otherwise says which checks are down. */
-    public void awaitHealthy(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        String last = "no answer";
-        while (Instant.now().isBefore(deadline)) {
-            if (running().isEmpty()) {
-                throw new CliException(host.name() + " exited during start-up; see " + serverLog());
-            }
+    /** Stops the domain's server (asadmin first, then by signal) and every other JVM of the domain; returns what is left. */
+    public List<ProcessHandle> stop() {
+        if (running().isPresent()) {
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(host.url() + "/health"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"")) {
-                    return;
-                }
-                last = health.body();
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new CliException("interrupted");
+                asadmin.local("stop-domain", "--domaindir", plan.domainsDir().toString(), host.name());
+            } catch (CliException notAnswering) {
+                // The admin port did not answer: stop the process directly.
             }
-            Processes.sleep(1000);
         }
-        throw new CliException(host.name() + " is not healthy after " + timeout.toSeconds() + " s: " + last
-                + "; see " + serverLog());
+        List<ProcessHandle> left = new ArrayList<>();
+        for (ProcessHandle process : processes()) {
+            Processes.stop(process, Duration.ofSeconds(30));
+            if (process.isAlive()) {
+                left.add(process);
+            }
+        }
+        return left;
     }
 
-    /** The asadmin commands that give a domain Coffer's resources (run once, after its first start). */
-    List<String> resourceCommands() {
-        List<String> commands = new ArrayList<>();
-        commands.add("create-resource-adapter-config --property ServerUrl=" + escape(plan.brokerUrl())
-                + ":UserName=coffer:Password=coffer activemq-rar");
-        commands.add("deploy --type rar --name activemq-rar " + artifacts.activemqRar());
-        commands.add("create-connector-connection-pool --raname activemq-rar --connectiondefinition jakarta.jms.ConnectionFactory"
-                + " --transactionsupport XATransaction --ping=false --steadypoolsize 1 --maxpoolsize 32 jms/coffer/pool");
-        commands.add("create-connector-resource --poolname jms/coffer/pool jms/coffer/ConnectionFactory");
-        commands.add("create-admin-object --raname activemq-rar --restype jakarta.jms.Topic"
-                + " --property PhysicalName=coffer.replication jms/coffer/replication");
-        List<String> stores = new ArrayList<>();
-        stores.add("base");
-        stores.addAll(TopologyPlan.SHARDS);
-        for (String store : stores) {
-            commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.ClientXADataSource"
-                    + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 32 --failconnection=true"
-                    + " --property serverName=127.0.0.1:portNumber=" + plan.derbyPort()
-                    + ":databaseName=coffer-" + store + ":createDatabase=create coffer-" + store);
-            commands.add("create-jdbc-resource --connectionpoolid coffer-" + store + " jdbc/coffer/" + store);
-        }
-        commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedXADataSource"
-                + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 64"
-                + " --property databaseName=" + escape(domainDir().resolve("coffer-local").toString())
-                + ":createDatabase=create coffer-local");
-        commands.add("create-jdbc-resource --connectionpoolid coffer-local jdbc/coffer/local");
-        return commands;
+    /** Waits until /health answers UP, watching the server it waits for (see {@link HostHealth}). */
+    public void awaitHealthy(Duration timeout) {
+        new HostHealth(this).await(timeout);
     }
 
     /** Changes to any of these need the domain made again. */
     String configurationKey() {
         return "v2 derby=" + plan.derbyPort() + " broker=" + plan.brokerUrl() + " members=" + plan.hazelcastMembers()
-                + " home=" + plan.home() + " portBase=" + host.portBase() + " adjustableClock=" + plan.adjustableClock();
+                + " home=" + plan.home() + " portBase=" + host.portBase() + " adjustableClock="
+                + plan.adjustableClock();
     }
 
     private void checkPortsFree() {
@@ -201,11 +246,6 @@ public final class HostNode {
                         + " process; stop it or choose other ports with --port-base");
             }
         }
-    }
-
-    /** A property value for asadmin's {@code --property a=b:c=d}: colons escaped, and quoted for multimode's tokenizer. */
-    static String escape(String value) {
-        return "'" + value.replace(":", "\\:").replace("=", "\\=") + "'";
     }
 
     private static String sha256(Path file) throws IOException {

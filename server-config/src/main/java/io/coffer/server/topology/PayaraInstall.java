@@ -14,13 +14,13 @@ import java.util.zip.ZipInputStream;
 /** Unpacks the Payara Server distribution Maven fetched into Coffer's home, once. */
 public final class PayaraInstall {
 
-    private PayaraInstall() {
-    }
+    private PayaraInstall() {}
 
     /** @param payaraHome the {@code payara6} directory the zip unpacks to */
     public static void ensure(Path zip, Path payaraHome) throws IOException {
         Path marker = payaraHome.resolve(".coffer-unpacked");
-        if (Files.isRegularFile(marker) && Files.readString(marker).equals(zip.getFileName().toString())) {
+        if (Files.isRegularFile(marker)
+                && Files.readString(marker).equals(zip.getFileName().toString())) {
             return;
         }
         Path target = payaraHome.getParent();
@@ -40,12 +40,20 @@ public final class PayaraInstall {
                 }
             }
         }
-        for (String script : new String[] {"bin/asadmin", "glassfish/bin/asadmin", "bin/startserv", "bin/stopserv",
-                "glassfish/bin/startserv", "glassfish/bin/stopserv"}) {
+        for (String script : new String[] {
+            "bin/asadmin",
+            "glassfish/bin/asadmin",
+            "bin/startserv",
+            "bin/stopserv",
+            "glassfish/bin/startserv",
+            "glassfish/bin/stopserv"
+        }) {
             Path executable = payaraHome.resolve(script);
             if (Files.exists(executable)) {
                 Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(executable));
-                permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                permissions.addAll(EnumSet.of(
+                        PosixFilePermission.OWNER_EXECUTE,
+                        PosixFilePermission.GROUP_EXECUTE,
                         PosixFilePermission.OTHERS_EXECUTE));
                 Files.setPosixFilePermissions(executable, permissions);
             }

@@ -2,11 +2,9 @@ package io.coffer.server.topology;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,10 +13,15 @@ import java.util.concurrent.Future;
 /**
  * Starts, stops and describes a Coffer topology on one machine: the Derby network server of the remote stores, the
  * JMS broker, and N Payara Server hosts, each with its own local store, clustered through Payara's data grid.
+ *
+ * <p>A start brings back whatever is missing after any crash, and stops what a failed start left behind: processes are
+ * found by their PID files and by their command lines, and a host whose start fails is stopped and started again.
  */
 public final class Topology {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
+    /** A host's start fails now and then on a loaded machine (a race inside the server): a few attempts suffice. */
+    static final int HOST_START_ATTEMPTS = 3;
 
     private final TopologyPlan plan;
     private final BuildArtifacts artifacts;
@@ -41,12 +44,21 @@ public final class Topology {
     /** Starts everything that is not running yet; {@code deploy=false} leaves the EAR to someone else (tests). */
     public void start(boolean deploy) throws IOException {
         checkHome();
+        progress.step("stop what a failed start left behind", this::stopLeftovers);
         progress.step("check that the ports are free", this::checkPortsFree);
         Files.createDirectories(plan.logs());
         Files.createDirectories(plan.runDir());
-        progress.step("Payara Server " + plan.payaraHome(), () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
-        progress.step("Derby network server on 127.0.0.1:" + plan.derbyPort() + " (log " + derby.log() + ")", derby::start);
-        progress.step("JMS broker on " + plan.brokerUrl() + " (log " + broker.log() + ")", broker::start);
+        InternalCredentials credentials = InternalCredentials.ensure(plan.home());
+        progress.step(
+                "Payara Server " + plan.payaraHome(),
+                () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
+        sayIfAny(progress.step(
+                "Derby network server on 127.0.0.1:" + plan.derbyPort() + " (log " + derby.log() + ")",
+                () -> derby.start(credentials)));
+        sayIfAny(progress.step(
+                "JMS broker on " + plan.brokerUrl() + " (log "
+                        + broker.process().log() + ")",
+                broker::start));
         List<HostNode> hosts = hosts();
         // Two at a time: each domain start is CPU-bound for a while, and a 2-core machine is the baseline.
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, hosts.size()));
@@ -54,7 +66,10 @@ public final class Topology {
             List<Future<?>> started = new ArrayList<>();
             for (HostNode host : hosts) {
                 started.add(pool.submit(() -> {
-                    startHost(host, deploy);
+                    new StartAttempts(host.plan().name(), HOST_START_ATTEMPTS, progress)
+                            .run(
+                                    () -> startHost(host, deploy, credentials),
+                                    stopped -> stopAfterFailedStart(host, stopped));
                     return null;
                 }));
             }
@@ -64,86 +79,143 @@ public final class Topology {
         }
     }
 
-    private void startHost(HostNode host, boolean deploy) throws IOException {
+    private void sayIfAny(String unusual) {
+        if (unusual != null) {
+            progress.say("     " + unusual);
+        }
+    }
+
+    private void startHost(HostNode host, boolean deploy, InternalCredentials credentials) throws IOException {
         String name = host.plan().name();
         if (!host.provisioned()) {
             progress.step(name + ": create domain (port base " + host.plan().portBase() + ")", host::create);
             progress.step(name + ": start domain", host::start);
-            progress.step(name + ": create JDBC and JMS resources", host::configure);
+            progress.step(name + ": create JDBC and JMS resources", () -> host.configure(credentials));
         } else {
             progress.step(name + ": start domain (log " + host.serverLog() + ")", host::start);
+            if (!host.usesCredentials(credentials)) {
+                progress.step(
+                        name + ": give its resources the install's credentials, and restart it",
+                        () -> host.applyCredentials(credentials));
+            }
         }
         if (deploy) {
-            progress.step(name + ": deploy " + artifacts.ear().getFileName(), () -> {
-                host.deploy();
-            });
-            progress.step(name + ": wait until healthy at " + host.plan().url() + "/health",
+            progress.step(name + ": deploy " + artifacts.ear().getFileName(), host::deploy);
+            progress.step(
+                    name + ": wait until healthy at " + host.plan().url() + "/health",
                     () -> host.awaitHealthy(HEALTH_TIMEOUT));
         }
     }
 
-    /** Stops the hosts, then the broker, then Derby: exactly the processes this topology started. */
+    private static void stopAfterFailedStart(HostNode host, StringBuilder stopped) {
+        List<ProcessHandle> processes = host.processes();
+        processes.forEach(process ->
+                stopped.append(stopped.length() == 0 ? "" : ", ").append("pid ").append(process.pid()));
+        host.stop();
+    }
+
+    /**
+     * A host's JVM without its PID file holds the host's ports and answers wrongly or not at all (a start that failed
+     * inside the server); a suspended server answers nothing. The first is stopped, the second resumed.
+     */
+    private void stopLeftovers() {
+        for (HostNode host : hosts()) {
+            host.orphan().ifPresent(orphan -> {
+                progress.say("     " + host.plan().name() + ": a JVM of its domain (pid " + orphan.pid()
+                        + ") runs without" + " its PID file, left by a start that failed; stopping it");
+                host.stop();
+            });
+            host.running().filter(Processes::suspended).ifPresent(suspended -> {
+                progress.say("     " + host.plan().name() + " (pid " + suspended.pid()
+                        + ") was suspended (SIGSTOP); resuming it");
+                Processes.resume(suspended);
+            });
+        }
+    }
+
+    /**
+     * Stops the hosts, then the broker, then Derby: every process of this home, found by PID file and by command
+     * line (hosts of a larger earlier topology too).
+     *
+     * @return the processes still running after
+     */
     public List<String> stop() {
         List<String> leftovers = new ArrayList<>();
         for (HostNode host : hosts()) {
-            if (host.running().isPresent()) {
-                progress.step(host.plan().name() + ": stop domain", host::stop);
+            if (!host.processes().isEmpty()) {
+                progress.step(host.plan().name() + ": stop domain", () -> {
+                    host.stop().forEach(process -> leftovers.add(host.plan().name() + " (pid " + process.pid() + ")"));
+                });
             }
-            host.running().ifPresent(process -> leftovers.add(host.plan().name() + " (pid " + process.pid() + ")"));
         }
-        if (broker.running().isPresent()) {
-            progress.step("stop JMS broker", () -> {
-                broker.stop();
+        for (ProcessHandle other : otherDomains()) {
+            progress.step("stop a host outside the plan (pid " + other.pid() + ")", () -> {
+                if (!Processes.stop(other, Duration.ofSeconds(30))) {
+                    leftovers.add("host outside the plan (pid " + other.pid() + ")");
+                }
             });
         }
-        broker.running().ifPresent(process -> leftovers.add("broker (pid " + process.pid() + ")"));
-        if (derby.running().isPresent()) {
-            progress.step("stop Derby network server", () -> {
-                derby.stop();
-            });
-        }
-        derby.running().ifPresent(process -> leftovers.add("derby (pid " + process.pid() + ")"));
+        stopService("JMS broker", broker.process(), leftovers);
+        stopService("Derby network server", derby.process(), leftovers);
         return leftovers;
     }
 
+    private void stopService(String name, ServiceProcess service, List<String> leftovers) {
+        if (!service.all().isEmpty()) {
+            progress.step("stop " + name, () -> {
+                service.stop().forEach(process -> leftovers.add(name + " (pid " + process.pid() + ")"));
+            });
+        }
+    }
+
+    /** JVMs of domains in this home that the plan does not name (hosts of an earlier, larger topology). */
+    private List<ProcessHandle> otherDomains() {
+        String prefix = "-Dcom.sun.aas.instanceRoot=" + plan.domainsDir() + "/";
+        List<String> planned = hosts().stream()
+                .map(host -> "-Dcom.sun.aas.instanceRoot=" + host.domainDir())
+                .toList();
+        return Processes.withCommandLine(commandLine ->
+                commandLine.stream().anyMatch(argument -> argument.startsWith(prefix) && !planned.contains(argument)));
+    }
+
     public List<HostNode> hosts() {
-        return plan.hostPlans().stream().map(host -> new HostNode(plan, host, artifacts)).toList();
+        return plan.hostPlans().stream()
+                .map(host -> new HostNode(plan, host, artifacts))
+                .toList();
     }
 
-    public Optional<ProcessHandle> derbyProcess() {
-        return derby.running();
+    /** How status shows the Derby network server: running, suspended or stopped, with its PID. */
+    public String derbyState() {
+        return derby.process().state();
     }
 
-    public Optional<ProcessHandle> brokerProcess() {
-        return broker.running();
-    }
-
-    public Path derbyLog() {
-        return derby.log();
-    }
-
-    public Path brokerLog() {
-        return broker.log();
+    /** How status shows the broker. */
+    public String brokerState() {
+        return broker.process().state();
     }
 
     /** Every port something is about to listen on, before anything starts: a conflict leaves nothing half-started. */
     private void checkPortsFree() {
         List<TopologyPlan.NamedPort> needed = new ArrayList<>();
-        if (derby.running().isEmpty()) {
-            needed.add(new TopologyPlan.NamedPort("Derby network server; choose another with --derby-port", plan.derbyPort()));
+        if (derby.process().running().isEmpty()) {
+            needed.add(new TopologyPlan.NamedPort(
+                    "Derby network server; choose another with --derby-port", plan.derbyPort()));
         }
-        if (broker.running().isEmpty()) {
+        if (broker.process().running().isEmpty()) {
             needed.add(new TopologyPlan.NamedPort("JMS broker; choose another with --broker-port", plan.brokerPort()));
         }
         for (HostNode host : hosts()) {
             if (host.running().isEmpty()) {
-                host.plan().ports().forEach(port -> needed.add(new TopologyPlan.NamedPort(port.what()
-                        + "; choose other ports with --port-base", port.port())));
+                host.plan()
+                        .ports()
+                        .forEach(port -> needed.add(new TopologyPlan.NamedPort(
+                                port.what() + "; choose other ports with --port-base", port.port())));
             }
         }
         for (TopologyPlan.NamedPort port : needed) {
             if (!Processes.free(port.port())) {
-                throw new CliException("port " + port.port() + " is already in use by another process (" + port.what() + ")");
+                throw new CliException(
+                        "port " + port.port() + " is already in use by another process (" + port.what() + ")");
             }
         }
     }

@@ -49,7 +49,11 @@ public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, in
 
     /** Every host's data-grid member address: the TCP/IP join list (no multicast discovery). */
     public String hazelcastMembers() {
-        return String.join(",", hostPlans().stream().map(host -> "127.0.0.1:" + host.hazelcastPort()).toList());
+        return String.join(
+                ",",
+                hostPlans().stream()
+                        .map(host -> "127.0.0.1:" + host.hazelcastPort())
+                        .toList());
     }
 
     public Path payaraHome() {
@@ -123,7 +127,8 @@ public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, in
 
         /** Every port this host listens on, with what it is, for the pre-flight check. */
         public List<NamedPort> ports() {
-            return List.of(new NamedPort("HTTP of " + name(), httpPort()),
+            return List.of(
+                    new NamedPort("HTTP of " + name(), httpPort()),
                     new NamedPort("HTTPS of " + name(), httpsPort()),
                     new NamedPort("admin port of " + name(), adminPort()),
                     new NamedPort("data-grid port of " + name(), hazelcastPort()),
@@ -134,6 +139,5 @@ public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, in
         }
     }
 
-    public record NamedPort(String what, int port) {
-    }
+    public record NamedPort(String what, int port) {}
 }

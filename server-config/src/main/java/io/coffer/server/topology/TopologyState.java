@@ -15,18 +15,25 @@ public final class TopologyState {
 
     private static final String FILE = "topology.properties";
 
-    private TopologyState() {
-    }
+    private TopologyState() {}
 
-    public static TopologyPlan plan(Path home, Integer hosts, Integer portBase, Integer derbyPort, Integer brokerPort,
+    public static TopologyPlan plan(
+            Path home,
+            Integer hosts,
+            Integer portBase,
+            Integer derbyPort,
+            Integer brokerPort,
             Boolean adjustableClock) {
         Properties saved = load(home);
-        return new TopologyPlan(home,
+        return new TopologyPlan(
+                home,
                 pick(portBase, saved, "portBase", TopologyPlan.DEFAULT_PORT_BASE),
                 pick(hosts, saved, "hosts", 1),
                 pick(derbyPort, saved, "derbyPort", TopologyPlan.DEFAULT_DERBY_PORT),
                 pick(brokerPort, saved, "brokerPort", TopologyPlan.DEFAULT_BROKER_PORT),
-                adjustableClock != null ? adjustableClock : Boolean.parseBoolean(saved.getProperty("adjustableClock", "false")));
+                adjustableClock != null
+                        ? adjustableClock
+                        : Boolean.parseBoolean(saved.getProperty("adjustableClock", "false")));
     }
 
     public static void save(TopologyPlan plan) throws IOException {

@@ -33,23 +33,30 @@ class DomainXmlTest {
 
     @Test
     void aHostListensOnLoopbackOnlyWithoutPhoneHomeAndRecoversTransactionsAtStart() throws Exception {
-        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document document = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(FRESH.getBytes(StandardCharsets.UTF_8)));
         TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
 
         DomainXml.patch(document, plan, plan.host(1));
 
         Element serverConfig = (Element) document.getElementsByTagName("config").item(0);
-        assertThat(attribute(serverConfig, "transaction-service", "automatic-recovery")).isEqualTo("true");
+        assertThat(attribute(serverConfig, "transaction-service", "automatic-recovery"))
+                .isEqualTo("true");
         assertThat(attribute(serverConfig, "network-listener", "address")).isEqualTo("127.0.0.1");
         assertThat(attribute(serverConfig, "iiop-listener", "address")).isEqualTo("127.0.0.1");
         assertThat(attribute(serverConfig, "jms-service", "type")).isEqualTo("DISABLED");
-        assertThat(attribute(document.getDocumentElement(), "phone-home-runtime-configuration", "enabled")).isEqualTo("false");
-        assertThat(attribute(document.getDocumentElement(), "hazelcast-runtime-configuration", "discovery-mode")).isEqualTo("tcpip");
+        assertThat(attribute(document.getDocumentElement(), "phone-home-runtime-configuration", "enabled"))
+                .isEqualTo("false");
+        assertThat(attribute(document.getDocumentElement(), "hazelcast-runtime-configuration", "discovery-mode"))
+                .isEqualTo("tcpip");
         assertThat(serverConfig.getElementsByTagName("java-config").item(0).getTextContent())
-                .contains("-Dhazelcast.phone.home.enabled=false", "-Xmx768m").doesNotContain("-Xmx512m");
-        Element defaultConfig = (Element) document.getElementsByTagName("config").item(1);
-        assertThat(attribute(defaultConfig, "transaction-service", "automatic-recovery")).isEmpty();
+                .contains("-Dhazelcast.phone.home.enabled=false", "-Xmx768m")
+                .doesNotContain("-Xmx512m");
+        Element defaultConfig =
+                (Element) document.getElementsByTagName("config").item(1);
+        assertThat(attribute(defaultConfig, "transaction-service", "automatic-recovery"))
+                .isEmpty();
     }
 
     private static String attribute(Element root, String tag, String name) {

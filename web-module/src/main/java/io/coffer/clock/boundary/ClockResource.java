@@ -1,10 +1,12 @@
 package io.coffer.clock.boundary;
 
-import io.coffer.platform.wire.Rfc3339;
+import io.coffer.http.RequestValidation;
 import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.platform.time.AdjustableClock;
+import io.coffer.platform.wire.Rfc3339;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,18 +20,20 @@ import java.time.format.DateTimeParseException;
  * {@code /admin/v1/clock}: this instance's business clock. On a test install ({@code coffer.clock.adjustable}) an
  * operator can move it forward to see scheduled deletions and expiries happen; everywhere else it only reads.
  */
-@Path("admin/v1/clock")
+@Path("v1/clock")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClockResource {
 
     @Inject
     AdjustableClock clock;
 
-    public record ClockView(String now, String offset, boolean adjustable) {
-    }
+    @Inject
+    RequestValidation requests;
 
-    public record AdvanceRequest(String advance) {
-    }
+    public record ClockView(String now, String offset, boolean adjustable) {}
+
+    public record AdvanceRequest(
+            @NotNull(message = "advance is required") String advance) {}
 
     @GET
     public ClockView read() {
@@ -39,22 +43,21 @@ public class ClockResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public ClockView advance(AdvanceRequest request) {
-        if (request == null || request.advance() == null) {
-            throw CofferException.missing("advance");
-        }
+        requests.valid(request, "advance");
         Duration by;
         try {
             by = Duration.parse(request.advance());
         } catch (DateTimeParseException malformed) {
             throw CofferException.invalid("advance must be an ISO-8601 duration such as P31D or PT2H");
         }
-        try {
-            clock.advance(by);
-        } catch (IllegalStateException notAdjustable) {
-            throw new CofferException(ErrorCode.INCORRECT_STATE, notAdjustable.getMessage());
-        } catch (IllegalArgumentException backwards) {
-            throw CofferException.invalid(backwards.getMessage());
+        if (!clock.adjustable()) {
+            throw new IncorrectStateException(
+                    "this install's clock is not adjustable (coffer.clock.adjustable is off)");
         }
+        if (by.isNegative()) {
+            throw CofferException.invalid("the clock only moves forward");
+        }
+        clock.advance(by);
         return read();
     }
 }

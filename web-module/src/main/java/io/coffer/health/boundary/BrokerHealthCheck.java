@@ -26,7 +26,9 @@ public class BrokerHealthCheck implements HealthCheck {
             session.createTemporaryQueue().delete();
             return response.up().withData("broker", "UP").build();
         } catch (JMSException | RuntimeException failure) {
-            return response.down().withData("broker", "DOWN: " + failure.getMessage()).build();
+            return response.down()
+                    .withData("broker", "DOWN: " + failure.getMessage())
+                    .build();
         }
     }
 }

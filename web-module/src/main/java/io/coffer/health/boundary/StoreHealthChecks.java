@@ -1,6 +1,8 @@
 package io.coffer.health.boundary;
 
+import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.control.StoreDataSources;
 import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -26,6 +28,12 @@ public class StoreHealthChecks {
     @Inject
     ShardRouter router;
 
+    @Inject
+    StoreDataSources dataSources;
+
+    @Inject
+    Replication replication;
+
     @Produces
     @Readiness
     HealthCheck remoteStores() {
@@ -33,7 +41,7 @@ public class StoreHealthChecks {
             var response = HealthCheckResponse.named("remote-stores");
             boolean up = true;
             for (StoreId store : router.remoteStores()) {
-                String result = ping(() -> router.remoteDataSource(store));
+                String result = ping(() -> dataSources.remote(store));
                 response.withData(store.name(), result);
                 up &= result.equals("UP");
             }
@@ -45,8 +53,11 @@ public class StoreHealthChecks {
     @Readiness
     HealthCheck localStore() {
         return () -> {
-            String result = ping(router::localDataSource);
-            return HealthCheckResponse.named("local-store").withData("local", result).status(result.equals("UP")).build();
+            String result = ping(dataSources::local);
+            return HealthCheckResponse.named("local-store")
+                    .withData("local", result)
+                    .status(result.equals("UP"))
+                    .build();
         };
     }
 
@@ -57,7 +68,7 @@ public class StoreHealthChecks {
             var response = HealthCheckResponse.named("replicas");
             boolean up = true;
             for (StoreId store : router.remoteStores()) {
-                boolean caughtUp = router.replicaCaughtUp(store);
+                boolean caughtUp = replication.caughtUp(store);
                 response.withData(store.name(), caughtUp ? "CAUGHT_UP" : "CATCHING_UP");
                 up &= caughtUp;
             }

@@ -1,8 +1,7 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.platform.failure.CofferException;
-import io.coffer.platform.failure.ErrorCode;
 import io.coffer.identity.entity.Caller;
+import io.coffer.platform.failure.NotAuthenticatedException;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The authenticated caller of the current request, set by {@link SignatureAuthenticationFilter}. */
@@ -17,7 +16,7 @@ public class CallerContext {
 
     public Caller caller() {
         if (caller == null) {
-            throw new CofferException(ErrorCode.NOT_AUTHENTICATED, "the request is not authenticated");
+            throw new NotAuthenticatedException("the request is not authenticated");
         }
         return caller;
     }

@@ -1,7 +1,9 @@
 package io.coffer.identity.boundary;
 
-import io.coffer.http.OciRequests;
+import io.coffer.http.RequestValidation;
+import io.coffer.platform.wire.Rfc3339;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,31 +11,32 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
- * {@code /admin/v1/tenancies}: the operator lists tenancies, and creates a tenancy with its administrator, who signs with the key given
- * here. The tenancy's OCID is also its root compartment.
+ * {@code /admin/v1/tenancies}: the operator lists tenancies, and creates a tenancy with its administrator, who signs with
+ * the key given here. The tenancy's OCID is also its root compartment.
  */
-@Path("admin/v1/tenancies")
+@Path("v1/tenancies")
 public class TenancyResource {
 
     @EJB
     IdentityService identities;
 
-    public record CreateTenancy(String name, String adminPublicKey) {
-    }
+    @Inject
+    RequestValidation requests;
 
-    public record CreatedTenancy(String id, String adminUserId, String fingerprint) {
-    }
+    public record CreateTenancy(String name, String adminPublicKey) {}
 
-    public record TenancyView(String id, String name, String timeCreated) {
-    }
+    public record CreatedTenancy(String id, String adminUserId, String fingerprint) {}
+
+    public record TenancyView(String id, String name, String timeCreated) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public java.util.List<TenancyView> list() {
+    public List<TenancyView> list() {
         return identities.tenancies().stream()
-                .map(tenancy -> new TenancyView(tenancy.id(), tenancy.name(), io.coffer.platform.wire.Rfc3339.format(tenancy.timeCreated())))
+                .map(tenancy -> new TenancyView(tenancy.id(), tenancy.name(), Rfc3339.format(tenancy.timeCreated())))
                 .toList();
     }
 
@@ -41,7 +44,7 @@ public class TenancyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(CreateTenancy request) {
-        OciRequests.required(request, "the tenancy");
+        requests.valid(request, "the tenancy");
         IdentityService.NewTenancy created = identities.createTenancy(request.name(), request.adminPublicKey());
         return Response.status(Response.Status.CREATED)
                 .entity(new CreatedTenancy(created.id(), created.adminUserId(), created.fingerprint()))

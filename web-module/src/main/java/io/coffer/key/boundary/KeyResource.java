@@ -1,14 +1,17 @@
 package io.coffer.key.boundary;
 
 import io.coffer.http.OciRequests;
+import io.coffer.http.Pages;
+import io.coffer.http.RequestValidation;
 import io.coffer.identity.boundary.CallerContext;
-import io.coffer.key.boundary.KeyViews.CreateKeyDetails;
-import io.coffer.key.boundary.KeyViews.UpdateKeyDetails;
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
+import io.coffer.key.entity.wire.CreateKeyDetails;
+import io.coffer.key.entity.wire.KeyJson;
+import io.coffer.key.entity.wire.KeyVersionJson;
+import io.coffer.key.entity.wire.UpdateKeyDetails;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
-import io.coffer.platform.wire.Tags;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -37,29 +40,27 @@ public class KeyResource {
     @Inject
     CallerContext caller;
 
+    @Inject
+    RequestValidation requests;
+
     @PathParam("vaultId")
     String vaultId;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateKeyDetails details, @HeaderParam("opc-retry-token") String retryToken) {
-        OciRequests.required(details, "CreateKeyDetails");
-        KeyViews.KeyShape shape = OciRequests.required(details.keyShape(), "keyShape");
-        MasterKey key = keys.create(caller.tenancyId(), vaultId, details.compartmentId(), details.displayName(),
-                shape.algorithm(), shape.length(), details.protectionMode(), Tags.freeformToJson(details.freeformTags()),
-                Tags.definedToJson(details.definedTags()), OciRequests.retry(retryToken, "CreateKey", vaultId, details));
-        return withEtag(key);
+        requests.valid(details, "CreateKeyDetails");
+        return withEtag(keys.create(
+                caller.tenancyId(), vaultId, details, OciRequests.retry(retryToken, "CreateKey", vaultId, details)));
     }
 
     @GET
-    public Response list(@QueryParam("compartmentId") String compartmentId, @QueryParam("limit") Integer limit,
+    public Response list(
+            @QueryParam("compartmentId") String compartmentId,
+            @QueryParam("limit") Integer limit,
             @QueryParam("page") String page) {
         Page<MasterKey> found = keys.list(caller.tenancyId(), vaultId, compartmentId, limit, page);
-        Response.ResponseBuilder response = Response.ok(found.items().stream().map(KeyViews::summary).toList());
-        if (found.nextPage() != null) {
-            response.header("opc-next-page", found.nextPage());
-        }
-        return response.build();
+        return Pages.of(found.items().stream().map(KeyJson::summary).toList(), found.nextPage());
     }
 
     @GET
@@ -71,40 +72,43 @@ public class KeyResource {
     @PUT
     @Path("{keyId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("keyId") String keyId, UpdateKeyDetails details, @HeaderParam("if-match") String ifMatch) {
-        OciRequests.required(details, "UpdateKeyDetails");
-        return withEtag(keys.update(caller.tenancyId(), vaultId, keyId, details.displayName(),
-                Tags.freeformToJson(details.freeformTags()), Tags.definedToJson(details.definedTags()), ifMatch));
+    public Response update(
+            @PathParam("keyId") String keyId, UpdateKeyDetails details, @HeaderParam("if-match") String ifMatch) {
+        requests.valid(details, "UpdateKeyDetails");
+        return withEtag(keys.update(caller.tenancyId(), vaultId, keyId, details, ifMatch));
     }
 
     @POST
     @Path("{keyId}/keyVersions")
     public Response createVersion(@PathParam("keyId") String keyId, @HeaderParam("opc-retry-token") String retryToken) {
-        MasterKeyVersion version = keys.createVersion(caller.tenancyId(), vaultId, keyId,
-                OciRequests.retry(retryToken, "CreateKeyVersion", keyId, null));
-        return Response.ok(KeyViews.view(version)).header("etag", Etags.of(version.id(), 0)).build();
+        return withEtag(keys.createVersion(
+                caller.tenancyId(), vaultId, keyId, OciRequests.retry(retryToken, "CreateKeyVersion", keyId, null)));
     }
 
     @GET
     @Path("{keyId}/keyVersions")
-    public Response listVersions(@PathParam("keyId") String keyId, @QueryParam("limit") Integer limit,
-            @QueryParam("page") String page) {
+    public Response listVersions(
+            @PathParam("keyId") String keyId, @QueryParam("limit") Integer limit, @QueryParam("page") String page) {
         Page<MasterKeyVersion> found = keys.listVersions(caller.tenancyId(), vaultId, keyId, limit, page);
-        Response.ResponseBuilder response = Response.ok(found.items().stream().map(KeyViews::summary).toList());
-        if (found.nextPage() != null) {
-            response.header("opc-next-page", found.nextPage());
-        }
-        return response.build();
+        return Pages.of(found.items().stream().map(KeyVersionJson::summary).toList(), found.nextPage());
     }
 
     @GET
     @Path("{keyId}/keyVersions/{keyVersionId}")
     public Response getVersion(@PathParam("keyId") String keyId, @PathParam("keyVersionId") String keyVersionId) {
-        MasterKeyVersion version = keys.getVersion(caller.tenancyId(), vaultId, keyId, keyVersionId);
-        return Response.ok(KeyViews.view(version)).header("etag", Etags.of(version.id(), 0)).build();
+        return withEtag(keys.getVersion(caller.tenancyId(), vaultId, keyId, keyVersionId));
     }
 
     private static Response withEtag(MasterKey key) {
-        return Response.ok(KeyViews.view(key)).header("etag", Etags.of(key.id(), key.version())).build();
+        return Response.ok(KeyJson.of(key))
+                .header("etag", Etags.of(key.id(), key.version()))
+                .build();
+    }
+
+    /** A key version never changes: its etag is fixed. */
+    private static Response withEtag(MasterKeyVersion version) {
+        return Response.ok(KeyVersionJson.of(version))
+                .header("etag", Etags.of(version.id(), 0))
+                .build();
     }
 }

@@ -21,15 +21,14 @@ import java.util.Optional;
  * {@code /admin/v1/stores/{store}/probes}: write a probe into a remote store, read it back from the remote store or
  * from this host's local store ({@code ?from=local}).
  */
-@Path("admin/v1/stores/{store}/probes")
+@Path("v1/stores/{store}/probes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProbeResource {
 
     @EJB
     ProbeService probes;
 
-    public record ProbeRequest(String note) {
-    }
+    public record ProbeRequest(String note) {}
 
     public record ProbeView(String id, String store, String note, Instant createdAt, long version, String readFrom) {
         static ProbeView of(Probe probe, String readFrom) {
@@ -41,14 +40,17 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response write(@PathParam("store") String store, ProbeRequest request) {
         Probe probe = probes.write(store, request == null ? null : request.note());
-        return Response.created(UriBuilder.fromPath("/admin/v1/stores/{store}/probes/{id}").build(store, probe.id()))
+        return Response.created(UriBuilder.fromPath("/admin/v1/stores/{store}/probes/{id}")
+                        .build(store, probe.id()))
                 .entity(ProbeView.of(probe, "remote"))
                 .build();
     }
 
     @GET
     @Path("{id}")
-    public ProbeView read(@PathParam("store") String store, @PathParam("id") String id,
+    public ProbeView read(
+            @PathParam("store") String store,
+            @PathParam("id") String id,
             @QueryParam("from") @DefaultValue("remote") String from) {
         Optional<Probe> probe = switch (from) {
             case "remote" -> probes.readRemote(store, id);

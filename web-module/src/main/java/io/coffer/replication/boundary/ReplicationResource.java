@@ -1,7 +1,8 @@
 package io.coffer.replication.boundary;
 
-import io.coffer.replication.control.ReplicaState;
 import io.coffer.platform.settings.CofferSettings;
+import io.coffer.replication.monitor.ReplicaState;
+import io.coffer.replication.monitor.ReplicationInspector;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,7 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** {@code /admin/v1/replication}: how far this host's local store has applied each remote store's log. */
-@Path("admin/v1/replication")
+@Path("v1/replication")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReplicationResource {
 
@@ -23,11 +24,10 @@ public class ReplicationResource {
     @Inject
     CofferSettings settings;
 
-    public record StoreReplica(String store, long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {
-    }
+    public record StoreReplica(
+            String store, long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {}
 
-    public record HostReplication(String instance, String cell, List<StoreReplica> stores) {
-    }
+    public record HostReplication(String instance, String cell, List<StoreReplica> stores) {}
 
     @EJB
     ReplicationInspector inspector;
@@ -50,8 +50,12 @@ public class ReplicationResource {
     public HostReplication status() {
         List<StoreReplica> stores = replicas.positions().entrySet().stream()
                 .sorted(Comparator.comparing(entry -> entry.getKey().name()))
-                .map(entry -> new StoreReplica(entry.getKey().name(), entry.getValue().applied(), entry.getValue().head(),
-                        entry.getValue().eventsBehind(), entry.getValue().lag().toMillis() / 1000.0,
+                .map(entry -> new StoreReplica(
+                        entry.getKey().name(),
+                        entry.getValue().applied(),
+                        entry.getValue().head(),
+                        entry.getValue().eventsBehind(),
+                        entry.getValue().lag().toMillis() / 1000.0,
                         entry.getValue().caughtUp()))
                 .toList();
         return new HostReplication(settings.instance(), settings.cell(), stores);

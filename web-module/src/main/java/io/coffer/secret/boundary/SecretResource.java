@@ -1,21 +1,20 @@
 package io.coffer.secret.boundary;
 
 import io.coffer.http.OciRequests;
+import io.coffer.http.Pages;
 import io.coffer.identity.boundary.CallerContext;
-import io.coffer.secret.boundary.SecretService.SecretWithMetadata;
-import io.coffer.secret.entity.ChangeSecretCompartmentDetails;
-import io.coffer.secret.entity.CreateSecretDetails;
-import io.coffer.secret.entity.ScheduleSecretDeletionDetails;
-import io.coffer.secret.entity.ScheduleSecretVersionDeletionDetails;
-import io.coffer.secret.entity.Secret;
-import io.coffer.secret.entity.SecretJson;
-import io.coffer.secret.entity.SecretSummaryJson;
-import io.coffer.secret.entity.SecretVersion;
-import io.coffer.secret.entity.SecretVersionJson;
-import io.coffer.secret.entity.SecretVersionSummaryJson;
-import io.coffer.secret.entity.UpdateSecretDetails;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
+import io.coffer.secret.boundary.SecretService.SecretWithMetadata;
+import io.coffer.secret.entity.Secret;
+import io.coffer.secret.entity.SecretVersion;
+import io.coffer.secret.entity.wire.ChangeSecretCompartmentDetails;
+import io.coffer.secret.entity.wire.CreateSecretDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretDeletionDetails;
+import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
+import io.coffer.secret.entity.wire.SecretJson;
+import io.coffer.secret.entity.wire.SecretVersionJson;
+import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -45,19 +44,23 @@ public class SecretResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateSecretDetails details, @HeaderParam("opc-retry-token") String retryToken) {
-        OciRequests.required(details, "CreateSecretDetails");
-        return withSecret(secrets.create(caller.tenancyId(), details,
-                OciRequests.retry(retryToken, "CreateSecret", "", details)));
+        return withSecret(secrets.create(
+                caller.tenancyId(), details, OciRequests.retry(retryToken, "CreateSecret", "", details)));
     }
 
     @GET
-    public Response list(@QueryParam("compartmentId") String compartmentId, @QueryParam("name") String name,
-            @QueryParam("vaultId") String vaultId, @QueryParam("lifecycleState") String lifecycleState,
-            @QueryParam("sortBy") String sortBy, @QueryParam("sortOrder") String sortOrder,
-            @QueryParam("limit") Integer limit, @QueryParam("page") String page) {
-        Page<Secret> found = secrets.list(caller.tenancyId(), compartmentId, vaultId, name, lifecycleState, sortBy,
-                sortOrder, limit, page);
-        return paged(found.items().stream().map(SecretSummaryJson::of).toList(), found.nextPage());
+    public Response list(
+            @QueryParam("compartmentId") String compartmentId,
+            @QueryParam("name") String name,
+            @QueryParam("vaultId") String vaultId,
+            @QueryParam("lifecycleState") String lifecycleState,
+            @QueryParam("sortBy") String sortBy,
+            @QueryParam("sortOrder") String sortOrder,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("page") String page) {
+        Page<Secret> found = secrets.list(
+                caller.tenancyId(), compartmentId, vaultId, name, lifecycleState, sortBy, sortOrder, limit, page);
+        return Pages.of(found.items().stream().map(SecretJson::summary).toList(), found.nextPage());
     }
 
     @GET
@@ -69,47 +72,76 @@ public class SecretResource {
     @PUT
     @Path("{secretId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("secretId") String secretId, UpdateSecretDetails details,
-            @HeaderParam("if-match") String ifMatch, @HeaderParam("opc-retry-token") String retryToken) {
-        OciRequests.required(details, "UpdateSecretDetails");
-        return withSecret(secrets.update(caller.tenancyId(), secretId, details, ifMatch,
+    public Response update(
+            @PathParam("secretId") String secretId,
+            UpdateSecretDetails details,
+            @HeaderParam("if-match") String ifMatch,
+            @HeaderParam("opc-retry-token") String retryToken) {
+        return withSecret(secrets.update(
+                caller.tenancyId(),
+                secretId,
+                details,
+                ifMatch,
                 OciRequests.retry(retryToken, "UpdateSecret", secretId, details)));
     }
 
     @POST
     @Path("{secretId}/actions/scheduleDeletion")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response scheduleDeletion(@PathParam("secretId") String secretId, ScheduleSecretDeletionDetails details,
-            @HeaderParam("if-match") String ifMatch, @HeaderParam("opc-retry-token") String retryToken) {
-        return etagOnly(secrets.scheduleDeletion(caller.tenancyId(), secretId, details, ifMatch,
-                OciRequests.retry(retryToken, "ScheduleSecretDeletion", secretId, details)).secret());
+    public Response scheduleDeletion(
+            @PathParam("secretId") String secretId,
+            ScheduleSecretDeletionDetails details,
+            @HeaderParam("if-match") String ifMatch,
+            @HeaderParam("opc-retry-token") String retryToken) {
+        return etagOnly(secrets.scheduleDeletion(
+                        caller.tenancyId(),
+                        secretId,
+                        details,
+                        ifMatch,
+                        OciRequests.retry(retryToken, "ScheduleSecretDeletion", secretId, details))
+                .secret());
     }
 
     @POST
     @Path("{secretId}/actions/cancelDeletion")
-    public Response cancelDeletion(@PathParam("secretId") String secretId, @HeaderParam("if-match") String ifMatch,
+    public Response cancelDeletion(
+            @PathParam("secretId") String secretId,
+            @HeaderParam("if-match") String ifMatch,
             @HeaderParam("opc-retry-token") String retryToken) {
-        return etagOnly(secrets.cancelDeletion(caller.tenancyId(), secretId, ifMatch,
-                OciRequests.retry(retryToken, "CancelSecretDeletion", secretId, null)).secret());
+        return etagOnly(secrets.cancelDeletion(
+                        caller.tenancyId(),
+                        secretId,
+                        ifMatch,
+                        OciRequests.retry(retryToken, "CancelSecretDeletion", secretId, null))
+                .secret());
     }
 
     @POST
     @Path("{secretId}/actions/changeCompartment")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changeCompartment(@PathParam("secretId") String secretId, ChangeSecretCompartmentDetails details,
-            @HeaderParam("if-match") String ifMatch, @HeaderParam("opc-retry-token") String retryToken) {
-        OciRequests.required(details, "ChangeSecretCompartmentDetails");
-        return etagOnly(secrets.changeCompartment(caller.tenancyId(), secretId, details, ifMatch,
-                OciRequests.retry(retryToken, "ChangeSecretCompartment", secretId, details)).secret());
+    public Response changeCompartment(
+            @PathParam("secretId") String secretId,
+            ChangeSecretCompartmentDetails details,
+            @HeaderParam("if-match") String ifMatch,
+            @HeaderParam("opc-retry-token") String retryToken) {
+        return etagOnly(secrets.changeCompartment(
+                        caller.tenancyId(),
+                        secretId,
+                        details,
+                        ifMatch,
+                        OciRequests.retry(retryToken, "ChangeSecretCompartment", secretId, details))
+                .secret());
     }
 
     /** Rotation runs at once (Coffer generates the content itself); the work request id names this rotation. */
     @POST
     @Path("{secretId}/actions/rotate")
-    public Response rotate(@PathParam("secretId") String secretId, @HeaderParam("if-match") String ifMatch,
+    public Response rotate(
+            @PathParam("secretId") String secretId,
+            @HeaderParam("if-match") String ifMatch,
             @HeaderParam("opc-retry-token") String retryToken) {
-        SecretWithMetadata rotated = secrets.rotate(caller.tenancyId(), secretId, ifMatch,
-                OciRequests.retry(retryToken, "RotateSecret", secretId, null));
+        SecretWithMetadata rotated = secrets.rotate(
+                caller.tenancyId(), secretId, ifMatch, OciRequests.retry(retryToken, "RotateSecret", secretId, null));
         return Response.accepted()
                 .header("opc-work-request-id", "ocid1.coffer-rotation.oc1.coffer." + UUID.randomUUID())
                 .header("etag", Etags.of(rotated.secret().id(), rotated.secret().version()))
@@ -125,38 +157,63 @@ public class SecretResource {
 
     @GET
     @Path("{secretId}/versions")
-    public Response versions(@PathParam("secretId") String secretId, @QueryParam("sortBy") String sortBy,
-            @QueryParam("sortOrder") String sortOrder, @QueryParam("limit") Integer limit, @QueryParam("page") String page) {
+    public Response versions(
+            @PathParam("secretId") String secretId,
+            @QueryParam("sortBy") String sortBy,
+            @QueryParam("sortOrder") String sortOrder,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("page") String page) {
         Page<SecretVersion> found = secrets.versions(caller.tenancyId(), secretId, sortBy, sortOrder, limit, page);
-        return paged(found.items().stream().map(SecretVersionSummaryJson::of).toList(), found.nextPage());
+        return Pages.of(found.items().stream().map(SecretVersionJson::summary).toList(), found.nextPage());
     }
 
     @GET
     @Path("{secretId}/version/{versionNumber}")
     public Response version(@PathParam("secretId") String secretId, @PathParam("versionNumber") long versionNumber) {
         SecretVersion version = secrets.version(caller.tenancyId(), secretId, versionNumber);
-        return Response.ok(SecretVersionJson.of(version)).header("etag", Etags.of(version.id(), version.version())).build();
+        return Response.ok(SecretVersionJson.of(version))
+                .header("etag", Etags.of(version.id(), version.version()))
+                .build();
     }
 
     @POST
     @Path("{secretId}/version/{versionNumber}/actions/scheduleDeletion")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response scheduleVersionDeletion(@PathParam("secretId") String secretId,
-            @PathParam("versionNumber") long versionNumber, ScheduleSecretVersionDeletionDetails details,
-            @HeaderParam("if-match") String ifMatch, @HeaderParam("opc-retry-token") String retryToken) {
-        SecretVersion version = secrets.scheduleVersionDeletion(caller.tenancyId(), secretId, versionNumber, details,
-                ifMatch, OciRequests.retry(retryToken, "ScheduleSecretVersionDeletion", secretId + "/" + versionNumber, details));
-        return Response.ok().header("etag", Etags.of(version.id(), version.version())).build();
+    public Response scheduleVersionDeletion(
+            @PathParam("secretId") String secretId,
+            @PathParam("versionNumber") long versionNumber,
+            ScheduleSecretVersionDeletionDetails details,
+            @HeaderParam("if-match") String ifMatch,
+            @HeaderParam("opc-retry-token") String retryToken) {
+        SecretVersion version = secrets.scheduleVersionDeletion(
+                caller.tenancyId(),
+                secretId,
+                versionNumber,
+                details,
+                ifMatch,
+                OciRequests.retry(
+                        retryToken, "ScheduleSecretVersionDeletion", secretId + "/" + versionNumber, details));
+        return Response.ok()
+                .header("etag", Etags.of(version.id(), version.version()))
+                .build();
     }
 
     @POST
     @Path("{secretId}/version/{versionNumber}/actions/cancelDeletion")
-    public Response cancelVersionDeletion(@PathParam("secretId") String secretId,
-            @PathParam("versionNumber") long versionNumber, @HeaderParam("if-match") String ifMatch,
+    public Response cancelVersionDeletion(
+            @PathParam("secretId") String secretId,
+            @PathParam("versionNumber") long versionNumber,
+            @HeaderParam("if-match") String ifMatch,
             @HeaderParam("opc-retry-token") String retryToken) {
-        SecretVersion version = secrets.cancelVersionDeletion(caller.tenancyId(), secretId, versionNumber, ifMatch,
+        SecretVersion version = secrets.cancelVersionDeletion(
+                caller.tenancyId(),
+                secretId,
+                versionNumber,
+                ifMatch,
                 OciRequests.retry(retryToken, "CancelSecretVersionDeletion", secretId + "/" + versionNumber, null));
-        return Response.ok().header("etag", Etags.of(version.id(), version.version())).build();
+        return Response.ok()
+                .header("etag", Etags.of(version.id(), version.version()))
+                .build();
     }
 
     private static Response withSecret(SecretWithMetadata found) {
@@ -166,14 +223,8 @@ public class SecretResource {
     }
 
     private static Response etagOnly(Secret secret) {
-        return Response.ok().header("etag", Etags.of(secret.id(), secret.version())).build();
-    }
-
-    private static Response paged(Object items, String nextPage) {
-        Response.ResponseBuilder response = Response.ok(items);
-        if (nextPage != null) {
-            response.header("opc-next-page", nextPage);
-        }
-        return response.build();
+        return Response.ok()
+                .header("etag", Etags.of(secret.id(), secret.version()))
+                .build();
     }
 }

@@ -1,13 +1,15 @@
 package io.coffer.shard.boundary;
 
+import io.coffer.http.RequestValidation;
 import io.coffer.platform.failure.CofferException;
-import io.coffer.replication.control.ReplicaState;
+import io.coffer.replication.monitor.ReplicaState;
 import io.coffer.routing.control.StoreSettingsCache;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.routing.entity.StoreSettings;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -23,7 +25,7 @@ import java.util.Locale;
  * {@code /admin/v1/shards}: every remote store with how its reads are served and whether its writes are captured, and
  * the switches. A switch made here is followed by every instance within seconds, without a redeploy.
  */
-@Path("admin/v1/shards")
+@Path("v1/shards")
 @Produces(MediaType.APPLICATION_JSON)
 public class ShardResource {
 
@@ -36,22 +38,27 @@ public class ShardResource {
     @Inject
     ReplicaState replicas;
 
-    public record ReadsRequest(String accessor) {
-    }
+    @Inject
+    RequestValidation requests;
 
-    public record CaptureRequest(Boolean enabled) {
-    }
+    public record ReadsRequest(
+            @NotNull(message = "accessor is required") String accessor) {}
+
+    public record CaptureRequest(
+            @NotNull(message = "enabled is required") Boolean enabled) {}
 
     /** This host's replica of the store, as its replica monitor last saw it. */
-    public record LocalReplica(long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {
-    }
+    public record LocalReplica(long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {}
 
-    public record ShardView(String id, String reads, boolean captureEnabled, Instant updatedAt, String updatedBy,
-            LocalReplica localReplica) {
-    }
+    public record ShardView(
+            String id,
+            String reads,
+            boolean captureEnabled,
+            Instant updatedAt,
+            String updatedBy,
+            LocalReplica localReplica) {}
 
-    public record ShardList(List<ShardView> items) {
-    }
+    public record ShardList(List<ShardView> items) {}
 
     @GET
     public ShardList list() {
@@ -68,9 +75,7 @@ public class ShardResource {
     @Path("{id}/reads")
     @Consumes(MediaType.APPLICATION_JSON)
     public ShardView switchReads(@PathParam("id") String id, ReadsRequest request) {
-        if (request == null || request.accessor() == null) {
-            throw CofferException.missing("accessor");
-        }
+        requests.valid(request, "accessor");
         ReadAccessor accessor;
         try {
             accessor = ReadAccessor.valueOf(request.accessor().trim().toUpperCase(Locale.ROOT));
@@ -84,9 +89,7 @@ public class ShardResource {
     @Path("{id}/capture")
     @Consumes(MediaType.APPLICATION_JSON)
     public ShardView switchCapture(@PathParam("id") String id, CaptureRequest request) {
-        if (request == null || request.enabled() == null) {
-            throw CofferException.missing("enabled");
-        }
+        requests.valid(request, "enabled");
         return published(shards.switchCapture(id, request.enabled(), "operator"));
     }
 
@@ -99,9 +102,20 @@ public class ShardResource {
     private ShardView view(StoreSettings settings) {
         StoreId store = settings.store();
         ReplicaState.Position position = replicas.positions().get(store);
-        LocalReplica replica = position == null ? null : new LocalReplica(position.applied(), position.head(),
-                position.eventsBehind(), position.lag().toMillis() / 1000.0, position.caughtUp());
-        return new ShardView(store.name(), settings.reads().name(), settings.captureEnabled(), settings.updatedAt(),
-                settings.updatedBy(), replica);
+        LocalReplica replica = position == null
+                ? null
+                : new LocalReplica(
+                        position.applied(),
+                        position.head(),
+                        position.eventsBehind(),
+                        position.lag().toMillis() / 1000.0,
+                        position.caughtUp());
+        return new ShardView(
+                store.name(),
+                settings.reads().name(),
+                settings.captureEnabled(),
+                settings.updatedAt(),
+                settings.updatedBy(),
+                replica);
     }
 }

@@ -11,8 +11,7 @@ import java.util.Optional;
 /** The JSON of limits, written field by field so that an unset value shows as {@code null} (the default). */
 final class LimitsViews {
 
-    private LimitsViews() {
-    }
+    private LimitsViews() {}
 
     static JsonObjectBuilder limits(Limits limits) {
         JsonObjectBuilder json = Json.createObjectBuilder();
@@ -24,7 +23,8 @@ final class LimitsViews {
     }
 
     static JsonObjectBuilder changed(JsonObjectBuilder json, Optional<LimitSet> row) {
-        row.ifPresentOrElse(set -> json.add("updatedAt", Rfc3339.format(set.updatedAt())).add("updatedBy", set.updatedBy()),
+        row.ifPresentOrElse(
+                set -> json.add("updatedAt", Rfc3339.format(set.updatedAt())).add("updatedBy", set.updatedBy()),
                 () -> json.addNull("updatedAt").addNull("updatedBy"));
         return json;
     }

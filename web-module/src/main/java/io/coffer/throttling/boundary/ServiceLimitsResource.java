@@ -23,7 +23,7 @@ import java.util.Optional;
  * as set (null: Coffer's built-in value) and as this host enforces them ({@code effective}), and whether this host
  * throttles by itself right now because the data grid failed it ({@code hostThrottlesAlone}).
  */
-@Path("admin/v1/limits")
+@Path("v1/limits")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceLimitsResource {
 
@@ -54,12 +54,17 @@ public class ServiceLimitsResource {
         LimitsSnapshot enforced = throttle.limits();
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("enabled", service.map(LimitSet::enforced).orElse(true))
-                .add("tenancyDefaults", LimitsViews.limits(limits.defaults().map(LimitSet::limits).orElse(Limits.UNSET)))
+                .add(
+                        "tenancyDefaults",
+                        LimitsViews.limits(
+                                limits.defaults().map(LimitSet::limits).orElse(Limits.UNSET)))
                 .add("service", LimitsViews.limits(service.map(LimitSet::limits).orElse(Limits.UNSET)))
-                .add("effective", Json.createObjectBuilder()
-                        .add("enabled", enforced.enforced())
-                        .add("tenancyDefaults", LimitsViews.limits(enforced.tenancyDefaults()))
-                        .add("service", LimitsViews.limits(enforced.service())))
+                .add(
+                        "effective",
+                        Json.createObjectBuilder()
+                                .add("enabled", enforced.enforced())
+                                .add("tenancyDefaults", LimitsViews.limits(enforced.tenancyDefaults()))
+                                .add("service", LimitsViews.limits(enforced.service())))
                 .add("hostThrottlesAlone", throttle.hostLocal());
         return LimitsViews.changed(json, service).build().toString();
     }

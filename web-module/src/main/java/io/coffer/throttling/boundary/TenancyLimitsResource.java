@@ -22,7 +22,7 @@ import java.util.Optional;
  * this host enforces for it ({@code effective}). A change is followed by this host at once, by every other within
  * seconds.
  */
-@Path("admin/v1/tenancies/{tenancyId}/limits")
+@Path("v1/tenancies/{tenancyId}/limits")
 @Produces(MediaType.APPLICATION_JSON)
 public class TenancyLimitsResource {
 

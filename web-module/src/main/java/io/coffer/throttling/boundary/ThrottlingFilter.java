@@ -1,8 +1,9 @@
 package io.coffer.throttling.boundary;
 
 import io.coffer.http.ErrorBodies;
+import io.coffer.http.Failures;
 import io.coffer.identity.boundary.CallerContext;
-import io.coffer.platform.failure.ErrorCode;
+import io.coffer.platform.failure.TooManyRequestsException;
 import io.coffer.throttling.control.RequestClassifier;
 import io.coffer.throttling.control.RequestThrottle.Decision;
 import io.coffer.throttling.control.Throttle;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
@@ -22,7 +22,6 @@ import java.util.Optional;
  * is verified (an unverified keyId must not spend another tenancy's tokens) and before any work is done: over the
  * limit, it is answered 429 TooManyRequests with {@code Retry-After} in seconds, which the OCI SDKs' retriers honour.
  */
-@Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION + 100)
 public class ThrottlingFilter implements ContainerRequestFilter {
@@ -54,8 +53,9 @@ public class ThrottlingFilter implements ContainerRequestFilter {
                         + decision.retryAfterSeconds() + " s"
                 : "your tenancy is sending more " + operation.label() + " requests than its limit; retry after "
                         + decision.retryAfterSeconds() + " s";
-        return Response.fromResponse(ErrorBodies.of(path, ErrorCode.TOO_MANY_REQUESTS, message))
-                .header(RETRY_AFTER, decision.retryAfterSeconds())
+        TooManyRequestsException refused = new TooManyRequestsException(message, decision.retryAfterSeconds());
+        return Response.fromResponse(ErrorBodies.oci(Failures.of(refused, path)))
+                .header(RETRY_AFTER, refused.retryAfterSeconds())
                 .build();
     }
 }

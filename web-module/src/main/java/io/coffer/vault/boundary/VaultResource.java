@@ -1,16 +1,18 @@
 package io.coffer.vault.boundary;
 
-import io.coffer.platform.wire.Rfc3339;
 import io.coffer.http.OciRequests;
+import io.coffer.http.Pages;
+import io.coffer.http.RequestValidation;
 import io.coffer.identity.boundary.CallerContext;
 import io.coffer.platform.settings.CofferSettings;
-import io.coffer.vault.boundary.VaultViews.CreateVaultDetails;
-import io.coffer.vault.boundary.VaultViews.ScheduleVaultDeletionDetails;
-import io.coffer.vault.boundary.VaultViews.UpdateVaultDetails;
-import io.coffer.vault.entity.Vault;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
-import io.coffer.platform.wire.Tags;
+import io.coffer.platform.wire.Rfc3339;
+import io.coffer.vault.entity.Vault;
+import io.coffer.vault.entity.wire.CreateVaultDetails;
+import io.coffer.vault.entity.wire.ScheduleVaultDeletionDetails;
+import io.coffer.vault.entity.wire.UpdateVaultDetails;
+import io.coffer.vault.entity.wire.VaultJson;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,26 +41,28 @@ public class VaultResource {
     @Inject
     CofferSettings settings;
 
+    @Inject
+    RequestValidation requests;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateVaultDetails details, @HeaderParam("opc-retry-token") String retryToken) {
-        OciRequests.required(details, "CreateVaultDetails");
-        Vault vault = vaults.create(caller.tenancyId(), details.compartmentId(), details.displayName(), details.vaultType(),
-                Tags.freeformToJson(details.freeformTags()), Tags.definedToJson(details.definedTags()),
-                OciRequests.retry(retryToken, "CreateVault", "", details));
-        return withEtag(vault);
+        requests.valid(details, "CreateVaultDetails");
+        return withEtag(
+                vaults.create(caller.tenancyId(), details, OciRequests.retry(retryToken, "CreateVault", "", details)));
     }
 
     @GET
-    public Response list(@QueryParam("compartmentId") String compartmentId, @QueryParam("limit") Integer limit,
+    public Response list(
+            @QueryParam("compartmentId") String compartmentId,
+            @QueryParam("limit") Integer limit,
             @QueryParam("page") String page) {
         Page<Vault> found = vaults.list(caller.tenancyId(), compartmentId, limit, page);
-        Response.ResponseBuilder response = Response.ok(found.items().stream()
-                .map(vault -> VaultViews.summary(settings.publicUrl(), vault)).toList());
-        if (found.nextPage() != null) {
-            response.header("opc-next-page", found.nextPage());
-        }
-        return response.build();
+        return Pages.of(
+                found.items().stream()
+                        .map(vault -> VaultJson.summary(settings.publicUrl(), vault))
+                        .toList(),
+                found.nextPage());
     }
 
     @GET
@@ -70,32 +74,45 @@ public class VaultResource {
     @PUT
     @Path("{vaultId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("vaultId") String vaultId, UpdateVaultDetails details,
-            @HeaderParam("if-match") String ifMatch) {
-        OciRequests.required(details, "UpdateVaultDetails");
-        return withEtag(vaults.update(caller.tenancyId(), vaultId, details.displayName(),
-                Tags.freeformToJson(details.freeformTags()), Tags.definedToJson(details.definedTags()), ifMatch));
+    public Response update(
+            @PathParam("vaultId") String vaultId, UpdateVaultDetails details, @HeaderParam("if-match") String ifMatch) {
+        requests.valid(details, "UpdateVaultDetails");
+        return withEtag(vaults.update(caller.tenancyId(), vaultId, details, ifMatch));
     }
 
     @POST
     @Path("{vaultId}/actions/scheduleDeletion")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    public Response scheduleDeletion(@PathParam("vaultId") String vaultId, ScheduleVaultDeletionDetails details,
-            @HeaderParam("if-match") String ifMatch, @HeaderParam("opc-retry-token") String retryToken) {
+    public Response scheduleDeletion(
+            @PathParam("vaultId") String vaultId,
+            ScheduleVaultDeletionDetails details,
+            @HeaderParam("if-match") String ifMatch,
+            @HeaderParam("opc-retry-token") String retryToken) {
         String time = details == null ? null : details.timeOfDeletion();
-        return withEtag(vaults.scheduleDeletion(caller.tenancyId(), vaultId, Rfc3339.parse("timeOfDeletion", time), ifMatch,
+        return withEtag(vaults.scheduleDeletion(
+                caller.tenancyId(),
+                vaultId,
+                Rfc3339.parse("timeOfDeletion", time),
+                ifMatch,
                 OciRequests.retry(retryToken, "ScheduleVaultDeletion", vaultId, details)));
     }
 
     @POST
     @Path("{vaultId}/actions/cancelDeletion")
-    public Response cancelDeletion(@PathParam("vaultId") String vaultId, @HeaderParam("if-match") String ifMatch,
+    public Response cancelDeletion(
+            @PathParam("vaultId") String vaultId,
+            @HeaderParam("if-match") String ifMatch,
             @HeaderParam("opc-retry-token") String retryToken) {
-        return withEtag(vaults.cancelDeletion(caller.tenancyId(), vaultId, ifMatch,
+        return withEtag(vaults.cancelDeletion(
+                caller.tenancyId(),
+                vaultId,
+                ifMatch,
                 OciRequests.retry(retryToken, "CancelVaultDeletion", vaultId, null)));
     }
 
     private Response withEtag(Vault vault) {
-        return Response.ok(VaultViews.view(settings.publicUrl(), vault)).header("etag", Etags.of(vault.id(), vault.version())).build();
+        return Response.ok(VaultJson.of(settings.publicUrl(), vault))
+                .header("etag", Etags.of(vault.id(), vault.version()))
+                .build();
     }
 }

@@ -1,0 +1,118 @@
+package io.coffer.it.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coffer.bench.chaos.ChaosReport;
+import io.coffer.bench.chaos.ChaosRun;
+import io.coffer.bench.chaos.Fault;
+import io.coffer.it.support.CofferCommand;
+import io.coffer.it.support.CofferCommand.Outcome;
+import io.coffer.it.support.TopologyProcesses;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The chaos run of {@code bench/chaos}, short: a three-host topology of its own under a small steady load of signed
+ * writes and reads, one fault of each kind (kill -9, and SIGSTOP for 30 s, of a host, the broker and the Derby server,
+ * each repaired as an operator would), and after each the ledger's audit: nothing acknowledged lost or duplicated, no
+ * version gaps, every secret ACTIVE again, every replica equal to its remote store, every ACTIVE secret readable on
+ * every host.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ChaosIT {
+
+    private static final int PORT_BASE = 25500;
+    private static final int DERBY_PORT = 25827;
+    private static final Path HOME = Path.of(System.getProperty("coffer.topology.home") + "-chaos")
+            .toAbsolutePath()
+            .normalize();
+    private static final List<String> TOPOLOGY = List.of(
+            "--home",
+            HOME.toString(),
+            "--port-base",
+            String.valueOf(PORT_BASE),
+            "--derby-port",
+            String.valueOf(DERBY_PORT),
+            "--broker-port",
+            "25816");
+    private static final List<String> HOSTS =
+            List.of("http://127.0.0.1:25580", "http://127.0.0.1:25680", "http://127.0.0.1:25780");
+
+    @BeforeAll
+    void startThreeHosts() {
+        Outcome started = coffer(Duration.ofMinutes(20), "start", "--hosts", "3");
+        assertThat(started.exitCode()).as(started.all()).isZero();
+    }
+
+    @Test
+    @Order(1)
+    void aKilledHostBrokerAndDerbyServerLoseNoAcknowledgedWrite() throws Exception {
+        assertPasses(List.of(Fault.parse("kill:host-2"), Fault.parse("kill:broker"), Fault.parse("kill:derby")));
+    }
+
+    @Test
+    @Order(2)
+    @Disabled("application side (issue 8: bounded waits, XA off the write path): after SIGSTOP of the broker for 30 s"
+            + " and SIGCONT, rows of the base store stay locked (\"cannot tell which host leads the cell: A lock could not"
+            + " be obtained within the time requested\"), so every secret written since stays CREATING or UPDATING and"
+            + " the hosts' replicas of the base store stay behind it; bench/chaos shows the same")
+    void aHostBrokerAndDerbyServerFrozenFor30SecondsLoseNoAcknowledgedWrite() throws Exception {
+        assertPasses(List.of(Fault.parse("stop:host-2"), Fault.parse("stop:broker"), Fault.parse("stop:derby")));
+    }
+
+    private static void assertPasses(List<Fault> faults) throws Exception {
+        ChaosRun.Settings settings = new ChaosRun.Settings(
+                faults,
+                2,
+                4,
+                1,
+                5,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10),
+                Duration.ofMinutes(2));
+        StringBuilder report = new StringBuilder();
+        List<ChaosRun.Step> steps = new ChaosRun(HOME, DERBY_PORT, HOSTS, TOPOLOGY, settings, line -> {
+                    System.out.println(line);
+                    report.append(line).append('\n');
+                })
+                .run();
+
+        assertThat(steps).hasSize(faults.size() + 2);
+        assertThat(steps.get(steps.size() - 1).audit().acknowledged())
+                .as(report.toString())
+                .isPositive();
+        assertThat(ChaosReport.passed(steps))
+                .as("%s%n%s", report, ChaosReport.verdict(steps))
+                .isTrue();
+    }
+
+    @AfterAll
+    void stopLeavesNothingBehind() {
+        Outcome stopped = coffer(Duration.ofMinutes(5), "stop");
+        assertThat(stopped.exitCode()).as(stopped.all()).isZero();
+        assertThat(TopologyProcesses.of(HOME))
+                .as("processes of the topology after stop")
+                .isEmpty();
+    }
+
+    private static Outcome coffer(Duration timeout, String command, String... more) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(command);
+        arguments.addAll(TOPOLOGY);
+        arguments.addAll(List.of(more));
+        return CofferCommand.run(timeout, arguments.toArray(String[]::new));
+    }
+}

@@ -1,5 +1,0 @@
-package io.coffer.secret.entity;
-
-/** The body of ChangeSecretCompartment. */
-public record ChangeSecretCompartmentDetails(String compartmentId) {
-}

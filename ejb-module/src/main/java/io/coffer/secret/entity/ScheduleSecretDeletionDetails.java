@@ -1,5 +1,0 @@
-package io.coffer.secret.entity;
-
-/** The body of ScheduleSecretDeletion: an optional RFC 3339 time of deletion. */
-public record ScheduleSecretDeletionDetails(String timeOfDeletion) {
-}

@@ -1,5 +1,0 @@
-package io.coffer.secret.entity;
-
-/** The body of ScheduleSecretVersionDeletion: an optional RFC 3339 time of deletion. */
-public record ScheduleSecretVersionDeletionDetails(String timeOfDeletion) {
-}

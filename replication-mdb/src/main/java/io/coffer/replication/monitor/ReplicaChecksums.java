@@ -1,0 +1,108 @@
+package io.coffer.replication.monitor;
+
+import io.coffer.replication.store.SqlNames;
+import io.coffer.routing.entity.StoreId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checksum of what a store replicates: every row of its replicated tables, in key order, each column by name and
+ * typed value. Computed the same way on the remote store and on a host's local store (there, over the rows that came
+ * from that store), so equal checksums mean equal content.
+ */
+public final class ReplicaChecksums {
+
+    /** Rows seen and their SHA-256. */
+    public record Checksum(long rows, String sha256) {}
+
+    private ReplicaChecksums() {}
+
+    /** @param tables replicated table → its primary-key column */
+    public static Checksum remote(Connection remote, Map<String, String> tables) throws SQLException {
+        return checksum(remote, tables, null);
+    }
+
+    public static Checksum local(Connection local, StoreId store, Map<String, String> tables) throws SQLException {
+        return checksum(local, tables, store);
+    }
+
+    private static Checksum checksum(Connection connection, Map<String, String> tables, StoreId originOf)
+            throws SQLException {
+        MessageDigest digest = sha256();
+        long rows = 0;
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            String name = SqlNames.quoted(table.getKey());
+            String key = SqlNames.quoted(table.getValue());
+            String sql = originOf == null
+                    ? "SELECT t.* FROM " + name + " t ORDER BY t." + key
+                    : "SELECT t.* FROM " + name + " t JOIN REPL_ORIGIN o ON o.TABLE_NAME = ? AND o.KEY_VALUE = t." + key
+                            + " AND o.STORE_NAME = ? ORDER BY t." + key;
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                if (originOf != null) {
+                    select.setString(1, table.getKey());
+                    select.setString(2, originOf.name());
+                }
+                try (ResultSet result = select.executeQuery()) {
+                    ResultSetMetaData columns = result.getMetaData();
+                    List<Integer> order = new ArrayList<>();
+                    for (int i = 1; i <= columns.getColumnCount(); i++) {
+                        order.add(i);
+                    }
+                    Collections.sort(order, (a, b) -> {
+                        try {
+                            return columns.getColumnName(a).compareTo(columns.getColumnName(b));
+                        } catch (SQLException impossible) {
+                            throw new IllegalStateException(impossible);
+                        }
+                    });
+                    while (result.next()) {
+                        rows++;
+                        update(digest, table.getKey());
+                        for (int column : order) {
+                            update(digest, columns.getColumnName(column));
+                            Object value = result.getObject(column);
+                            if (value instanceof Blob blob) {
+                                value = blob.getBytes(1, (int) blob.length());
+                            } else if (value instanceof Clob clob) {
+                                value = clob.getSubString(1, (int) clob.length());
+                            }
+                            if (value instanceof byte[] bytes) {
+                                digest.update(bytes);
+                            } else {
+                                update(digest, value == null ? "\u0000null" : value.toString());
+                            }
+                            digest.update((byte) 0x1e);
+                        }
+                    }
+                }
+            }
+        }
+        return new Checksum(rows, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0x1f);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.coffer.replication.store;
+
+import io.coffer.replication.event.ReplicationEvent;
+import io.coffer.replication.event.RowChangeCodec;
+import io.coffer.routing.entity.StoreId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A remote store's replication log ({@code REPL_LOG}, numbered by the publisher) and its head ({@code
+ * REPL_PUBLISHER}): what hosts catch up from, where the log ends, and the start of a new epoch.
+ */
+public final class RemoteLog {
+
+    private RemoteLog() {}
+
+    /** The log's current epoch and head: the last sequence number the store's publisher gave out. */
+    public record Head(long epoch, long sequence) {}
+
+    /** Events of the current epoch after {@code afterSequence}, in order, at most {@code limit}. */
+    public static List<ReplicationEvent> after(
+            Connection remote, StoreId store, long epoch, long afterSequence, long upTo, int limit)
+            throws SQLException {
+        List<ReplicationEvent> events = new ArrayList<>();
+        try (PreparedStatement select = remote.prepareStatement(
+                "SELECT SEQ, PAYLOAD, CAPTURED_AT FROM REPL_LOG WHERE SEQ > ? AND SEQ <= ? ORDER BY SEQ")) {
+            select.setLong(1, afterSequence);
+            select.setLong(2, upTo);
+            select.setMaxRows(limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new ReplicationEvent(
+                            store,
+                            epoch,
+                            rows.getLong(1),
+                            rows.getTimestamp(3).toInstant(),
+                            RowChangeCodec.decode(rows.getString(2))));
+                }
+            }
+        }
+        return events;
+    }
+
+    public static Head head(Connection remote, StoreId store) throws SQLException {
+        try (PreparedStatement select =
+                remote.prepareStatement("SELECT EPOCH, LAST_SEQ FROM REPL_PUBLISHER WHERE STORE_NAME = ?")) {
+            select.setString(1, store.name());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Head(row.getLong(1), row.getLong(2)) : new Head(1, 0);
+            }
+        }
+    }
+
+    /** When the event with this sequence number was captured, if it is in the log. */
+    public static Optional<Timestamp> capturedAt(Connection remote, long sequence) throws SQLException {
+        try (PreparedStatement select = remote.prepareStatement("SELECT CAPTURED_AT FROM REPL_LOG WHERE SEQ = ?")) {
+            select.setLong(1, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getTimestamp(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Rolls the store's replication back, in the caller's transaction: the pending events and the log are emptied
+     * and numbering starts again from 1 in a new epoch.
+     */
+    public static void startNewEpoch(Connection remote, StoreId store, Instant now) throws SQLException {
+        try (PreparedStatement restart = remote.prepareStatement(
+                "UPDATE REPL_PUBLISHER SET EPOCH = EPOCH + 1, LAST_SEQ = 0, UPDATED_AT = ? WHERE STORE_NAME = ?")) {
+            restart.setTimestamp(1, Timestamp.from(now));
+            restart.setString(2, store.name());
+            restart.executeUpdate();
+        }
+        try (PreparedStatement pending = remote.prepareStatement("DELETE FROM REPL_PENDING");
+                PreparedStatement log = remote.prepareStatement("DELETE FROM REPL_LOG")) {
+            pending.executeUpdate();
+            log.executeUpdate();
+        }
+    }
+}

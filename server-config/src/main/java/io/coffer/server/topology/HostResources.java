@@ -1,0 +1,106 @@
+package io.coffer.server.topology;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The server resources that make a Payara domain a Coffer host: the ActiveMQ resource adapter with its connection pool
+ * and topic, a JDBC pool per remote store on Derby's XA client data source, and the pool of the host's own local store.
+ * The internal services' passwords are the domain's password aliases; domain.xml names only the aliases.
+ */
+final class HostResources {
+
+    private static final String DERBY_ALIAS = "coffer-derby-password";
+    private static final String BROKER_ALIAS = "coffer-broker-password";
+
+    private final TopologyPlan plan;
+    private final Path domainDir;
+    private final BuildArtifacts artifacts;
+
+    HostResources(TopologyPlan plan, Path domainDir, BuildArtifacts artifacts) {
+        this.plan = plan;
+        this.domainDir = domainDir;
+        this.artifacts = artifacts;
+    }
+
+    /** Stores (or updates) the install's passwords as the domain's password aliases. */
+    void storePasswordAliases(Asadmin asadmin, int adminPort, InternalCredentials credentials) {
+        String existing = asadmin.remote(adminPort, "list-password-aliases");
+        storePasswordAlias(asadmin, adminPort, DERBY_ALIAS, credentials.derbyPassword(), existing);
+        storePasswordAlias(asadmin, adminPort, BROKER_ALIAS, credentials.brokerPassword(), existing);
+    }
+
+    private static void storePasswordAlias(
+            Asadmin asadmin, int adminPort, String alias, String password, String existing) {
+        boolean present = existing.lines().anyMatch(line -> line.strip().equals(alias));
+        asadmin.remoteWithPasswordFile(
+                adminPort,
+                "AS_ADMIN_ALIASPASSWORD=" + password,
+                present ? "update-password-alias" : "create-password-alias",
+                alias);
+    }
+
+    /**
+     * The asadmin commands that give a domain Coffer's resources (run once, after its first start). Passwords are
+     * references to password aliases, never the passwords themselves.
+     */
+    List<String> resourceCommands() {
+        List<String> commands = new ArrayList<>();
+        commands.add("create-resource-adapter-config --property ServerUrl=" + escape(plan.brokerUrl())
+                + ":UserName=" + InternalCredentials.BROKER_USER + ":Password=" + escape(aliasReference(BROKER_ALIAS))
+                + " activemq-rar");
+        commands.add("deploy --type rar --name activemq-rar " + artifacts.activemqRar());
+        commands.add(
+                "create-connector-connection-pool --raname activemq-rar --connectiondefinition jakarta.jms.ConnectionFactory"
+                        + " --transactionsupport XATransaction --ping=false --steadypoolsize 1 --maxpoolsize 32 jms/coffer/pool");
+        commands.add("create-connector-resource --poolname jms/coffer/pool jms/coffer/ConnectionFactory");
+        commands.add("create-admin-object --raname activemq-rar --restype jakarta.jms.Topic"
+                + " --property PhysicalName=coffer.replication jms/coffer/replication");
+        for (String store : remoteStores()) {
+            commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.ClientXADataSource"
+                    + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 32 --failconnection=true"
+                    + " --property serverName=127.0.0.1:portNumber=" + plan.derbyPort()
+                    + ":databaseName=coffer-" + store + ":createDatabase=create:user=" + InternalCredentials.DERBY_USER
+                    + ":password=" + escape(aliasReference(DERBY_ALIAS)) + " coffer-" + store);
+            commands.add("create-jdbc-resource --connectionpoolid coffer-" + store + " jdbc/coffer/" + store);
+        }
+        commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedXADataSource"
+                + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 64"
+                + " --property databaseName="
+                + escape(domainDir.resolve("coffer-local").toString())
+                + ":createDatabase=create coffer-local");
+        commands.add("create-jdbc-resource --connectionpoolid coffer-local jdbc/coffer/local");
+        return commands;
+    }
+
+    /** What {@link #resourceCommands} would have set about credentials, for a domain made before it did. */
+    List<String> credentialCommands() {
+        List<String> commands = new ArrayList<>();
+        for (String store : remoteStores()) {
+            String pool = "resources.jdbc-connection-pool.coffer-" + store + ".property.";
+            commands.add("set " + pool + "user=" + InternalCredentials.DERBY_USER);
+            commands.add("set " + pool + "password=" + aliasReference(DERBY_ALIAS));
+        }
+        String adapter = "resources.resource-adapter-config.activemq-rar.property.";
+        commands.add("set " + adapter + "UserName=" + InternalCredentials.BROKER_USER);
+        commands.add("set " + adapter + "Password=" + aliasReference(BROKER_ALIAS));
+        return commands;
+    }
+
+    private static String aliasReference(String alias) {
+        return "${ALIAS=" + alias + "}";
+    }
+
+    private static List<String> remoteStores() {
+        List<String> stores = new ArrayList<>();
+        stores.add("base");
+        stores.addAll(TopologyPlan.SHARDS);
+        return stores;
+    }
+
+    /** A property value for asadmin's {@code --property a=b:c=d}: colons escaped, and quoted for multimode's tokenizer. */
+    static String escape(String value) {
+        return "'" + value.replace(":", "\\:").replace("=", "\\=") + "'";
+    }
+}

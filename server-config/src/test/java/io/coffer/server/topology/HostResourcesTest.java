@@ -1,0 +1,50 @@
+package io.coffer.server.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostResourcesTest {
+
+    private final TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
+    private final HostResources resources = new HostResources(
+            plan, Path.of("/tmp/coffer-test/domains/host-1"), new BuildArtifacts(Path.of("/tmp/coffer-checkout")));
+
+    @Test
+    void theResourcesAuthenticateWithPasswordAliasesNeverWithThePasswords(@TempDir Path checkout) throws Exception {
+        Path rar = checkout.resolve("server-config/target/node/activemq-rar.rar");
+        Files.createDirectories(rar.getParent());
+        Files.writeString(rar, "a resource adapter");
+        List<String> commands = new HostResources(
+                        plan, Path.of("/tmp/coffer-test/domains/host-1"), new BuildArtifacts(checkout))
+                .resourceCommands();
+
+        assertThat(commands)
+                .filteredOn(command ->
+                        command.startsWith("create-jdbc-connection-pool") && command.contains("ClientXADataSource"))
+                .hasSize(2)
+                .allSatisfy(pool -> assertThat(pool).contains(":user=app:password='${ALIAS\\=coffer-derby-password}'"));
+        assertThat(commands)
+                .filteredOn(command -> command.startsWith("create-resource-adapter-config"))
+                .singleElement()
+                .asString()
+                .contains(":UserName=coffer:Password='${ALIAS\\=coffer-broker-password}'");
+        assertThat(String.join("\n", commands)).doesNotContain("Password=coffer");
+    }
+
+    @Test
+    void aDomainMadeBeforeCredentialsGetsThemOnEveryRemotePoolAndTheAdapter() {
+        assertThat(resources.credentialCommands())
+                .containsExactly(
+                        "set resources.jdbc-connection-pool.coffer-base.property.user=app",
+                        "set resources.jdbc-connection-pool.coffer-base.property.password=${ALIAS=coffer-derby-password}",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.property.user=app",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.property.password=${ALIAS=coffer-derby-password}",
+                        "set resources.resource-adapter-config.activemq-rar.property.UserName=coffer",
+                        "set resources.resource-adapter-config.activemq-rar.property.Password=${ALIAS=coffer-broker-password}");
+    }
+}
