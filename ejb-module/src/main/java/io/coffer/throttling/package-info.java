@@ -7,6 +7,10 @@
  * <li>A request is checked against its tenancy's bucket of its class, then against the service-wide bucket of that
  * class; a request refused by either is answered 429 TooManyRequests with {@code Retry-After} and changes nothing.
  * Admin and console calls are never throttled: the operator must be able to act while the service is busy.</li>
+ * <li>A request is throttled by the tenancy its verified signature names. The one exception is a refusal decided
+ * before the signature is checked ({@code RequestThrottle.refusedEarly}): only when this host already found that
+ * tenancy's bucket empty and its next token is not due, so it would be refused anyway; an unverified keyId never
+ * admits, spends or creates anything.</li>
  * <li>A bucket's state is one {@code Long} in the data grid (JCache): the time its next token is due, as the generic
  * cell rate algorithm keeps it ({@code TokenBucket}), so a limit holds across every host together. Hosts take small
  * batches of tokens from it ({@code HostAllowance}), so most requests cost no grid round trip.</li>

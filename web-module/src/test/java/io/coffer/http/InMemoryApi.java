@@ -8,6 +8,7 @@ import io.coffer.platform.settings.CofferSettings;
 import io.coffer.platform.time.AdjustableClock;
 import io.coffer.replication.monitor.ReplicaState;
 import io.coffer.routing.control.StoreSettingsCache;
+import io.coffer.throttling.boundary.KnownOverLimitFilter;
 import io.coffer.throttling.boundary.ThrottlingFilter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -45,7 +46,9 @@ final class InMemoryApi {
         this.base = URI.create("http://127.0.0.1:8080" + basePath);
         ResourceConfig config = new ResourceConfig();
         application.getClasses().stream()
-                .filter(type -> type != SignatureAuthenticationFilter.class && type != ThrottlingFilter.class)
+                .filter(type -> type != SignatureAuthenticationFilter.class
+                        && type != ThrottlingFilter.class
+                        && type != KnownOverLimitFilter.class)
                 .forEach(config::register);
         CallerContext callerContext = Callers.authenticated(caller);
         RequestValidation validation =

@@ -82,6 +82,21 @@ public final class HostAllowance {
         return new Admission(false, (long) Math.ceil(rate.intervalMicros()));
     }
 
+    /**
+     * How long this host already knows the shared bucket to stay empty, in microseconds from {@code nowMicros} (0: not
+     * known to be empty): {@link #acquire} at this moment would refuse without asking the shared bucket. Takes and
+     * changes nothing.
+     */
+    public synchronized long knownEmptyMicros(long nowMicros, Rate rate) {
+        if (tokens > 0 && nowMicros < expiresAt) {
+            return 0;
+        }
+        if (nowMicros < emptyUntil) {
+            return emptyUntil - nowMicros;
+        }
+        return refilling != null && emptyAtLastRefill ? (long) Math.ceil(rate.intervalMicros()) : 0;
+    }
+
     private Admission refill(long nowMicros, int wanted, IntFunction<TokenBucket.Take> refill) {
         TokenBucket.Take take = null;
         CompletableFuture<Void> done;

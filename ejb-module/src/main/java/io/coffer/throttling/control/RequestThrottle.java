@@ -2,6 +2,7 @@ package io.coffer.throttling.control;
 
 import io.coffer.throttling.entity.OperationClass;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -88,6 +89,31 @@ public final class RequestThrottle {
         }
         outcomes.admitted(tenancyId, operation);
         return Decision.ADMITTED;
+    }
+
+    /**
+     * A refusal this host can decide before the request is authenticated, from what it already knows: the tenancy's
+     * bucket of this class was found empty and its next token is not due yet, so {@link #admit} would refuse it too.
+     * Never an admission, and nothing is created for a tenancy this host has not throttled yet (a forged tenancy id
+     * costs no memory). A request not refused here still goes through {@link #admit}.
+     */
+    public Optional<Decision> refusedEarly(String tenancyId, OperationClass operation) {
+        Allowances allowances = current;
+        LimitsSnapshot limits = allowances.limits();
+        if (!limits.enforced()) {
+            return Optional.empty();
+        }
+        HostAllowance[] known = allowances.tenancies().get(tenancyId);
+        if (known == null) {
+            return Optional.empty();
+        }
+        long waitMicros =
+                known[operation.ordinal()].knownEmptyMicros(nowMicros(), limits.tenancyRate(tenancyId, operation));
+        if (waitMicros <= 0) {
+            return Optional.empty();
+        }
+        outcomes.throttled(tenancyId, operation, false);
+        return Optional.of(new Decision(false, RetryAfter.seconds(waitMicros), false));
     }
 
     public LimitsSnapshot limits() {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -89,6 +90,11 @@ public class Throttle {
 
     public RequestThrottle.Decision admit(String tenancyId, OperationClass operation) {
         return throttle.admit(tenancyId, operation);
+    }
+
+    /** See {@link RequestThrottle#refusedEarly}. */
+    public Optional<RequestThrottle.Decision> refusedEarly(String tenancyId, OperationClass operation) {
+        return throttle.refusedEarly(tenancyId, operation);
     }
 
     /** The limits this host enforces now. */

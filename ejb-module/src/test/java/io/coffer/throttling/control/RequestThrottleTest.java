@@ -141,4 +141,59 @@ class RequestThrottleTest {
                     .isTrue();
         }
     }
+
+    @Test
+    void aTenancyKnownToBeOverItsLimitIsRefusedEarlyUntilItsNextTokenIsDue() {
+        RequestThrottle throttle = new RequestThrottle(
+                new LocalBuckets(clock),
+                clock,
+                outcomes,
+                limits(true, Limits.UNSET, Limits.UNSET, Map.of("noisy", new Limits(10L, null, null, 1L))));
+        // nothing known yet: not refused early, and nothing is kept for a tenancy never seen
+        assertThat(throttle.refusedEarly("noisy", OperationClass.DATA_PLANE_READ))
+                .isEmpty();
+        assertThat(throttle.refusedEarly("forged", OperationClass.DATA_PLANE_READ))
+                .isEmpty();
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.admit("noisy", OperationClass.DATA_PLANE_READ).admitted())
+                    .isTrue();
+        }
+        // tokens spent but the bucket not yet found empty: the request must go to admit
+        assertThat(throttle.refusedEarly("noisy", OperationClass.DATA_PLANE_READ))
+                .isEmpty();
+        assertThat(throttle.admit("noisy", OperationClass.DATA_PLANE_READ).admitted())
+                .isFalse();
+
+        Decision early =
+                throttle.refusedEarly("noisy", OperationClass.DATA_PLANE_READ).orElseThrow();
+        assertThat(early.admitted()).isFalse();
+        assertThat(early.retryAfterSeconds()).isEqualTo(1);
+        assertThat(throttle.refusedEarly("noisy", OperationClass.CONTROL_PLANE_READ))
+                .as("another class of the same tenancy")
+                .isEmpty();
+        assertThat(throttled).containsEntry("noisy/data-plane-read", 2);
+
+        clock.advance(100);
+        assertThat(throttle.refusedEarly("noisy", OperationClass.DATA_PLANE_READ))
+                .as("the next token is due")
+                .isEmpty();
+        assertThat(throttle.admit("noisy", OperationClass.DATA_PLANE_READ).admitted())
+                .isTrue();
+    }
+
+    @Test
+    void nothingIsRefusedEarlyWhileThrottlingIsOff() {
+        RequestThrottle throttle = new RequestThrottle(
+                new LocalBuckets(clock),
+                clock,
+                outcomes,
+                limits(true, Limits.UNSET, Limits.UNSET, Map.of("noisy", new Limits(1L, null, null, 1L))));
+        throttle.admit("noisy", OperationClass.DATA_PLANE_READ);
+        throttle.admit("noisy", OperationClass.DATA_PLANE_READ);
+        assertThat(throttle.refusedEarly("noisy", OperationClass.DATA_PLANE_READ))
+                .isPresent();
+        throttle.follow(limits(false, Limits.UNSET, Limits.UNSET, Map.of("noisy", new Limits(1L, null, null, 1L))));
+        assertThat(throttle.refusedEarly("noisy", OperationClass.DATA_PLANE_READ))
+                .isEmpty();
+    }
 }

@@ -42,8 +42,13 @@ public class ThrottlingFilter implements ContainerRequestFilter {
             return;
         }
         Decision decision = throttle.admit(caller.tenancyId(), operation.get());
+        refuseIfOver(request, path, operation.get(), decision);
+    }
+
+    static void refuseIfOver(
+            ContainerRequestContext request, String path, OperationClass operation, Decision decision) {
         if (!decision.admitted()) {
-            request.abortWith(tooManyRequests(path, operation.get(), decision));
+            request.abortWith(tooManyRequests(path, operation, decision));
         }
     }
 
