@@ -1,12 +1,15 @@
 package io.coffer.http;
 
 import io.coffer.clock.boundary.ClockResource;
+import io.coffer.identity.boundary.ApiKeyResource;
 import io.coffer.identity.boundary.OperatorOnly;
 import io.coffer.identity.boundary.SignatureAuthenticationFilter;
 import io.coffer.identity.boundary.TenancyResource;
 import io.coffer.probe.boundary.ProbeResource;
 import io.coffer.replication.boundary.ReplicationResource;
 import io.coffer.shard.boundary.ShardResource;
+import io.coffer.throttling.boundary.ServiceLimitsResource;
+import io.coffer.throttling.boundary.TenancyLimitsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -22,6 +25,9 @@ public class AdminApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 TenancyResource.class,
+                ApiKeyResource.class,
+                TenancyLimitsResource.class,
+                ServiceLimitsResource.class,
                 ClockResource.class,
                 ProbeResource.class,
                 ShardResource.class,

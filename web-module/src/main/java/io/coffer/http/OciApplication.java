@@ -5,6 +5,8 @@ import io.coffer.console.boundary.ConsoleResource;
 import io.coffer.identity.boundary.SignatureAuthenticationFilter;
 import io.coffer.key.boundary.KeyResource;
 import io.coffer.secret.boundary.SecretResource;
+import io.coffer.throttling.boundary.KnownOverLimitFilter;
+import io.coffer.throttling.boundary.ThrottlingFilter;
 import io.coffer.vault.boundary.VaultResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -27,7 +29,9 @@ public class OciApplication extends Application {
                 ConsoleResource.class,
                 RequestIds.class,
                 RequestBodies.class,
+                KnownOverLimitFilter.class,
                 SignatureAuthenticationFilter.class,
+                ThrottlingFilter.class,
                 OciErrorMapper.class);
     }
 }

@@ -8,6 +8,8 @@ import io.coffer.platform.settings.CofferSettings;
 import io.coffer.platform.time.AdjustableClock;
 import io.coffer.replication.monitor.ReplicaState;
 import io.coffer.routing.control.StoreSettingsCache;
+import io.coffer.throttling.boundary.KnownOverLimitFilter;
+import io.coffer.throttling.boundary.ThrottlingFilter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Validation;
@@ -29,7 +31,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * One of Coffer's JAX-RS applications, run in memory by Jersey as Payara runs it: the same resources, filters, error
- * mapper, JSON binding and Bean Validation. Only the signature check is left out (a caller is given instead), and the
+ * mapper, JSON binding and Bean Validation. Only the signature check (a caller is given instead) and throttling (which
+ * needs the data grid) are left out, and the
  * EJBs behind the resources are absent: a request that gets past its boundary checks reaches a missing EJB, which
  * shows as a 500, as a bug would.
  */
@@ -43,7 +46,9 @@ final class InMemoryApi {
         this.base = URI.create("http://127.0.0.1:8080" + basePath);
         ResourceConfig config = new ResourceConfig();
         application.getClasses().stream()
-                .filter(type -> type != SignatureAuthenticationFilter.class)
+                .filter(type -> type != SignatureAuthenticationFilter.class
+                        && type != ThrottlingFilter.class
+                        && type != KnownOverLimitFilter.class)
                 .forEach(config::register);
         CallerContext callerContext = Callers.authenticated(caller);
         RequestValidation validation =

@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ public class IdentityService {
     Clock clock;
 
     /** A key of a user and whom it authenticates, if the key is registered, active and the tenancy matches. */
-    public record KnownKey(PublicKey key, Caller caller) {}
+    public record KnownKey(PublicKey key, Caller caller, Instant created) {}
 
     /** What a new tenancy's administrator gets back. */
     public record NewTenancy(String id, String adminUserId, String fingerprint) {}
@@ -60,7 +61,9 @@ public class IdentityService {
                 return Optional.empty();
             }
             return Optional.of(new KnownKey(
-                    PublicKeys.parse(key.publicKeyPem()), new Caller(user.tenancyId(), user.id(), user.role())));
+                    PublicKeys.parse(key.publicKeyPem()),
+                    new Caller(user.tenancyId(), user.id(), user.role()),
+                    key.timeCreated()));
         }));
     }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Recently used API keys with the caller they authenticate, for a minute: a signed request costs no store round trip.
- * A key removed from the store stops working within that minute. Public keys only: nothing secret is kept here.
+ * A deleted key is dropped from every host's cache within a second through the data grid ({@code RevocationFollower});
+ * without the grid it stops working within the minute. Public keys only: nothing secret is kept here.
  */
 @ApplicationScoped
 public class ApiKeyCache {
@@ -43,5 +44,10 @@ public class ApiKeyCache {
 
     public synchronized void put(KeyId keyId, PublicKey key, Caller caller, Instant now) {
         entries.put(keyId, new Entry(key, caller, now.plus(TTL)));
+    }
+
+    /** Forgets every key: the next use of each is looked up again. */
+    public synchronized void clear() {
+        entries.clear();
     }
 }

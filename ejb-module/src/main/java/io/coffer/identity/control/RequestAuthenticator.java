@@ -2,6 +2,7 @@ package io.coffer.identity.control;
 
 import io.coffer.identity.boundary.IdentityService;
 import io.coffer.identity.control.SignatureVerifier.KeyId;
+import io.coffer.identity.entity.ApiKey;
 import io.coffer.identity.entity.Caller;
 import io.coffer.platform.time.RealTime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,9 @@ public class RequestAuthenticator {
     IdentityService identities;
 
     @Inject
+    ApiKeyRevocations revocations;
+
+    @Inject
     @RealTime
     Clock clock;
 
@@ -39,7 +43,11 @@ public class RequestAuthenticator {
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<IdentityService.KnownKey> found = identities.key(keyId);
+        // A replica may still hold a key deleted a moment ago: the grid knows it is gone.
+        Optional<IdentityService.KnownKey> found = identities
+                .key(keyId)
+                .filter(key ->
+                        !revocations.revokedSince(ApiKey.idOf(keyId.userId(), keyId.fingerprint()), key.created()));
         found.ifPresent(key -> cache.put(keyId, key.key(), key.caller(), clock.instant()));
         return cache.get(keyId, clock.instant());
     }

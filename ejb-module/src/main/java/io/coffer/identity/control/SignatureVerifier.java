@@ -88,6 +88,21 @@ public final class SignatureVerifier {
         return keyId;
     }
 
+    /**
+     * The tenancy an {@code Authorization} header's keyId names, unverified (empty when there is none or the header is
+     * malformed). Good only for refusing early, never for admitting.
+     */
+    public static Optional<String> claimedTenancy(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(keyId(parameters(authorization).get("keyid")).tenancyId());
+        } catch (CofferException malformed) {
+            return Optional.empty();
+        }
+    }
+
     static String signingString(SignedRequest request, List<String> signed, String method) {
         List<String> lines = new ArrayList<>(signed.size());
         for (String name : signed) {

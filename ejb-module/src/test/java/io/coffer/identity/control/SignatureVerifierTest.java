@@ -245,4 +245,18 @@ class SignatureVerifierTest {
     private static List<String> list(String... values) {
         return new ArrayList<>(List.of(values));
     }
+
+    @Test
+    void theClaimedTenancyIsReadFromTheKeyIdWithoutVerifying() {
+        assertThat(SignatureVerifier.claimedTenancy(
+                        "Signature version=\"1\",keyId=\"ocid1.tenancy.x/ocid1.user.y/aa:bb\",algorithm=\"rsa-sha256\","
+                                + "headers=\"date\",signature=\"not checked\""))
+                .contains("ocid1.tenancy.x");
+        assertThat(SignatureVerifier.claimedTenancy(null)).isEmpty();
+        assertThat(SignatureVerifier.claimedTenancy("Basic abc")).isEmpty();
+        assertThat(SignatureVerifier.claimedTenancy("Signature keyId=\"only-one-part\""))
+                .isEmpty();
+        assertThat(SignatureVerifier.claimedTenancy("Signature keyId=\"unclosed"))
+                .isEmpty();
+    }
 }

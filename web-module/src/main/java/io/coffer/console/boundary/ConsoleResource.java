@@ -18,6 +18,7 @@ public class ConsoleResource {
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
+            "throttling.js", "text/javascript; charset=utf-8",
             "console.css", "text/css; charset=utf-8");
 
     @GET

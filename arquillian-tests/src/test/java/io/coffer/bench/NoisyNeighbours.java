@@ -1,0 +1,298 @@
+package io.coffer.bench;
+
+import com.oracle.bmc.vault.model.Secret;
+import io.coffer.it.support.Http.Reply;
+import io.coffer.it.support.Operator;
+import io.coffer.it.support.Secrets;
+import io.coffer.it.support.Tenant;
+import io.coffer.it.support.Throttling;
+import io.coffer.server.signing.OciRequestSigner;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The noisy-neighbour benchmark, against a running topology (see bench/noisy-neighbours): four tenancies read their
+ * secrets at a steady rate while a fifth, limited to L reads/s, sends 10 L; the four's latency with the fifth
+ * bursting beside without it, with throttling on and then off. Then the read path's own cost of throttling: the most
+ * reads/s one tenancy gets through host-1 with throttling on (a limit never reached) and off, and host-1's CPU per
+ * read. Prints a report and writes it to the given file.
+ *
+ * <p>Arguments: {@code <coffer home> <host-1 url> <hosts> <seconds per run> <steady reads/s per tenancy> <noisy limit>
+ * <report file>}
+ */
+public final class NoisyNeighbours {
+
+    private final Path home;
+    private final String url;
+    private final int hosts;
+    private final int seconds;
+    private final StringBuilder report = new StringBuilder();
+    private Operator operator;
+
+    private NoisyNeighbours(Path home, String url, int hosts, int seconds) {
+        this.home = home;
+        this.url = url;
+        this.hosts = hosts;
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        NoisyNeighbours bench =
+                new NoisyNeighbours(Path.of(args[0]), args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        bench.run(Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        Path output = Path.of(args[6]);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, bench.report.toString());
+        System.out.println();
+        System.out.println("report written to " + output);
+        System.exit(0);
+    }
+
+    private void run(int steadyRate, int noisyLimit) throws Exception {
+        say("Coffer noisy-neighbour benchmark, " + Instant.now() + ", " + hosts + " host(s) on one machine ("
+                + Runtime.getRuntime().availableProcessors() + " cores), Java " + System.getProperty("java.version"));
+        operator = Operator.of(home).ready(url);
+        for (String store : List.of("base", "shard-0")) {
+            Reply switched = operator.put(url + "/admin/v1/shards/" + store + "/reads", "{\"accessor\":\"HYBRID\"}");
+            require(switched.status() == 200, "switching reads: " + switched.body());
+        }
+        List<List<HttpRequest>> steady = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            steady.add(reads("steady-" + i, 20));
+        }
+        Tenant noisyTenant = Tenant.create(operator, url, "noisy");
+        List<HttpRequest> noisy = reads(noisyTenant, 20);
+        Throttling.limit(
+                operator,
+                noisyTenant.tenancyId,
+                "{\"dataPlaneReadsPerSecond\": " + noisyLimit + ", \"burstSeconds\": 1}",
+                hostUrls().toArray(String[]::new));
+
+        say("");
+        say(String.format(
+                Locale.ROOT,
+                "== Noisy neighbours: 4 tenancies at %d reads/s each, open loop; a fifth limited to %d reads/s"
+                        + " sends %d/s (%d s per run, reads served from the local store)",
+                steadyRate,
+                noisyLimit,
+                10 * noisyLimit,
+                seconds));
+        say(String.format(
+                Locale.ROOT,
+                "%-30s %7s %7s %7s %7s %6s | %7s %10s %7s %6s",
+                "run",
+                "4: req",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+                "errors",
+                "5: sent",
+                "admitted/s",
+                "429/s",
+                "errors"));
+        setEnabled(true);
+        OpenLoad.run(streams(steady, steadyRate, null, 0), Math.max(10, seconds / 2));
+        double[] p99 = new double[4];
+        int index = 0;
+        for (boolean enabled : new boolean[] {true, false}) {
+            setEnabled(enabled);
+            for (boolean bursting : new boolean[] {false, true}) {
+                List<OpenLoad.Outcome> outcomes =
+                        OpenLoad.run(streams(steady, steadyRate, bursting ? noisy : null, 10 * noisyLimit), seconds);
+                p99[index++] = line(
+                        (enabled ? "throttling on" : "throttling off")
+                                + (bursting ? ", fifth bursting" : ", four alone"),
+                        outcomes);
+            }
+        }
+        say(String.format(
+                Locale.ROOT,
+                "p99 of the four with the fifth bursting vs alone: %+.0f%% with throttling on, %+.0f%% with throttling off",
+                100 * (p99[1] / p99[0] - 1),
+                100 * (p99[3] / p99[2] - 1)));
+
+        say("");
+        say("== Read-path cost of throttling: one tenancy's reads through host-1, wrk -t2 -c16, limit never reached");
+        say(String.format(
+                Locale.ROOT,
+                "%-20s %9s %8s %8s %14s %s",
+                "throttling",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "host-1 CPU ms/req",
+                ""));
+        Tenant reader = Tenant.create(operator, url, "reader");
+        Secrets readerStore = Secrets.in(reader);
+        List<Wrk.Request> wrkReads = new ArrayList<>();
+        for (Secret secret : secrets(readerStore, "read-", 20)) {
+            String path = "/20190301/secretbundles/" + secret.getId();
+            wrkReads.add(new Wrk.Request("GET", path, reader.signer().sign("GET", URI.create(url + path), null)));
+        }
+        long hostPid = Long.parseLong(
+                Files.readString(home.resolve("domains/host-1/config/pid")).trim());
+        Wrk.run(url, wrkReads, 2, 16, Math.max(10, seconds / 2), home, null);
+        double[] cpuPerRequest = new double[2];
+        int run = 0;
+        for (boolean enabled : new boolean[] {true, false, true, false}) {
+            setEnabled(enabled);
+            double cpuBefore = ProcessCpu.seconds(hostPid);
+            Wrk.Result result = Wrk.run(url, wrkReads, 2, 16, seconds, home, null);
+            double cpuMillis = (ProcessCpu.seconds(hostPid) - cpuBefore) * 1000 / Math.max(1, result.requests());
+            if (run >= 2) {
+                cpuPerRequest[enabled ? 0 : 1] = cpuMillis;
+            }
+            say(String.format(
+                    Locale.ROOT,
+                    "%-20s %9.0f %8.2f %8.2f %14.3f %s",
+                    (enabled ? "on" : "off") + (run < 2 ? " (1st)" : " (2nd)"),
+                    result.requestsPerSecond(),
+                    result.p50Millis(),
+                    result.p99Millis(),
+                    cpuMillis,
+                    result.errors() > 0 ? "ERRORS " + result.errors() : ""));
+            run++;
+        }
+        say(String.format(
+                Locale.ROOT,
+                "host-1 CPU per read, 2nd runs: on %.3f ms, off %.3f ms: throttling costs %+.3f ms per read",
+                cpuPerRequest[0],
+                cpuPerRequest[1],
+                cpuPerRequest[0] - cpuPerRequest[1]));
+        setEnabled(true);
+    }
+
+    private double line(String name, List<OpenLoad.Outcome> outcomes) {
+        OpenLoad.Outcome four = merged(outcomes.subList(0, 4));
+        OpenLoad.Outcome fifth = outcomes.size() > 4 ? outcomes.get(4) : null;
+        say(String.format(
+                Locale.ROOT,
+                "%-30s %7d %7.1f %7.1f %7.1f %6d | %7s %10s %7s %6s",
+                name,
+                four.sent(),
+                four.percentile(0.5),
+                four.percentile(0.99),
+                four.percentile(1.0),
+                four.throttled() + four.failed(),
+                fifth == null ? "-" : String.valueOf(fifth.sent()),
+                fifth == null ? "-" : String.format(Locale.ROOT, "%.1f", fifth.okPerSecond()),
+                fifth == null ? "-" : String.format(Locale.ROOT, "%.1f", fifth.throttledPerSecond()),
+                fifth == null ? "-" : String.valueOf(fifth.failed())));
+        return four.percentile(0.99);
+    }
+
+    private static OpenLoad.Outcome merged(List<OpenLoad.Outcome> outcomes) {
+        int sent = 0;
+        int throttled = 0;
+        int failed = 0;
+        List<Double> ok = new ArrayList<>();
+        double seconds = 0;
+        for (OpenLoad.Outcome outcome : outcomes) {
+            sent += outcome.sent();
+            throttled += outcome.throttled();
+            failed += outcome.failed();
+            for (double millis : outcome.okMillis()) {
+                ok.add(millis);
+            }
+            seconds = Math.max(seconds, outcome.seconds());
+        }
+        return new OpenLoad.Outcome(
+                "four", sent, ok.stream().mapToDouble(Double::doubleValue).toArray(), throttled, failed, seconds);
+    }
+
+    private List<OpenLoad.Stream> streams(
+            List<List<HttpRequest>> steady, int steadyRate, List<HttpRequest> noisy, int noisyRate) {
+        List<OpenLoad.Stream> streams = new ArrayList<>();
+        for (int i = 0; i < steady.size(); i++) {
+            streams.add(new OpenLoad.Stream("steady-" + (i + 1), steady.get(i), steadyRate));
+        }
+        if (noisy != null) {
+            streams.add(new OpenLoad.Stream("noisy", noisy, noisyRate));
+        }
+        return streams;
+    }
+
+    /** A tenancy with secrets, and a signed read of each on every host in turn. */
+    private List<HttpRequest> reads(String name, int secretCount) {
+        return reads(Tenant.create(operator, url, name), secretCount);
+    }
+
+    private List<HttpRequest> reads(Tenant tenant, int secretCount) {
+        Secrets store = Secrets.in(tenant);
+        OciRequestSigner signer = tenant.signer();
+        List<HttpRequest> reads = new ArrayList<>();
+        for (Secret secret : secrets(store, "s-", secretCount)) {
+            String host = hostUrls().get(reads.size() % hosts);
+            URI uri = URI.create(host + "/20190301/secretbundles/" + secret.getId());
+            HttpRequest.Builder read = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60));
+            for (Map.Entry<String, String> header :
+                    signer.sign("GET", uri, null).entrySet()) {
+                if (!header.getKey().equalsIgnoreCase("host")) {
+                    read.header(header.getKey(), header.getValue());
+                }
+            }
+            reads.add(read.build());
+        }
+        return reads;
+    }
+
+    /** Creates the secrets one after the other, then waits until all are ACTIVE (on every host). */
+    private static List<Secret> secrets(Secrets store, String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(store.tenant
+                    .vaults
+                    .createSecret(com.oracle.bmc.vault.requests.CreateSecretRequest.builder()
+                            .createSecretDetails(
+                                    store.details(prefix + i, "x".repeat(64)).build())
+                            .build())
+                    .getSecret()
+                    .getId());
+        }
+        return ids.stream().map(store::active).toList();
+    }
+
+    private void setEnabled(boolean enabled) {
+        Reply set = operator.put(url + "/admin/v1/limits", "{\"enabled\": " + enabled + "}");
+        require(set.status() == 200, "switching throttling: " + set.body());
+        for (String host : hostUrls()) {
+            Reply followed = io.coffer.it.support.Http.await(
+                    Duration.ofSeconds(20),
+                    reply -> reply.status() == 200
+                            && reply.json().getJsonObject("effective").getBoolean("enabled") == enabled,
+                    () -> operator.get(host + "/admin/v1/limits"));
+            require(
+                    followed != null
+                            && followed.json().getJsonObject("effective").getBoolean("enabled") == enabled,
+                    host + " does not follow the switch");
+        }
+    }
+
+    private List<String> hostUrls() {
+        List<String> urls = new ArrayList<>();
+        for (int host = 1; host <= hosts; host++) {
+            urls.add("http://127.0.0.1:" + (URI.create(url).getPort() + 100 * (host - 1)));
+        }
+        return urls;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+        report.append(line).append('\n');
+    }
+}

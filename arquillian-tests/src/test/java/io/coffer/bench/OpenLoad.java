@@ -1,0 +1,122 @@
+package io.coffer.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Open-loop load: requests sent at a fixed rate whatever the server's latency (as clients of a service do), each
+ * latency measured from the moment it was due, so a server that falls behind shows it (no coordinated omission).
+ * Requests are signed once and replayed.
+ */
+final class OpenLoad {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    /** What one stream saw: latencies of its 200s in milliseconds, and how many answers of each other kind. */
+    record Outcome(String name, int sent, double[] okMillis, int throttled, int failed, double seconds) {
+
+        double percentile(double p) {
+            if (okMillis.length == 0) {
+                return Double.NaN;
+            }
+            double[] sorted = okMillis.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+
+        double okPerSecond() {
+            return okMillis.length / seconds;
+        }
+
+        double throttledPerSecond() {
+            return throttled / seconds;
+        }
+    }
+
+    /** A stream: its name, its requests (used in turn) and its rate. */
+    record Stream(String name, List<HttpRequest> requests, int perSecond) {}
+
+    private OpenLoad() {}
+
+    /** Runs every stream at once for the given seconds and answers what each saw. */
+    static List<Outcome> run(List<Stream> streams, int seconds) throws InterruptedException {
+        List<Thread> senders = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Runnable> collectors = new ArrayList<>();
+        for (Stream stream : streams) {
+            ConcurrentLinkedQueue<Double> ok = new ConcurrentLinkedQueue<>();
+            int[] throttled = new int[1];
+            int[] failed = new int[1];
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            long[] elapsed = new long[1];
+            int total = stream.perSecond() * seconds;
+            Thread sender = new Thread(
+                    () -> {
+                        long interval = 1_000_000_000L / stream.perSecond();
+                        long started = System.nanoTime();
+                        for (int n = 0; n < total; n++) {
+                            long due = started + n * interval;
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                try {
+                                    TimeUnit.NANOSECONDS.sleep(wait);
+                                } catch (InterruptedException stop) {
+                                    return;
+                                }
+                            }
+                            HttpRequest request =
+                                    stream.requests().get(n % stream.requests().size());
+                            pending.add(CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                                    .handle((response, failure) -> {
+                                        if (failure != null) {
+                                            synchronized (failed) {
+                                                failed[0]++;
+                                            }
+                                        } else if (response.statusCode() == 200) {
+                                            ok.add((System.nanoTime() - due) / 1e6);
+                                        } else if (response.statusCode() == 429) {
+                                            synchronized (throttled) {
+                                                throttled[0]++;
+                                            }
+                                        } else {
+                                            synchronized (failed) {
+                                                failed[0]++;
+                                            }
+                                        }
+                                        return null;
+                                    }));
+                        }
+                        elapsed[0] = System.nanoTime() - started;
+                    },
+                    "load-" + stream.name());
+            senders.add(sender);
+            collectors.add(() -> {
+                pending.forEach(CompletableFuture::join);
+                outcomes.add(new Outcome(
+                        stream.name(),
+                        total,
+                        ok.stream().mapToDouble(Double::doubleValue).toArray(),
+                        throttled[0],
+                        failed[0],
+                        elapsed[0] / 1e9));
+            });
+        }
+        senders.forEach(Thread::start);
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        collectors.forEach(Runnable::run);
+        return outcomes;
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The app server's data grid (Payara's Hazelcast) as JCache: caches shared by every host of the cluster, for state
+ * that must be the same on every host (throttling buckets) or that tells every host to forget something (revoked API
+ * keys).
+ *
+ * <p>Rules: keys and values are JDK types only ({@code String}, {@code Long}), so any member deserializes them
+ * whatever application it runs; nothing secret is ever put in a shared cache (no key material, no secret content, no
+ * public key either: identifiers and times only); a host without the grid goes on working, each feature saying what
+ * it does instead.
+ */
+package io.coffer.platform.grid;
