@@ -1,11 +1,11 @@
 package io.coffer.throttling.entity;
 
+import io.coffer.routing.entity.OperatorSetting;
 import io.coffer.routing.entity.Replicated;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
@@ -17,7 +17,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "THROTTLE_LIMITS")
 @Replicated
-public class LimitSet {
+public class LimitSet extends OperatorSetting {
 
     public static final String DEFAULTS = "defaults";
     public static final String SERVICE = "service";
@@ -43,16 +43,6 @@ public class LimitSet {
     @Column(name = "ENFORCED", nullable = false)
     private boolean enforced;
 
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "UPDATED_BY", length = 128)
-    private String updatedBy;
-
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
     protected LimitSet() {}
 
     public LimitSet(String scope, Limits limits, boolean enforced, String operator, Instant now) {
@@ -75,8 +65,7 @@ public class LimitSet {
         this.controlPlaneWrites = limits.controlPlaneWritesPerSecond();
         this.burstSeconds = limits.burstSeconds();
         this.enforced = enforced;
-        this.updatedAt = now;
-        this.updatedBy = operator;
+        changedBy(operator, now);
     }
 
     public String scope() {
@@ -89,13 +78,5 @@ public class LimitSet {
 
     public boolean enforced() {
         return enforced;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public String updatedBy() {
-        return updatedBy;
     }
 }

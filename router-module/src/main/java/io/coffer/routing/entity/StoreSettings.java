@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
@@ -17,7 +16,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "STORE_SETTINGS")
 @Replicated
-public class StoreSettings {
+public class StoreSettings extends OperatorSetting {
 
     @Id
     @Column(name = "STORE_NAME", length = 32)
@@ -30,16 +29,6 @@ public class StoreSettings {
     @Column(name = "CAPTURE_ENABLED", nullable = false)
     private boolean captureEnabled;
 
-    @Column(name = "UPDATED_AT", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "UPDATED_BY", length = 128)
-    private String updatedBy;
-
-    @Version
-    @Column(name = "VERSION")
-    private long version;
-
     protected StoreSettings() {}
 
     /** A store as a new install has it: reads from the remote store, writes captured (phase 1 running). */
@@ -47,8 +36,7 @@ public class StoreSettings {
         this.store = store.name();
         this.reads = ReadAccessor.REMOTE;
         this.captureEnabled = true;
-        this.updatedAt = now;
-        this.updatedBy = "coffer";
+        changedBy("coffer", now);
     }
 
     public StoreId store() {
@@ -63,18 +51,6 @@ public class StoreSettings {
         return captureEnabled;
     }
 
-    public Instant updatedAt() {
-        return updatedAt;
-    }
-
-    public String updatedBy() {
-        return updatedBy;
-    }
-
-    public long version() {
-        return version;
-    }
-
     /**
      * Serves reads from another accessor. Local reads need the replica kept current, so they are refused while
      * capture is off.
@@ -85,8 +61,7 @@ public class StoreSettings {
                     + " are not captured; switch capture on (and backfill) before serving reads locally");
         }
         this.reads = accessor;
-        this.updatedAt = now;
-        this.updatedBy = operator;
+        changedBy(operator, now);
     }
 
     /** Capture can only be switched off while reads are served remotely: local replicas stop following. */
@@ -96,7 +71,6 @@ public class StoreSettings {
                     "reads of " + store + " are served " + reads + "; switch them to REMOTE before stopping capture");
         }
         this.captureEnabled = enabled;
-        this.updatedAt = now;
-        this.updatedBy = operator;
+        changedBy(operator, now);
     }
 }

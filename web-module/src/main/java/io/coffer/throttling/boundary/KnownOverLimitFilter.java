@@ -1,16 +1,13 @@
 package io.coffer.throttling.boundary;
 
 import io.coffer.identity.control.SignatureVerifier;
-import io.coffer.throttling.control.RequestClassifier;
 import io.coffer.throttling.control.Throttle;
-import io.coffer.throttling.entity.OperationClass;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import java.util.Optional;
 
 /**
  * Refuses, before its signature is verified, a request whose keyId names a tenancy this host already knows to be over
@@ -28,13 +25,9 @@ public class KnownOverLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        Optional<OperationClass> operation = RequestClassifier.classify(request.getMethod(), path);
-        if (operation.isEmpty()) {
-            return;
-        }
-        SignatureVerifier.claimedTenancy(request.getHeaderString("authorization"))
-                .flatMap(tenancyId -> throttle.refusedEarly(tenancyId, operation.get()))
-                .ifPresent(refused -> ThrottlingFilter.refuseIfOver(request, path, operation.get(), refused));
+        ThrottlingFilter.operationOf(request)
+                .ifPresent(operation -> SignatureVerifier.claimedTenancy(request.getHeaderString("authorization"))
+                        .flatMap(tenancyId -> throttle.refusedEarly(tenancyId, operation))
+                        .ifPresent(refused -> ThrottlingFilter.refuseIfOver(request, operation, refused)));
     }
 }

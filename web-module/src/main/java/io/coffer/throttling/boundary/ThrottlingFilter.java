@@ -36,19 +36,20 @@ public class ThrottlingFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        Optional<OperationClass> operation = RequestClassifier.classify(request.getMethod(), path);
-        if (operation.isEmpty()) {
-            return;
-        }
-        Decision decision = throttle.admit(caller.tenancyId(), operation.get());
-        refuseIfOver(request, path, operation.get(), decision);
+        operationOf(request)
+                .ifPresent(
+                        operation -> refuseIfOver(request, operation, throttle.admit(caller.tenancyId(), operation)));
     }
 
-    static void refuseIfOver(
-            ContainerRequestContext request, String path, OperationClass operation, Decision decision) {
+    /** The class of operation a request counts against; empty for requests that are never throttled. */
+    static Optional<OperationClass> operationOf(ContainerRequestContext request) {
+        return RequestClassifier.classify(
+                request.getMethod(), request.getUriInfo().getPath());
+    }
+
+    static void refuseIfOver(ContainerRequestContext request, OperationClass operation, Decision decision) {
         if (!decision.admitted()) {
-            request.abortWith(tooManyRequests(path, operation, decision));
+            request.abortWith(tooManyRequests(request.getUriInfo().getPath(), operation, decision));
         }
     }
 
