@@ -333,7 +333,7 @@ public final class Bench {
             String hostUrl = hostUrl(host);
             Http.await(
                     Duration.ofSeconds(20),
-                    reply -> reply.body().split("\"reads\":\"" + accessor + "\"", -1).length == 3,
+                    reply -> reply.body().split("\"readsHere\":\"" + accessor + "\"", -1).length == 3,
                     () -> operator.get(hostUrl + "/admin/v1/shards"));
         }
     }

@@ -25,10 +25,10 @@ public final class ReadAccessors {
             Reply followed = Http.await(
                     Duration.ofSeconds(20),
                     reply -> reply.status() == 200
-                            && reply.body().split("\"reads\":\"" + accessor + "\"", -1).length == STORES.size() + 1,
+                            && reply.body().split("\"readsHere\":\"" + accessor + "\"", -1).length == STORES.size() + 1,
                     () -> operator.get(host + "/admin/v1/shards"));
             if (followed == null
-                    || followed.body().split("\"reads\":\"" + accessor + "\"", -1).length != STORES.size() + 1) {
+                    || followed.body().split("\"readsHere\":\"" + accessor + "\"", -1).length != STORES.size() + 1) {
                 throw new AssertionError(host + " does not follow the switch to " + accessor + " within 20 s: "
                         + (followed == null ? "no answer" : followed.body()));
             }

@@ -273,7 +273,9 @@ class ThreeHostTopologyIT {
                             metric(
                                     host,
                                     "coffer_store_read_seconds_count\\{mp_scope=\"application\",side=\"local\",store=\"shard-0\"\\}"))
-                    .as("local reads on %s", host)
+                    .as(
+                            "local reads on %s, whose view of the stores is %s",
+                            host, operator.get(host + "/admin/v1/shards").body())
                     .isPositive();
         }
         Reply hosts = operator.get(HOSTS.get(0) + "/admin/v1/replication/hosts");

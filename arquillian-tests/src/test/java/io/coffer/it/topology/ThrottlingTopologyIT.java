@@ -8,6 +8,7 @@ import io.coffer.it.support.CofferCommand.Outcome;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
 import io.coffer.it.support.Operator;
+import io.coffer.it.support.ReadAccessors;
 import io.coffer.it.support.RsaKeys;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
@@ -78,11 +79,7 @@ class ThrottlingTopologyIT {
         assertThat(started.exitCode()).as(started.all()).isZero();
         operator = Operator.of(HOME).ready(HOSTS.get(0));
         awaitOneDataGrid();
-        for (String store : List.of("base", "shard-0")) {
-            Reply switched =
-                    operator.put(HOSTS.get(0) + "/admin/v1/shards/" + store + "/reads", "{\"accessor\":\"HYBRID\"}");
-            assertThat(switched.status()).as(switched.body()).isEqualTo(200);
-        }
+        ReadAccessors.switchEverywhere(operator, HOSTS, "HYBRID");
     }
 
     @Test

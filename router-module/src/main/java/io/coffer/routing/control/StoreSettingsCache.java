@@ -27,6 +27,10 @@ public class StoreSettingsCache {
     /** What a store with no settings row behaves like. */
     public record Settings(ReadAccessor reads, boolean captureEnabled, long version) {
         static final Settings DEFAULT = new Settings(ReadAccessor.REMOTE, true, -1);
+
+        static Settings newer(Settings old, Settings fresh) {
+            return fresh.version() >= old.version() ? fresh : old;
+        }
     }
 
     @Inject
@@ -53,10 +57,7 @@ public class StoreSettingsCache {
     /** Takes a change made on this instance at once, without waiting for the next refresh. */
     public void changed(StoreId store, ReadAccessor reads, boolean captureEnabled, long version) {
         Map<StoreId, Settings> next = new HashMap<>(current);
-        next.merge(
-                store,
-                new Settings(reads, captureEnabled, version),
-                (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+        next.merge(store, new Settings(reads, captureEnabled, version), Settings::newer);
         current = Map.copyOf(next);
     }
 
@@ -64,7 +65,7 @@ public class StoreSettingsCache {
     public void refresh() {
         try {
             router.open(StoreId.BASE);
-            current = load(dataSources.remote(StoreId.BASE));
+            current = newest(load(dataSources.remote(StoreId.BASE)));
             if (remoteFailing) {
                 LOG.info("store settings are read from the base store again");
                 remoteFailing = false;
@@ -77,11 +78,21 @@ public class StoreSettingsCache {
             }
             try {
                 router.openLocal();
-                current = load(dataSources.local());
+                current = newest(load(dataSources.local()));
             } catch (RuntimeException | SQLException localToo) {
                 // Keep the last known settings: reads go on being served as they were.
             }
         }
+    }
+
+    /**
+     * Never steps back: a load that started before a switch committed here, or a replica that has not applied it yet,
+     * must not undo a newer setting this instance already follows.
+     */
+    private Map<StoreId, Settings> newest(Map<StoreId, Settings> loaded) {
+        Map<StoreId, Settings> next = new HashMap<>(current);
+        loaded.forEach((store, fresh) -> next.merge(store, fresh, Settings::newer));
+        return Map.copyOf(next);
     }
 
     private static Map<StoreId, Settings> load(DataSource dataSource) throws SQLException {

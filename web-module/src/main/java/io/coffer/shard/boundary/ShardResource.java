@@ -50,9 +50,14 @@ public class ShardResource {
     /** This host's replica of the store, as its replica monitor last saw it. */
     public record LocalReplica(long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {}
 
+    /**
+     * {@code reads} is the operator's setting; {@code readsHere} is what this host serves right now, which follows the
+     * setting within seconds (a switch made on another host reaches this one at its next settings refresh).
+     */
     public record ShardView(
             String id,
             String reads,
+            String readsHere,
             boolean captureEnabled,
             Instant updatedAt,
             String updatedBy,
@@ -113,6 +118,7 @@ public class ShardResource {
         return new ShardView(
                 store.name(),
                 settings.reads().name(),
+                cache.reads(store).name(),
                 settings.captureEnabled(),
                 settings.updatedAt(),
                 settings.updatedBy(),
