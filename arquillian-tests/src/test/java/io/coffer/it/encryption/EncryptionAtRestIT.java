@@ -20,6 +20,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,6 +166,9 @@ class EncryptionAtRestIT {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(root)) {
                 files = walk.filter(Files::isRegularFile).toList();
+            } catch (IOException | UncheckedIOException vanished) {
+                // a store or the broker removed a file while the scan listed the directory: scan again
+                return List.of("(the listing of " + root + ": " + vanished.getMessage() + ")");
             }
             for (Path file : files) {
                 byte[] bytes = readQuietly(file);
