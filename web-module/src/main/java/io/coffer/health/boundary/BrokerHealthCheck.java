@@ -27,7 +27,7 @@ public class BrokerHealthCheck implements HealthCheck {
     @Inject
     CofferSettings settings;
 
-    @Resource
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
     @Override

@@ -43,7 +43,7 @@ public class StoreHealthChecks {
     @Inject
     CofferSettings settings;
 
-    @Resource
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
     @Produces
