@@ -2,7 +2,6 @@ package io.coffer.health.boundary;
 
 import io.coffer.platform.settings.CofferSettings;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
@@ -27,8 +26,8 @@ public class BrokerHealthCheck implements HealthCheck {
     @Inject
     CofferSettings settings;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    @Inject
+    ProbeExecutor executor;
 
     @Override
     public HealthCheckResponse call() {

@@ -5,8 +5,6 @@ import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.control.StoreDataSources;
 import io.coffer.routing.entity.StoreId;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -43,8 +41,8 @@ public class StoreHealthChecks {
     @Inject
     CofferSettings settings;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    @Inject
+    ProbeExecutor executor;
 
     @Produces
     @Readiness
