@@ -3,9 +3,13 @@ package io.coffer.server.derby;
 import java.lang.reflect.Field;
 import java.net.Socket;
 import java.net.SocketException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import javax.sql.ConnectionEventListener;
+import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
+import javax.transaction.xa.XAResource;
 import org.apache.derby.jdbc.ClientXADataSource;
 
 /**
@@ -13,7 +17,8 @@ import org.apache.derby.jdbc.ClientXADataSource;
  * reply as long as it takes: after login it sets its socket's timeout back to 0, it has no property for a read
  * timeout, it does not implement {@code setNetworkTimeout}, and a statement's query timeout is enforced by the server,
  * so a server that is frozen (SIGSTOP, a hung disk) but still accepts TCP holds the caller forever. This class sets
- * {@code SO_TIMEOUT} on the socket after connect, so a call to a hung server fails after {@link #getReadTimeout()}
+ * {@code SO_TIMEOUT} on the socket after connect, and again each time the pool takes a logical connection (Derby's reset
+ * of the physical connection clears it), so a call to a hung server fails after {@link #getReadTimeout()}
  * seconds with SQL state 08006 (connection lost), and the pool discards the connection.
  *
  * <p>It runs inside the app server (each domain's {@code lib/}, next to Derby's jars), never in the CLI. The client
@@ -53,12 +58,72 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
             return connection;
         }
         try {
-            socketOf(connection).setSoTimeout(Math.multiplyExact(readTimeout, 1000));
-            return connection;
-        } catch (SocketException | ReflectiveOperationException | RuntimeException failure) {
+            applyDeadline(connection, readTimeout);
+        } catch (SQLException failure) {
             connection.close();
+            throw failure;
+        }
+        return new Bounded(connection, readTimeout);
+    }
+
+    static void applyDeadline(XAConnection connection, int seconds) throws SQLException {
+        try {
+            socketOf(connection).setSoTimeout(Math.multiplyExact(seconds, 1000));
+        } catch (SocketException | ReflectiveOperationException | RuntimeException failure) {
             throw new SQLNonTransientConnectionException(
                     "cannot set a read deadline on the Derby client's socket (" + failure + ")", "08004", failure);
+        }
+    }
+
+    /**
+     * The XA connection the pool holds. The pool takes a new logical connection from it for each use, and Derby
+     * resets the physical connection then, which sets the socket's timeout back to 0: the deadline is set again after.
+     */
+    static final class Bounded implements XAConnection {
+
+        private final XAConnection derby;
+        private final int seconds;
+
+        Bounded(XAConnection derby, int seconds) {
+            this.derby = derby;
+            this.seconds = seconds;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection logical = derby.getConnection();
+            applyDeadline(derby, seconds);
+            return logical;
+        }
+
+        @Override
+        public XAResource getXAResource() throws SQLException {
+            return derby.getXAResource();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            derby.close();
+        }
+
+        @Override
+        public void addConnectionEventListener(ConnectionEventListener listener) {
+            derby.addConnectionEventListener(listener);
+        }
+
+        @Override
+        public void removeConnectionEventListener(ConnectionEventListener listener) {
+            derby.removeConnectionEventListener(listener);
+        }
+
+        @Override
+        public void addStatementEventListener(StatementEventListener listener) {
+            derby.addStatementEventListener(listener);
+        }
+
+        @Override
+        public void removeStatementEventListener(StatementEventListener listener) {
+            derby.removeStatementEventListener(listener);
         }
     }
 

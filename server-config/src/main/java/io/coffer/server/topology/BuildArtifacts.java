@@ -49,13 +49,25 @@ public record BuildArtifacts(Path root) {
      * client (a single class, taken from the CLI's own classes).
      */
     public void writeDeadlineDataSourceJar(Path jar) throws IOException {
-        String entry = HostResources.REMOTE_DATA_SOURCE.replace('.', '/') + ".class";
-        Path compiled = require(cliClasses().resolve(entry), "the deadline data source");
+        String className = HostResources.REMOTE_DATA_SOURCE.replace('.', '/');
+        Path compiled = require(cliClasses().resolve(className + ".class"), "the deadline data source");
+        String simpleName = compiled.getFileName().toString().replace(".class", "");
+        List<Path> classes;
+        try (var files = Files.list(compiled.getParent())) {
+            // the class and its nested classes
+            classes = files.filter(file -> file.getFileName().toString().startsWith(simpleName + ".")
+                            || file.getFileName().toString().startsWith(simpleName + "$"))
+                    .sorted()
+                    .toList();
+        }
+        String packageDir = className.substring(0, className.lastIndexOf('/') + 1);
         Path temporary = jar.resolveSibling(jar.getFileName() + ".tmp");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(temporary), new Manifest())) {
-            out.putNextEntry(new JarEntry(entry));
-            Files.copy(compiled, out);
-            out.closeEntry();
+            for (Path file : classes) {
+                out.putNextEntry(new JarEntry(packageDir + file.getFileName()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
         }
         Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING);
     }
