@@ -45,12 +45,21 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
 
     @Override
     public XAConnection getXAConnection() throws SQLException {
+        boundLogin();
         return bounded(super.getXAConnection());
     }
 
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
+        boundLogin();
         return bounded(super.getXAConnection(user, password));
+    }
+
+    /** The login waits no longer than a reply: the pool's {@code loginTimeout} property was seen not to reach Derby. */
+    private void boundLogin() {
+        if (readTimeout > 0 && getLoginTimeout() == 0) {
+            setLoginTimeout(readTimeout);
+        }
     }
 
     private XAConnection bounded(XAConnection connection) throws SQLException {
