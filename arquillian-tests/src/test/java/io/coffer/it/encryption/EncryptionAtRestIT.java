@@ -14,14 +14,23 @@ import io.coffer.it.support.InternalServices;
 import io.coffer.it.support.Operator;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
+import io.coffer.server.topology.TopologyState;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,12 +66,18 @@ class EncryptionAtRestIT {
         mine = Secrets.in(Tenant.create(Operator.of(HOME).ready(URL), URL, "at-rest"));
     }
 
+    /**
+     * Each scan has a positive control: a marker written deliberately where it is not secret (the secret's description,
+     * a forged replication message that the host logs and drops) must be found by the very same scan, or the scan
+     * proves nothing (a file never flushed, a format the scan cannot read, a wrong directory). The scan is repeated
+     * until every control is found, which is also the wait for the stores and the broker to write their files.
+     */
     @Test
     void noPlaintextInStoresMessagesLogsOrMetrics() throws Exception {
-        String contentMarker = "CONTENTMARK"
-                + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 8);
-        String metadataMarker = "METAMARK"
-                + HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 8);
+        String contentMarker = "CONTENTMARK" + hex();
+        String metadataMarker = "METAMARK" + hex();
+        String descriptionMarker = "DESCMARK" + hex();
+        String logMarker = "LOGMARK" + hex().toUpperCase();
         String content = "password=" + contentMarker + ";";
         Secret secret = mine.active(mine.tenant
                 .vaults
@@ -70,6 +85,7 @@ class EncryptionAtRestIT {
                         .createSecretDetails(mine.details(
                                         "marked-" + UUID.randomUUID().toString().substring(0, 6), content)
                                 .metadata(Map.of("hint", metadataMarker))
+                                .description("not secret: " + descriptionMarker)
                                 .build())
                         .build())
                 .getSecret()
@@ -84,37 +100,112 @@ class EncryptionAtRestIT {
                 .getContent();
         assertThat(Secrets.text(read)).isEqualTo(content);
         assertThat(mine.get(secret.getId()).getMetadata()).containsEntry("hint", metadataMarker);
-        Http.sleep(2000);
+        forgeUnreadableReplicationMessage(logMarker);
 
-        List<byte[]> needles = List.of(
+        List<byte[]> secretNeedles = List.of(
                 contentMarker.getBytes(StandardCharsets.UTF_8),
                 metadataMarker.getBytes(StandardCharsets.UTF_8),
                 base64(content).getBytes(StandardCharsets.US_ASCII),
                 contentMarker.getBytes(StandardCharsets.UTF_16BE));
-        List<Path> scanned = new ArrayList<>();
-        for (Path root : List.of(
-                HOME.resolve("derby"),
-                HOME.resolve("domains/host-1/coffer-local"),
-                HOME.resolve("broker"),
-                HOME.resolve("logs"),
-                HOME.resolve("domains/host-1/logs"))) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    byte[] bytes = readQuietly(file);
-                    for (byte[] needle : needles) {
-                        assertThat(indexOf(bytes, needle))
-                                .as("plaintext marker in %s", file)
-                                .isEqualTo(-1);
-                    }
-                    scanned.add(file);
+        byte[] description = descriptionMarker.getBytes(StandardCharsets.UTF_8);
+        byte[] logged = logMarker.getBytes(StandardCharsets.UTF_8);
+        // where each control must turn up: the description in both stores and in the replication message, the
+        // forged message's store name in the broker's store and in the host's log
+        Map<String, Scan> scans = new LinkedHashMap<>();
+        scans.put("remote stores", new Scan(HOME.resolve("derby"), List.of(description)));
+        scans.put("local store", new Scan(HOME.resolve("domains/host-1/coffer-local"), List.of(description)));
+        scans.put("broker store", new Scan(HOME.resolve("broker"), List.of(description, logged)));
+        scans.put("service logs", new Scan(HOME.resolve("logs"), List.of()));
+        scans.put("host logs", new Scan(HOME.resolve("domains/host-1/logs"), List.of(logged)));
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Map<String, List<String>> missing;
+        do {
+            missing = new LinkedHashMap<>();
+            for (Map.Entry<String, Scan> scan : scans.entrySet()) {
+                List<String> notFound = scan.getValue().controlsNotFound(secretNeedles);
+                if (!notFound.isEmpty()) {
+                    missing.put(scan.getKey(), notFound);
                 }
             }
-        }
-        assertThat(scanned).as("files scanned").hasSizeGreaterThan(20);
-        assertThat(scanned).anyMatch(file -> file.toString().contains("kahadb"));
-        assertThat(scanned).anyMatch(file -> file.toString().contains("coffer-shard-0"));
+            if (missing.isEmpty()) {
+                break;
+            }
+            Http.sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        assertThat(missing)
+                .as("positive controls that the scans did not find within 60 s (the scans would prove nothing)")
+                .isEmpty();
+        assertThat(scans.get("broker store").scanned)
+                .anyMatch(file -> file.toString().contains("kahadb"));
+        assertThat(scans.get("remote stores").scanned)
+                .anyMatch(file -> file.toString().contains("coffer-shard-0"));
+
         String metrics = Http.get(URL + "/metrics").body();
-        assertThat(metrics).contains("coffer_").doesNotContain(contentMarker, metadataMarker);
+        assertThat(metrics)
+                .as("the metrics count the forged message: the scanned text is this host's live metrics")
+                .containsPattern("coffer_replication_apply_failures_total\\{[^}]*store=\"unreadable\"");
+        assertThat(metrics).doesNotContain(contentMarker, metadataMarker);
+    }
+
+    /** One directory scanned for secrets (none may appear) and for its positive controls (each must). */
+    private static final class Scan {
+
+        private final Path root;
+        private final List<byte[]> controls;
+        private List<Path> scanned = List.of();
+
+        Scan(Path root, List<byte[]> controls) {
+            this.root = root;
+            this.controls = controls;
+        }
+
+        /** Fails at once on a secret found; returns the controls not found (yet). */
+        List<String> controlsNotFound(List<byte[]> secrets) throws IOException {
+            List<byte[]> notFound = new ArrayList<>(controls);
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(root)) {
+                files = walk.filter(Files::isRegularFile).toList();
+            } catch (IOException | UncheckedIOException vanished) {
+                // a store or the broker removed a file while the scan listed the directory: scan again
+                return List.of("(the listing of " + root + ": " + vanished.getMessage() + ")");
+            }
+            for (Path file : files) {
+                byte[] bytes = readQuietly(file);
+                for (byte[] secret : secrets) {
+                    assertThat(indexOf(bytes, secret))
+                            .as("plaintext marker in %s", file)
+                            .isEqualTo(-1);
+                }
+                notFound.removeIf(control -> indexOf(bytes, control) >= 0);
+            }
+            assertThat(files).as("files under %s", root).isNotEmpty();
+            scanned = files;
+            return notFound.stream()
+                    .map(control -> new String(control, StandardCharsets.UTF_8))
+                    .toList();
+        }
+    }
+
+    /**
+     * A message on the replication topic that no host can read: its store name is not a store name. The host drops it
+     * and logs why, naming the store, so the marker reaches the broker's store and the host's log.
+     */
+    private static void forgeUnreadableReplicationMessage(String marker) throws Exception {
+        int brokerPort = TopologyState.plan(HOME, null, null, null, null, null).brokerPort();
+        try (jakarta.jms.Connection connection =
+                InternalServices.broker(HOME, brokerPort).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createTopic("coffer.replication"));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            TextMessage message = session.createTextMessage("{}");
+            message.setStringProperty("store", marker);
+            producer.send(message);
+        }
+    }
+
+    private static String hex() {
+        return HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 8);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.coffer.it.foundation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.coffer.probe.entity.Probe;
 import io.coffer.routing.control.ShardRouter;
@@ -80,7 +79,6 @@ class CaptureAtomicityIT {
                 assertEquals(0, count.getLong(1), "a published event is no longer pending");
             }
         }
-        assertTrue(router.isKnown(StoreId.BASE));
     }
 
     private static long logged(DataSource remote, String entityKey) throws Exception {

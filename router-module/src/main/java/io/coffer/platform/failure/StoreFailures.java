@@ -1,9 +1,11 @@
 package io.coffer.platform.failure;
 
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 
 /**
- * Recognises what a store failure means: a store that cannot be reached (as opposed to a bug or a client mistake), so
+ * Recognises what a store failure means: a store that cannot be reached or does not answer within its deadline (as
+ * opposed to a bug or a client mistake), so
  * that the boundary can answer 503 ServiceUnavailable and the caller can retry; or a unique key already taken.
  */
 public final class StoreFailures {
@@ -15,7 +17,12 @@ public final class StoreFailures {
             if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                 return true;
             }
-            if (cause instanceof java.net.ConnectException) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+            // a resource manager that stopped answering mid-transaction (its connection hit a deadline or broke)
+            if (cause instanceof XAException xa
+                    && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
                 return true;
             }
             String name = cause.getClass().getName();

@@ -51,6 +51,11 @@ public class CofferSettings {
                 .orElse(200L);
     }
 
+    public java.time.Duration healthCheckTimeout() {
+        return java.time.Duration.ofMillis(config.getOptionalValue(SettingKeys.HEALTH_CHECK_TIMEOUT_MS, Long.class)
+                .orElse(3_000L));
+    }
+
     /** {@code keystore} (default) or {@code pkcs11}. */
     public String rootKeyProvider() {
         return text(SettingKeys.ROOT_KEY_PROVIDER, "keystore");

@@ -36,6 +36,12 @@ public final class SettingKeys {
     /** The label of the root key object on the token; default {@code coffer-root}. */
     public static final String ROOT_KEY_PKCS11_KEY_LABEL = "coffer.rootkey.pkcs11.key-label";
 
+    /**
+     * Milliseconds one {@code /health} check waits for its dependency's answer (default 3000); past it the check is
+     * DOWN. The waits inside a request have deadlines of their own, set on the server's resources by server-config.
+     */
+    public static final String HEALTH_CHECK_TIMEOUT_MS = "coffer.health.check-timeout-ms";
+
     /** Whether the business clock may be moved forward through the admin API: test installs only. */
     public static final String CLOCK_ADJUSTABLE = "coffer.clock.adjustable";
 

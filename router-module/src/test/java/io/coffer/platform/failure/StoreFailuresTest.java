@@ -7,6 +7,7 @@ import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class StoreFailuresTest {
@@ -14,6 +15,21 @@ class StoreFailuresTest {
     /** How JPA reports a failed flush: the driver's exception a few causes down. */
     private static RuntimeException wrapped(Throwable driver) {
         return new IllegalStateException("flush failed", new RuntimeException("Internal Exception", driver));
+    }
+
+    @Test
+    void aStoreThatStoppedAnsweringIsUnavailable() {
+        assertThat(StoreFailures.isUnavailable(wrapped(new SQLNonTransientConnectionException(
+                        "A communications error has been detected: Read timed out", "08006"))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new java.net.SocketTimeoutException("Read timed out"))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new XAException(XAException.XAER_RMFAIL))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new XAException(XAException.XA_RBCOMMFAIL))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new XAException(XAException.XAER_PROTO))))
+                .isFalse();
     }
 
     @Test

@@ -30,19 +30,24 @@ public final class HostNode {
     private static final String CONFIGURED_MARKER = "coffer-configured";
     private static final String CREDENTIALS_MARKER = "coffer-credentials";
     private static final String DEPLOYED_MARKER = "coffer-deployed.sha256";
+    private static final String DEADLINES_MARKER = "coffer-deadlines";
+    /** The data source that bounds the Derby client's waits, in a jar of its own on the server's library path. */
+    private static final String DEADLINES_JAR = "coffer-derby-deadlines.jar";
 
     private final TopologyPlan plan;
     private final HostPlan host;
     private final BuildArtifacts artifacts;
     private final Asadmin asadmin;
     private final HostResources resources;
+    private final Deadlines deadlines;
 
     public HostNode(TopologyPlan plan, HostPlan host, BuildArtifacts artifacts) {
         this.plan = plan;
         this.host = host;
         this.artifacts = artifacts;
         this.asadmin = new Asadmin(plan.payaraHome(), asadminLog());
-        this.resources = new HostResources(plan, domainDir(), artifacts);
+        this.deadlines = Deadlines.of(plan.home());
+        this.resources = new HostResources(plan, domainDir(), artifacts, deadlines);
     }
 
     public HostPlan plan() {
@@ -124,11 +129,17 @@ public final class HostNode {
                 host.name());
         DomainXml.patch(domainDir().resolve("config/domain.xml"), plan, host);
         DomainLogging.patch(domainDir().resolve("config/logging.properties"));
+        installLibraries();
+    }
+
+    /** Derby's jars and Coffer's deadline data source on the server's own library path (read at server start). */
+    private void installLibraries() throws IOException {
         Path lib = domainDir().resolve("lib");
         Files.createDirectories(lib);
         for (Path jar : artifacts.derbyServerLibs()) {
             Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
+        artifacts.writeDeadlineDataSourceJar(lib.resolve(DEADLINES_JAR));
     }
 
     /**
@@ -160,6 +171,29 @@ public final class HostNode {
         runCommands("resources", resources.resourceCommands());
         Files.writeString(domainDir().resolve(CONFIGURED_MARKER), configurationKey());
         Files.writeString(domainDir().resolve(CREDENTIALS_MARKER), credentials.fingerprint());
+        Files.writeString(domainDir().resolve(DEADLINES_MARKER), deadlines.key());
+    }
+
+    /** Whether the domain's resources have the home's deadlines (a domain made before they existed has none). */
+    public boolean usesDeadlines() {
+        Path marker = domainDir().resolve(DEADLINES_MARKER);
+        try {
+            return Files.isRegularFile(marker) && Files.readString(marker).equals(deadlines.key());
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives the resources of a running domain the home's deadlines in place (its local store stays), with the data
+     * source that enforces them on its library path, and restarts it so that they take effect.
+     */
+    public void applyDeadlines() throws IOException {
+        installLibraries();
+        runCommands("deadlines", resources.deadlineCommands());
+        stop();
+        start();
+        Files.writeString(domainDir().resolve(DEADLINES_MARKER), deadlines.key());
     }
 
     /** Whether the domain's resources use these credentials (a domain made before they existed does not). */

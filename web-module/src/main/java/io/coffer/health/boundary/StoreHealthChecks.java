@@ -1,5 +1,6 @@
 package io.coffer.health.boundary;
 
+import io.coffer.platform.settings.CofferSettings;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.control.StoreDataSources;
@@ -11,6 +12,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -20,7 +23,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Readiness of the stores: every remote store (base and shards) and this host's local store answer a query, and the
  * local replica of every remote store has caught up since this host started. A host that is still catching up
- * would answer local reads with 503, so it is not ready for traffic yet.
+ * would answer local reads with 503, so it is not ready for traffic yet. The stores are probed at the same time, each
+ * for at most {@link CofferSettings#healthCheckTimeout()}: a hung store is DOWN within that deadline.
  */
 @ApplicationScoped
 public class StoreHealthChecks {
@@ -34,16 +38,26 @@ public class StoreHealthChecks {
     @Inject
     Replication replication;
 
+    @Inject
+    CofferSettings settings;
+
+    @Inject
+    ProbeExecutor executor;
+
     @Produces
     @Readiness
     HealthCheck remoteStores() {
         return () -> {
             var response = HealthCheckResponse.named("remote-stores");
-            boolean up = true;
+            Map<StoreId, BoundedProbe> probes = new LinkedHashMap<>();
             for (StoreId store : router.remoteStores()) {
-                String result = ping(() -> dataSources.remote(store));
-                response.withData(store.name(), result);
-                up &= result.equals("UP");
+                probes.put(store, probe(() -> dataSources.remote(store)));
+            }
+            boolean up = true;
+            for (Map.Entry<StoreId, BoundedProbe> probe : probes.entrySet()) {
+                String result = probe.getValue().result();
+                response.withData(probe.getKey().name(), result);
+                up &= result.equals(BoundedProbe.UP);
             }
             return response.status(up).build();
         };
@@ -53,10 +67,10 @@ public class StoreHealthChecks {
     @Readiness
     HealthCheck localStore() {
         return () -> {
-            String result = ping(dataSources::local);
+            String result = probe(dataSources::local).result();
             return HealthCheckResponse.named("local-store")
                     .withData("local", result)
-                    .status(result.equals("UP"))
+                    .status(result.equals(BoundedProbe.UP))
                     .build();
         };
     }
@@ -76,16 +90,16 @@ public class StoreHealthChecks {
         };
     }
 
-    private static String ping(Supplier<DataSource> dataSource) {
+    private BoundedProbe probe(Supplier<DataSource> dataSource) {
+        return BoundedProbe.start(() -> ping(dataSource), settings.healthCheckTimeout(), executor);
+    }
+
+    private static String ping(Supplier<DataSource> dataSource) throws SQLException {
         try (Connection connection = dataSource.get().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(5);
-            try (ResultSet row = statement.executeQuery("VALUES 1")) {
-                row.next();
-                return "UP";
-            }
-        } catch (SQLException | RuntimeException failure) {
-            return "DOWN: " + failure.getMessage();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("VALUES 1")) {
+            row.next();
+            return BoundedProbe.UP;
         }
     }
 }
