@@ -104,9 +104,14 @@ public final class HostNode {
 
     /** Whether the domain exists and was fully made into a Coffer host with this topology's settings. */
     public boolean provisioned() {
-        Path marker = domainDir().resolve(CONFIGURED_MARKER);
+        return markerHolds(CONFIGURED_MARKER, configurationKey());
+    }
+
+    /** Whether the domain's marker file of one step holds the value that step wrote (a missing file holds none). */
+    private boolean markerHolds(String name, String value) {
+        Path marker = domainDir().resolve(name);
         try {
-            return Files.isRegularFile(marker) && Files.readString(marker).equals(configurationKey());
+            return Files.isRegularFile(marker) && Files.readString(marker).equals(value);
         } catch (IOException unreadable) {
             return false;
         }
@@ -176,12 +181,7 @@ public final class HostNode {
 
     /** Whether the domain's resources have the home's deadlines (a domain made before they existed has none). */
     public boolean usesDeadlines() {
-        Path marker = domainDir().resolve(DEADLINES_MARKER);
-        try {
-            return Files.isRegularFile(marker) && Files.readString(marker).equals(deadlines.key());
-        } catch (IOException unreadable) {
-            return false;
-        }
+        return markerHolds(DEADLINES_MARKER, deadlines.key());
     }
 
     /**
@@ -198,12 +198,7 @@ public final class HostNode {
 
     /** Whether the domain's resources use these credentials (a domain made before they existed does not). */
     public boolean usesCredentials(InternalCredentials credentials) {
-        Path marker = domainDir().resolve(CREDENTIALS_MARKER);
-        try {
-            return Files.isRegularFile(marker) && Files.readString(marker).equals(credentials.fingerprint());
-        } catch (IOException unreadable) {
-            return false;
-        }
+        return markerHolds(CREDENTIALS_MARKER, credentials.fingerprint());
     }
 
     /**
@@ -229,8 +224,7 @@ public final class HostNode {
     public boolean deploy() throws IOException {
         Path ear = artifacts.ear();
         String digest = sha256(ear);
-        Path marker = domainDir().resolve(DEPLOYED_MARKER);
-        if (Files.isRegularFile(marker) && Files.readString(marker).equals(digest)) {
+        if (markerHolds(DEPLOYED_MARKER, digest)) {
             return false;
         }
         try {
@@ -239,7 +233,7 @@ public final class HostNode {
             // a server whose start went wrong inside fails its deployments: start it afresh
             throw new FailedStart(host.name() + ": " + failed.getMessage());
         }
-        Files.writeString(marker, digest);
+        Files.writeString(domainDir().resolve(DEPLOYED_MARKER), digest);
         return true;
     }
 
