@@ -2,17 +2,13 @@ package io.coffer.server.topology;
 
 import io.coffer.server.topology.TopologyPlan.HostPlan;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -223,7 +219,7 @@ public final class HostNode {
     /** Deploys the EAR unless this very EAR is already deployed here; a failure is a {@link FailedStart}. */
     public boolean deploy() throws IOException {
         Path ear = artifacts.ear();
-        String digest = sha256(ear);
+        String digest = BuildArtifacts.sha256(ear);
         if (markerHolds(DEPLOYED_MARKER, digest)) {
             return false;
         }
@@ -274,19 +270,6 @@ public final class HostNode {
                 throw new CliException("port " + port.port() + " (" + port.what() + ") is already in use by another"
                         + " process; stop it or choose other ports with --port-base");
             }
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 
