@@ -69,9 +69,14 @@ public final class Http {
     }
 
     public static Reply send(HttpRequest.Builder request) {
+        return send(request, Duration.ofSeconds(60));
+    }
+
+    /** Sends and waits at most {@code timeout} for the reply (an {@link UncheckedIOException} past it). */
+    public static Reply send(HttpRequest.Builder request, Duration timeout) {
         try {
             HttpResponse<String> response =
-                    CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                    CLIENT.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -127,6 +128,30 @@ public final class Tenant {
 
     public static ClientConfiguration configuration() {
         return ClientConfiguration.builder()
+                .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
+                .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
+                .build();
+    }
+
+    /** The Vaults client of this tenancy's host that gives up on a reply after {@code readTimeout}: a hang fails. */
+    public VaultsClient vaultsImpatient(Duration readTimeout) {
+        return VaultsClient.builder()
+                .endpoint(url)
+                .configuration(impatient(readTimeout))
+                .build(credentials);
+    }
+
+    /** The Secrets client of this tenancy's host that gives up on a reply after {@code readTimeout}. */
+    public SecretsClient secretsImpatient(Duration readTimeout) {
+        return SecretsClient.builder()
+                .endpoint(url)
+                .configuration(impatient(readTimeout))
+                .build(credentials);
+    }
+
+    private static ClientConfiguration impatient(Duration readTimeout) {
+        return ClientConfiguration.builder()
+                .readTimeoutMillis(Math.toIntExact(readTimeout.toMillis()))
                 .retryConfiguration(RetryConfiguration.NO_RETRY_CONFIGURATION)
                 .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
                 .build();

@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /**
  * What the build produced and a topology is made of: the EAR, the Derby jars and the ActiveMQ resource adapter, the
@@ -38,6 +45,34 @@ public record BuildArtifacts(Path root) {
     /** The Derby jars every app server gets in its own library path (embedded engine for the local store, client). */
     public List<Path> derbyServerLibs() {
         return List.of(node("derby.jar"), node("derbyshared.jar"), node("derbytools.jar"), node("derbyclient.jar"));
+    }
+
+    /**
+     * Writes the jar every app server gets beside Derby's: Coffer's data source that puts deadlines on the Derby
+     * client (a single class, taken from the CLI's own classes).
+     */
+    public void writeDeadlineDataSourceJar(Path jar) throws IOException {
+        String className = HostResources.REMOTE_DATA_SOURCE.replace('.', '/');
+        Path compiled = require(cliClasses().resolve(className + ".class"), "the deadline data source");
+        String simpleName = compiled.getFileName().toString().replace(".class", "");
+        List<Path> classes;
+        try (var files = Files.list(compiled.getParent())) {
+            // the class and its nested classes
+            classes = files.filter(file -> file.getFileName().toString().startsWith(simpleName + ".")
+                            || file.getFileName().toString().startsWith(simpleName + "$"))
+                    .sorted()
+                    .toList();
+        }
+        String packageDir = className.substring(0, className.lastIndexOf('/') + 1);
+        Path temporary = jar.resolveSibling(jar.getFileName() + ".tmp");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(temporary), new Manifest())) {
+            for (Path file : classes) {
+                out.putNextEntry(new JarEntry(packageDir + file.getFileName()));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public Path activemqRar() {
@@ -81,5 +116,19 @@ public record BuildArtifacts(Path root) {
                     what + " is missing at " + file + "; build first (./coffer builds when needed, or mvn package)");
         }
         return file;
+    }
+
+    /** A file's SHA-256 in hex: what tells a deployed EAR from a rebuilt one. */
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

@@ -2,17 +2,13 @@ package io.coffer.server.topology;
 
 import io.coffer.server.topology.TopologyPlan.HostPlan;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -30,19 +26,24 @@ public final class HostNode {
     private static final String CONFIGURED_MARKER = "coffer-configured";
     private static final String CREDENTIALS_MARKER = "coffer-credentials";
     private static final String DEPLOYED_MARKER = "coffer-deployed.sha256";
+    private static final String DEADLINES_MARKER = "coffer-deadlines";
+    /** The data source that bounds the Derby client's waits, in a jar of its own on the server's library path. */
+    private static final String DEADLINES_JAR = "coffer-derby-deadlines.jar";
 
     private final TopologyPlan plan;
     private final HostPlan host;
     private final BuildArtifacts artifacts;
     private final Asadmin asadmin;
     private final HostResources resources;
+    private final Deadlines deadlines;
 
     public HostNode(TopologyPlan plan, HostPlan host, BuildArtifacts artifacts) {
         this.plan = plan;
         this.host = host;
         this.artifacts = artifacts;
         this.asadmin = new Asadmin(plan.payaraHome(), asadminLog());
-        this.resources = new HostResources(plan, domainDir(), artifacts);
+        this.deadlines = Deadlines.of(plan.home());
+        this.resources = new HostResources(plan, domainDir(), artifacts, deadlines);
     }
 
     public HostPlan plan() {
@@ -99,9 +100,14 @@ public final class HostNode {
 
     /** Whether the domain exists and was fully made into a Coffer host with this topology's settings. */
     public boolean provisioned() {
-        Path marker = domainDir().resolve(CONFIGURED_MARKER);
+        return markerHolds(CONFIGURED_MARKER, configurationKey());
+    }
+
+    /** Whether the domain's marker file of one step holds the value that step wrote (a missing file holds none). */
+    private boolean markerHolds(String name, String value) {
+        Path marker = domainDir().resolve(name);
         try {
-            return Files.isRegularFile(marker) && Files.readString(marker).equals(configurationKey());
+            return Files.isRegularFile(marker) && Files.readString(marker).equals(value);
         } catch (IOException unreadable) {
             return false;
         }
@@ -124,11 +130,17 @@ public final class HostNode {
                 host.name());
         DomainXml.patch(domainDir().resolve("config/domain.xml"), plan, host);
         DomainLogging.patch(domainDir().resolve("config/logging.properties"));
+        installLibraries();
+    }
+
+    /** Derby's jars and Coffer's deadline data source on the server's own library path (read at server start). */
+    private void installLibraries() throws IOException {
         Path lib = domainDir().resolve("lib");
         Files.createDirectories(lib);
         for (Path jar : artifacts.derbyServerLibs()) {
             Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
+        artifacts.writeDeadlineDataSourceJar(lib.resolve(DEADLINES_JAR));
     }
 
     /**
@@ -160,16 +172,29 @@ public final class HostNode {
         runCommands("resources", resources.resourceCommands());
         Files.writeString(domainDir().resolve(CONFIGURED_MARKER), configurationKey());
         Files.writeString(domainDir().resolve(CREDENTIALS_MARKER), credentials.fingerprint());
+        Files.writeString(domainDir().resolve(DEADLINES_MARKER), deadlines.key());
+    }
+
+    /** Whether the domain's resources have the home's deadlines (a domain made before they existed has none). */
+    public boolean usesDeadlines() {
+        return markerHolds(DEADLINES_MARKER, deadlines.key());
+    }
+
+    /**
+     * Gives the resources of a running domain the home's deadlines in place (its local store stays), with the data
+     * source that enforces them on its library path, and restarts it so that they take effect.
+     */
+    public void applyDeadlines() throws IOException {
+        installLibraries();
+        runCommands("deadlines", resources.deadlineCommands());
+        stop();
+        start();
+        Files.writeString(domainDir().resolve(DEADLINES_MARKER), deadlines.key());
     }
 
     /** Whether the domain's resources use these credentials (a domain made before they existed does not). */
     public boolean usesCredentials(InternalCredentials credentials) {
-        Path marker = domainDir().resolve(CREDENTIALS_MARKER);
-        try {
-            return Files.isRegularFile(marker) && Files.readString(marker).equals(credentials.fingerprint());
-        } catch (IOException unreadable) {
-            return false;
-        }
+        return markerHolds(CREDENTIALS_MARKER, credentials.fingerprint());
     }
 
     /**
@@ -194,9 +219,8 @@ public final class HostNode {
     /** Deploys the EAR unless this very EAR is already deployed here; a failure is a {@link FailedStart}. */
     public boolean deploy() throws IOException {
         Path ear = artifacts.ear();
-        String digest = sha256(ear);
-        Path marker = domainDir().resolve(DEPLOYED_MARKER);
-        if (Files.isRegularFile(marker) && Files.readString(marker).equals(digest)) {
+        String digest = BuildArtifacts.sha256(ear);
+        if (markerHolds(DEPLOYED_MARKER, digest)) {
             return false;
         }
         try {
@@ -205,7 +229,7 @@ public final class HostNode {
             // a server whose start went wrong inside fails its deployments: start it afresh
             throw new FailedStart(host.name() + ": " + failed.getMessage());
         }
-        Files.writeString(marker, digest);
+        Files.writeString(domainDir().resolve(DEPLOYED_MARKER), digest);
         return true;
     }
 
@@ -246,19 +270,6 @@ public final class HostNode {
                 throw new CliException("port " + port.port() + " (" + port.what() + ") is already in use by another"
                         + " process; stop it or choose other ports with --port-base");
             }
-        }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 

@@ -7,21 +7,27 @@ import java.util.List;
 /**
  * The server resources that make a Payara domain a Coffer host: the ActiveMQ resource adapter with its connection pool
  * and topic, a JDBC pool per remote store on Derby's XA client data source, and the pool of the host's own local store.
- * The internal services' passwords are the domain's password aliases; domain.xml names only the aliases.
+ * The internal services' passwords are the domain's password aliases; domain.xml names only the aliases. Every wait on
+ * the broker and the remote stores has a deadline ({@link Deadlines}): the remote stores' pools use
+ * {@code io.coffer.server.derby.DeadlineClientXADataSource}, which bounds each reply of the Derby server.
  */
 final class HostResources {
 
     private static final String DERBY_ALIAS = "coffer-derby-password";
     private static final String BROKER_ALIAS = "coffer-broker-password";
+    /** By name: the class extends Derby's client, which is on the servers' class path and not on the CLI's. */
+    static final String REMOTE_DATA_SOURCE = "io.coffer.server.derby.DeadlineClientXADataSource";
 
     private final TopologyPlan plan;
     private final Path domainDir;
     private final BuildArtifacts artifacts;
+    private final Deadlines deadlines;
 
-    HostResources(TopologyPlan plan, Path domainDir, BuildArtifacts artifacts) {
+    HostResources(TopologyPlan plan, Path domainDir, BuildArtifacts artifacts, Deadlines deadlines) {
         this.plan = plan;
         this.domainDir = domainDir;
         this.artifacts = artifacts;
+        this.deadlines = deadlines;
     }
 
     /** Stores (or updates) the install's passwords as the domain's password aliases. */
@@ -47,22 +53,27 @@ final class HostResources {
      */
     List<String> resourceCommands() {
         List<String> commands = new ArrayList<>();
-        commands.add("create-resource-adapter-config --property ServerUrl=" + escape(plan.brokerUrl())
+        commands.add("create-resource-adapter-config --property ServerUrl="
+                + escape(deadlines.brokerClientUrl(plan.brokerUrl()))
                 + ":UserName=" + InternalCredentials.BROKER_USER + ":Password=" + escape(aliasReference(BROKER_ALIAS))
                 + " activemq-rar");
         commands.add("deploy --type rar --name activemq-rar " + artifacts.activemqRar());
         commands.add(
                 "create-connector-connection-pool --raname activemq-rar --connectiondefinition jakarta.jms.ConnectionFactory"
-                        + " --transactionsupport XATransaction --ping=false --steadypoolsize 1 --maxpoolsize 32 jms/coffer/pool");
+                        + " --transactionsupport XATransaction --ping=false --steadypoolsize 1 --maxpoolsize 32"
+                        + " --maxwait " + deadlines.poolWaitMillis() + " jms/coffer/pool");
         commands.add("create-connector-resource --poolname jms/coffer/pool jms/coffer/ConnectionFactory");
         commands.add("create-admin-object --raname activemq-rar --restype jakarta.jms.Topic"
                 + " --property PhysicalName=coffer.replication jms/coffer/replication");
         for (String store : remoteStores()) {
-            commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.ClientXADataSource"
+            commands.add("create-jdbc-connection-pool --datasourceclassname " + REMOTE_DATA_SOURCE
                     + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 32 --failconnection=true"
+                    + " --maxwait " + deadlines.poolWaitMillis()
                     + " --property serverName=127.0.0.1:portNumber=" + plan.derbyPort()
                     + ":databaseName=coffer-" + store + ":createDatabase=create:user=" + InternalCredentials.DERBY_USER
-                    + ":password=" + escape(aliasReference(DERBY_ALIAS)) + " coffer-" + store);
+                    + ":password=" + escape(aliasReference(DERBY_ALIAS))
+                    + ":loginTimeout=" + deadlines.storeLoginSeconds() + ":readTimeout=" + deadlines.storeReadSeconds()
+                    + " coffer-" + store);
             commands.add("create-jdbc-resource --connectionpoolid coffer-" + store + " jdbc/coffer/" + store);
         }
         commands.add("create-jdbc-connection-pool --datasourceclassname org.apache.derby.jdbc.EmbeddedXADataSource"
@@ -85,6 +96,23 @@ final class HostResources {
         String adapter = "resources.resource-adapter-config.activemq-rar.property.";
         commands.add("set " + adapter + "UserName=" + InternalCredentials.BROKER_USER);
         commands.add("set " + adapter + "Password=" + aliasReference(BROKER_ALIAS));
+        return commands;
+    }
+
+    /** What {@link #resourceCommands} would have set about deadlines, for a domain made before (or with others). */
+    List<String> deadlineCommands() {
+        List<String> commands = new ArrayList<>();
+        for (String store : remoteStores()) {
+            String pool = "resources.jdbc-connection-pool.coffer-" + store + ".";
+            commands.add("set " + pool + "datasource-classname=" + REMOTE_DATA_SOURCE);
+            commands.add("set " + pool + "max-wait-time-in-millis=" + deadlines.poolWaitMillis());
+            commands.add("set " + pool + "property.loginTimeout=" + deadlines.storeLoginSeconds());
+            commands.add("set " + pool + "property.readTimeout=" + deadlines.storeReadSeconds());
+        }
+        commands.add("set resources.resource-adapter-config.activemq-rar.property.ServerUrl="
+                + deadlines.brokerClientUrl(plan.brokerUrl()));
+        commands.add("set resources.connector-connection-pool.jms/coffer/pool.max-wait-time-in-millis="
+                + deadlines.poolWaitMillis());
         return commands;
     }
 

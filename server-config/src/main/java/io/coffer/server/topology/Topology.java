@@ -98,6 +98,11 @@ public final class Topology {
                         name + ": give its resources the install's credentials, and restart it",
                         () -> host.applyCredentials(credentials));
             }
+            if (!host.usesDeadlines()) {
+                progress.step(
+                        name + ": give its resources the deadlines of " + Deadlines.FILE + ", and restart it",
+                        host::applyDeadlines);
+            }
         }
         if (deploy) {
             progress.step(name + ": deploy " + artifacts.ear().getFileName(), host::deploy);

@@ -12,7 +12,10 @@ class HostResourcesTest {
 
     private final TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
     private final HostResources resources = new HostResources(
-            plan, Path.of("/tmp/coffer-test/domains/host-1"), new BuildArtifacts(Path.of("/tmp/coffer-checkout")));
+            plan,
+            Path.of("/tmp/coffer-test/domains/host-1"),
+            new BuildArtifacts(Path.of("/tmp/coffer-checkout")),
+            Deadlines.DEFAULTS);
 
     @Test
     void theResourcesAuthenticateWithPasswordAliasesNeverWithThePasswords(@TempDir Path checkout) throws Exception {
@@ -20,7 +23,10 @@ class HostResourcesTest {
         Files.createDirectories(rar.getParent());
         Files.writeString(rar, "a resource adapter");
         List<String> commands = new HostResources(
-                        plan, Path.of("/tmp/coffer-test/domains/host-1"), new BuildArtifacts(checkout))
+                        plan,
+                        Path.of("/tmp/coffer-test/domains/host-1"),
+                        new BuildArtifacts(checkout),
+                        Deadlines.DEFAULTS)
                 .resourceCommands();
 
         assertThat(commands)
@@ -46,5 +52,50 @@ class HostResourcesTest {
                         "set resources.jdbc-connection-pool.coffer-shard-0.property.password=${ALIAS=coffer-derby-password}",
                         "set resources.resource-adapter-config.activemq-rar.property.UserName=coffer",
                         "set resources.resource-adapter-config.activemq-rar.property.Password=${ALIAS=coffer-broker-password}");
+    }
+
+    @Test
+    void theRemotePoolsAndTheAdapterWaitNoLongerThanTheDeadlines(@TempDir Path checkout) throws Exception {
+        Path rar = checkout.resolve("server-config/target/node/activemq-rar.rar");
+        Files.createDirectories(rar.getParent());
+        Files.writeString(rar, "a resource adapter");
+        var deadlines = new Deadlines(3, 4, 1500, 2000, 2500, 3500, 9000);
+        List<String> commands = new HostResources(
+                        plan, Path.of("/tmp/coffer-test/domains/host-1"), new BuildArtifacts(checkout), deadlines)
+                .resourceCommands();
+
+        assertThat(commands)
+                .filteredOn(command -> command.startsWith("create-jdbc-connection-pool") && command.contains("Client"))
+                .hasSize(2)
+                .allSatisfy(pool -> assertThat(pool)
+                        .contains("--datasourceclassname io.coffer.server.derby.DeadlineClientXADataSource ")
+                        .contains(" --maxwait 1500 ")
+                        .contains(":loginTimeout=3:readTimeout=4 "));
+        assertThat(commands)
+                .filteredOn(command -> command.startsWith("create-resource-adapter-config"))
+                .singleElement()
+                .asString()
+                .contains("ServerUrl='tcp\\://127.0.0.1\\:61616?connectionTimeout\\=2000&soWriteTimeout\\=2500"
+                        + "&wireFormat.maxInactivityDuration\\=9000&jms.sendTimeout\\=3500'");
+    }
+
+    @Test
+    void aDomainMadeBeforeDeadlinesGetsThemOnEveryRemotePoolAndTheAdapter() {
+        assertThat(resources.deadlineCommands())
+                .containsExactly(
+                        "set resources.jdbc-connection-pool.coffer-base.datasource-classname="
+                                + "io.coffer.server.derby.DeadlineClientXADataSource",
+                        "set resources.jdbc-connection-pool.coffer-base.max-wait-time-in-millis=5000",
+                        "set resources.jdbc-connection-pool.coffer-base.property.loginTimeout=5",
+                        "set resources.jdbc-connection-pool.coffer-base.property.readTimeout=5",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.datasource-classname="
+                                + "io.coffer.server.derby.DeadlineClientXADataSource",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.max-wait-time-in-millis=5000",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.property.loginTimeout=5",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.property.readTimeout=5",
+                        "set resources.resource-adapter-config.activemq-rar.property.ServerUrl=tcp://127.0.0.1:61616"
+                                + "?connectionTimeout=5000&soWriteTimeout=5000&wireFormat.maxInactivityDuration=10000"
+                                + "&jms.sendTimeout=5000",
+                        "set resources.connector-connection-pool.jms/coffer/pool.max-wait-time-in-millis=5000");
     }
 }
