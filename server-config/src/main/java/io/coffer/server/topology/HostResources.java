@@ -67,7 +67,7 @@ final class HostResources {
                 + " --property PhysicalName=coffer.replication jms/coffer/replication");
         for (String store : remoteStores()) {
             commands.add("create-jdbc-connection-pool --datasourceclassname " + REMOTE_DATA_SOURCE
-                    + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 32 --failconnection=true"
+                    + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 32 --failconnection=false"
                     + " --maxwait " + deadlines.poolWaitMillis()
                     + " --property serverName=127.0.0.1:portNumber=" + plan.derbyPort()
                     + ":databaseName=coffer-" + store + ":createDatabase=create:user=" + InternalCredentials.DERBY_USER
@@ -106,6 +106,9 @@ final class HostResources {
             String pool = "resources.jdbc-connection-pool.coffer-" + store + ".";
             commands.add("set " + pool + "datasource-classname=" + REMOTE_DATA_SOURCE);
             commands.add("set " + pool + "max-wait-time-in-millis=" + deadlines.poolWaitMillis());
+            // One failed connection must not make the pool close and reopen all of them under its lock: with the
+            // server frozen every reopening waits out the login deadline while every other request queues behind it.
+            commands.add("set " + pool + "fail-all-connections=false");
             commands.add("set " + pool + "property.loginTimeout=" + deadlines.storeLoginSeconds());
             commands.add("set " + pool + "property.readTimeout=" + deadlines.storeReadSeconds());
         }

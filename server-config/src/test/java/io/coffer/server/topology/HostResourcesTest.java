@@ -70,6 +70,7 @@ class HostResourcesTest {
                 .allSatisfy(pool -> assertThat(pool)
                         .contains("--datasourceclassname io.coffer.server.derby.DeadlineClientXADataSource ")
                         .contains(" --maxwait 1500 ")
+                        .contains(" --failconnection=false ")
                         .contains(":loginTimeout=3:readTimeout=4 "));
         assertThat(commands)
                 .filteredOn(command -> command.startsWith("create-resource-adapter-config"))
@@ -86,11 +87,13 @@ class HostResourcesTest {
                         "set resources.jdbc-connection-pool.coffer-base.datasource-classname="
                                 + "io.coffer.server.derby.DeadlineClientXADataSource",
                         "set resources.jdbc-connection-pool.coffer-base.max-wait-time-in-millis=5000",
+                        "set resources.jdbc-connection-pool.coffer-base.fail-all-connections=false",
                         "set resources.jdbc-connection-pool.coffer-base.property.loginTimeout=5",
                         "set resources.jdbc-connection-pool.coffer-base.property.readTimeout=5",
                         "set resources.jdbc-connection-pool.coffer-shard-0.datasource-classname="
                                 + "io.coffer.server.derby.DeadlineClientXADataSource",
                         "set resources.jdbc-connection-pool.coffer-shard-0.max-wait-time-in-millis=5000",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.fail-all-connections=false",
                         "set resources.jdbc-connection-pool.coffer-shard-0.property.loginTimeout=5",
                         "set resources.jdbc-connection-pool.coffer-shard-0.property.readTimeout=5",
                         "set resources.resource-adapter-config.activemq-rar.property.ServerUrl=tcp://127.0.0.1:61616"
