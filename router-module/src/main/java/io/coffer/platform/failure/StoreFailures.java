@@ -25,6 +25,12 @@ public final class StoreFailures {
                     && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XA_RBCOMMFAIL)) {
                 return true;
             }
+            // The transaction manager could not commit and rolled everything back (a resource failed its prepare or
+            // the transaction outlived its deadline): nothing was written, so the caller may retry. A bean's own
+            // rollback never surfaces this way; it ends in the bean's exception.
+            if (cause instanceof jakarta.transaction.RollbackException) {
+                return true;
+            }
             String name = cause.getClass().getName();
             if (name.endsWith("SQLNonTransientConnectionException")
                     || name.endsWith("SQLTransientConnectionException")

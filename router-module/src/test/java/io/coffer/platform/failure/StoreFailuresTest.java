@@ -33,6 +33,13 @@ class StoreFailuresTest {
     }
 
     @Test
+    void aTransactionTheManagerRolledBackAtCommitIsUnavailableNotABug() {
+        assertThat(StoreFailures.isUnavailable(new jakarta.ejb.EJBException(
+                        "Transaction aborted", new jakarta.transaction.RollbackException())))
+                .isTrue();
+    }
+
+    @Test
     void aTakenUniqueKeyIsADuplicate() {
         SQLException duplicate =
                 new SQLIntegrityConstraintViolationException("duplicate key value in a unique index", "23505");

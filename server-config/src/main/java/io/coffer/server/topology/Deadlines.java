@@ -31,7 +31,7 @@ public record Deadlines(
 
     static final String FILE = "deadlines.properties";
 
-    public static final Deadlines DEFAULTS = new Deadlines(5, 5, 5_000, 5_000, 5_000, 5_000, 10_000);
+    public static final Deadlines DEFAULTS = new Deadlines(2, 3, 5_000, 5_000, 5_000, 5_000, 10_000);
 
     public Deadlines {
         positive("store.login-seconds", storeLoginSeconds);

@@ -14,7 +14,7 @@ class DeadlinesTest {
     @Test
     void aHomeWithoutTheFileGetsTheDefaults(@TempDir Path home) {
         assertThat(Deadlines.of(home)).isEqualTo(Deadlines.DEFAULTS);
-        assertThat(Deadlines.DEFAULTS.storeReadSeconds()).isEqualTo(5);
+        assertThat(Deadlines.DEFAULTS.storeReadSeconds()).isEqualTo(3);
         assertThat(Deadlines.DEFAULTS.poolWaitMillis()).isEqualTo(5_000);
     }
 

@@ -88,14 +88,14 @@ class HostResourcesTest {
                                 + "io.coffer.server.derby.DeadlineClientXADataSource",
                         "set resources.jdbc-connection-pool.coffer-base.max-wait-time-in-millis=5000",
                         "set resources.jdbc-connection-pool.coffer-base.fail-all-connections=false",
-                        "set resources.jdbc-connection-pool.coffer-base.property.loginTimeout=5",
-                        "set resources.jdbc-connection-pool.coffer-base.property.readTimeout=5",
+                        "set resources.jdbc-connection-pool.coffer-base.property.loginTimeout=2",
+                        "set resources.jdbc-connection-pool.coffer-base.property.readTimeout=3",
                         "set resources.jdbc-connection-pool.coffer-shard-0.datasource-classname="
                                 + "io.coffer.server.derby.DeadlineClientXADataSource",
                         "set resources.jdbc-connection-pool.coffer-shard-0.max-wait-time-in-millis=5000",
                         "set resources.jdbc-connection-pool.coffer-shard-0.fail-all-connections=false",
-                        "set resources.jdbc-connection-pool.coffer-shard-0.property.loginTimeout=5",
-                        "set resources.jdbc-connection-pool.coffer-shard-0.property.readTimeout=5",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.property.loginTimeout=2",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.property.readTimeout=3",
                         "set resources.resource-adapter-config.activemq-rar.property.ServerUrl=tcp://127.0.0.1:61616"
                                 + "?connectionTimeout=5000&soWriteTimeout=5000&wireFormat.maxInactivityDuration=10000"
                                 + "&jms.sendTimeout=5000",
