@@ -159,8 +159,13 @@ public class ShardRouter {
     private EntityManagerFactory openRemoteUnit(StoreId store) {
         ReplicationHooks replication = installedHooks();
         Map<String, Object> properties = StoreUnits.remote(store, deployment);
-        properties.put(
-                "eclipselink.session.customizer", (SessionCustomizer) session -> replication.attach(store, session));
+        properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> {
+            // EclipseLink would retry a read that lost its connection up to three times, five seconds apart: with the
+            // server hung, that turned one store deadline into fifteen seconds and more. The deadline has decided;
+            // the caller answers 503 and the client retries.
+            session.getLogin().setQueryRetryAttemptCount(0);
+            replication.attach(store, session);
+        });
         return TransactionSuspension.outside(() -> {
             EntityManagerFactory unit = open(StoreUnits.unitOf(store), properties);
             replication.remoteOpened(store);
