@@ -198,10 +198,10 @@ public class StoreMigration extends OperatorSetting {
         return settings.version() != settingsVersion;
     }
 
+    /** A pause holds until resumed, across phases: an operator may pause, advance, and let the work start later. */
     private void enter(MigrationPhase target, String operator, Instant now) {
         phase = target;
         phaseSince = now;
-        paused = false;
         changedBy(operator, now);
     }
 }

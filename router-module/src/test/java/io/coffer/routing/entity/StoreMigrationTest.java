@@ -92,7 +92,7 @@ class StoreMigrationTest {
     }
 
     @Test
-    void pauseStopsTheWorkUntilResumedAndANewPhaseStartsUnpaused() {
+    void aPauseHoldsAcrossPhasesUntilResumed() {
         StoreMigration migration = at(MigrationPhase.BACKFILL);
         migration.pause("op", T0);
         assertThat(migration.paused()).isTrue();
@@ -100,6 +100,8 @@ class StoreMigrationTest {
         assertThat(migration.paused()).isFalse();
         migration.pause("op", T0);
         migration.advance(ALL_DONE, false, "op", T0);
+        assertThat(migration.paused()).isTrue();
+        migration.resume("op", T0);
         assertThat(migration.paused()).isFalse();
     }
 

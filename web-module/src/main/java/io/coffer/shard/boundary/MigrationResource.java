@@ -15,7 +15,6 @@ import io.coffer.routing.entity.StoreSettings;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -61,38 +60,38 @@ public class MigrationResource {
             Long entitiesPerSecond) {}
 
     @GET
-    public JsonObject get(@PathParam("id") String id) {
+    public String get(@PathParam("id") String id) {
         return view(migrations.get(id));
     }
 
     @POST
     @Path("advance")
-    public JsonObject advance(@PathParam("id") String id, @QueryParam("force") String force) {
+    public String advance(@PathParam("id") String id, @QueryParam("force") String force) {
         return published(migrations.advance(id, forced(force), "operator"));
     }
 
     @POST
     @Path("rollback")
-    public JsonObject rollBack(@PathParam("id") String id) {
+    public String rollBack(@PathParam("id") String id) {
         return published(migrations.rollBack(id, "operator"));
     }
 
     @POST
     @Path("pause")
-    public JsonObject pause(@PathParam("id") String id) {
+    public String pause(@PathParam("id") String id) {
         return published(migrations.pause(id, "operator"));
     }
 
     @POST
     @Path("resume")
-    public JsonObject resume(@PathParam("id") String id) {
+    public String resume(@PathParam("id") String id) {
         return published(migrations.resume(id, "operator"));
     }
 
     @PUT
     @Path("backfill-rate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject backfillRate(@PathParam("id") String id, BackfillRate rate) {
+    public String backfillRate(@PathParam("id") String id, BackfillRate rate) {
         requests.valid(rate, "entitiesPerSecond");
         return published(migrations.limitBackfill(id, rate.entitiesPerSecond(), "operator"));
     }
@@ -108,13 +107,14 @@ public class MigrationResource {
     }
 
     /** Committed: this instance follows the phase's switches at once, the others at their next refresh. */
-    private JsonObject published(MigrationService.Current current) {
+    private String published(MigrationService.Current current) {
         StoreSettings settings = current.settings();
         cache.changed(settings.store(), settings.reads(), settings.captureEnabled(), settings.version());
         return view(current);
     }
 
-    private JsonObject view(MigrationService.Current current) {
+    /** Built as JSON text here, so that the shape (nulls included) does not depend on a JSON provider's settings. */
+    private String view(MigrationService.Current current) {
         StoreMigration migration = current.migration();
         StoreSettings settings = current.settings();
         MigrationProgress.Work work = progress.of(migration.store());
@@ -167,7 +167,8 @@ public class MigrationResource {
                 .add("verification", verification)
                 .add("liveVerifier", liveVerifier)
                 .add("switches", switches)
-                .build();
+                .build()
+                .toString();
     }
 
     /** The work of a phase: idle before it, running or paused in it until done, done once done. */
