@@ -66,12 +66,12 @@ class MigrationPhasesIT {
     @AfterAll
     static void backToLiveSync() {
         for (int i = 0; i < 4 && !phase().equals("LIVE_SYNC") && !phase().equals("REMOTE_ONLY"); i++) {
-            operator.post(MIGRATION + "/rollback", "");
+            operator.post(MIGRATION + "/rollback", "{}");
         }
         if (phase().equals("REMOTE_ONLY")) {
-            operator.post(MIGRATION + "/advance", "");
+            operator.post(MIGRATION + "/advance", "{}");
         }
-        operator.post(MIGRATION + "/resume", "");
+        operator.post(MIGRATION + "/resume", "{}");
         operator.put(URL + "/admin/v1/shards/shard-0/reads", "{\"accessor\":\"REMOTE\"}");
         operator.put(URL + "/admin/v1/shards/shard-0/capture", "{\"enabled\":true}");
     }
@@ -88,15 +88,15 @@ class MigrationPhasesIT {
         assertThat(start.json().getJsonObject("liveVerifier").keySet())
                 .contains("sampled", "discrepancies", "lastDiscrepancy");
         assertProblem(operator.get(URL + "/admin/v1/shards/shard-7/migration"), 404, "NotAuthorizedOrNotFound");
-        assertProblem(operator.post(MIGRATION + "/advance?force=maybe", ""), 400, "InvalidParameter");
+        assertProblem(operator.post(MIGRATION + "/advance?force=maybe", "{}"), 400, "InvalidParameter");
         assertProblem(operator.put(MIGRATION + "/backfill-rate", "{\"entitiesPerSecond\":0}"), 400, "InvalidParameter");
         assertProblem(operator.put(MIGRATION + "/backfill-rate", "{}"), 400, "MissingParameter");
         assertProblem(operator.put(MIGRATION + "/backfill-rate", "[1]"), 400, "InvalidParameter");
-        assertProblem(operator.post(URL + "/admin/v1/shards/base/migration/rollback", ""), 409, "IncorrectState");
+        assertProblem(operator.post(URL + "/admin/v1/shards/base/migration/rollback", "{}"), 409, "IncorrectState");
 
         // Back to REMOTE_ONLY (today's capture-off): the replica is dropped, and what is written now is not captured.
         while (!phase().equals("REMOTE_ONLY")) {
-            assertThat(operator.post(MIGRATION + "/rollback", "").status()).isEqualTo(200);
+            assertThat(operator.post(MIGRATION + "/rollback", "{}").status()).isEqualTo(200);
         }
         assertThat(operator.get(URL + "/admin/v1/shards/shard-0").json().getBoolean("captureEnabled"))
                 .isFalse();
@@ -111,14 +111,14 @@ class MigrationPhasesIT {
         assertThat(rows(operator.get(checksumUrl()).json(), "local")).isZero();
 
         // LIVE_SYNC, then BACKFILL held by a pause: the backfill has not run, so VERIFY is refused naming why.
-        JsonObject liveSync = ok(operator.post(MIGRATION + "/advance", ""));
+        JsonObject liveSync = ok(operator.post(MIGRATION + "/advance", "{}"));
         assertThat(liveSync.getString("phase")).isEqualTo("LIVE_SYNC");
         assertThat(liveSync.getString("liveSyncSince")).isNotNull();
-        ok(operator.post(MIGRATION + "/pause", ""));
-        JsonObject paused = ok(operator.post(MIGRATION + "/advance", ""));
+        ok(operator.post(MIGRATION + "/pause", "{}"));
+        JsonObject paused = ok(operator.post(MIGRATION + "/advance", "{}"));
         assertThat(paused.getString("phase")).isEqualTo("BACKFILL");
         assertThat(paused.getJsonObject("backfill").getString("state")).isEqualTo("PAUSED");
-        Reply refused = operator.post(MIGRATION + "/advance", "");
+        Reply refused = operator.post(MIGRATION + "/advance", "{}");
         assertProblem(refused, 409, "IncorrectState");
         assertThat(refused.json().getString("detail")).contains("BACKFILL_DONE", "backfill not done");
 
@@ -128,7 +128,7 @@ class MigrationPhasesIT {
                         .getJsonNumber("limitPerSecond")
                         .longValue())
                 .isEqualTo(5);
-        ok(operator.post(MIGRATION + "/resume", ""));
+        ok(operator.post(MIGRATION + "/resume", "{}"));
         JsonObject running = await(view ->
                 view.getJsonObject("backfill").getJsonNumber("processed").longValue() > 0);
         assertThat(running.getJsonObject("backfill").getString("state")).isEqualTo("RUNNING");
@@ -162,14 +162,14 @@ class MigrationPhasesIT {
                 PATIENCE,
                 reply -> reply.status() == 200 && reply.json().getString("note").equals("corrupted"),
                 () -> operator.get(URL + "/admin/v1/stores/shard-0/probes/" + probe + "?from=local"));
-        ok(operator.post(MIGRATION + "/pause", ""));
-        JsonObject verifying = ok(operator.post(MIGRATION + "/advance", ""));
+        ok(operator.post(MIGRATION + "/pause", "{}"));
+        JsonObject verifying = ok(operator.post(MIGRATION + "/advance", "{}"));
         assertThat(verifying.getString("phase")).isEqualTo("VERIFY");
         assertThat(verifying.getJsonObject("backfill").getString("state")).isEqualTo("DONE");
-        Reply notSwept = operator.post(MIGRATION + "/advance", "");
+        Reply notSwept = operator.post(MIGRATION + "/advance", "{}");
         assertProblem(notSwept, 409, "IncorrectState");
         assertThat(notSwept.json().getString("detail")).contains("SWEEP_FINISHED");
-        ok(operator.post(MIGRATION + "/resume", ""));
+        ok(operator.post(MIGRATION + "/resume", "{}"));
         JsonObject swept = await(
                 view -> view.getJsonObject("verification").getString("state").equals("DONE"));
         JsonObject verification = swept.getJsonObject("verification");
@@ -184,16 +184,16 @@ class MigrationPhasesIT {
         assertThat(repaired.json().getString("note")).isEqualTo("the original");
 
         // Switched over, rolled back (reads remote at once), switched over again.
-        JsonObject switched = ok(operator.post(MIGRATION + "/advance", ""));
+        JsonObject switched = ok(operator.post(MIGRATION + "/advance", "{}"));
         assertThat(switched.getString("phase")).isEqualTo("SWITCHED_OVER");
         assertThat(switched.getJsonObject("switches").getString("readsHere")).isEqualTo("HYBRID");
         assertThat(bundle(uncaptured.get(3))).isEqualTo("written while remote only 3");
-        JsonObject back = ok(operator.post(MIGRATION + "/rollback", ""));
+        JsonObject back = ok(operator.post(MIGRATION + "/rollback", "{}"));
         assertThat(back.getString("phase")).isEqualTo("VERIFY");
         assertThat(back.getJsonObject("switches").getString("readsHere")).isEqualTo("REMOTE");
         assertThat(operator.get(URL + "/admin/v1/shards/shard-0").json().getString("readsHere"))
                 .isEqualTo("REMOTE");
-        JsonObject again = ok(operator.post(MIGRATION + "/advance", ""));
+        JsonObject again = ok(operator.post(MIGRATION + "/advance", "{}"));
         assertThat(again.getString("phase")).isEqualTo("SWITCHED_OVER");
         assertThat(again.getJsonObject("switches").getBoolean("changedOutsideMachine"))
                 .isFalse();
