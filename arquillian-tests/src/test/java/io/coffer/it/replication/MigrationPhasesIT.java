@@ -153,6 +153,9 @@ class MigrationPhasesIT {
                         .getJsonObject("backfill")
                         .getJsonNumber("total")
                         .longValue());
+        assertThat(Http.get(URL + "/metrics").body())
+                .containsPattern("coffer_migration_backfill_processed\\{[^}]*store=\"shard-0\"[^}]*\\} [1-9]")
+                .containsPattern("coffer_migration_backfill_total\\{[^}]*store=\"shard-0\"[^}]*\\} [1-9]");
         awaitChecksums(sums -> sums.getJsonObject("remote").equals(sums.getJsonObject("local")));
         assertThat(bundle(uncaptured.get(7))).isEqualTo("written while remote only 7");
 
@@ -177,6 +180,8 @@ class MigrationPhasesIT {
         assertThat(verification.getJsonNumber("repaired").longValue())
                 .isEqualTo(verification.getJsonNumber("discrepancies").longValue());
         assertThat(verification.getJsonNumber("checked").longValue()).isPositive();
+        assertThat(Http.get(URL + "/metrics").body())
+                .containsPattern("coffer_migration_sweep_repaired\\{[^}]*store=\"shard-0\"[^}]*\\} [1-9]");
         Reply repaired = Http.await(
                 PATIENCE,
                 reply -> reply.status() == 200 && reply.json().getString("note").equals("the original"),

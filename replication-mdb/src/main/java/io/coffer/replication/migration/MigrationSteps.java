@@ -50,7 +50,7 @@ public class MigrationSteps {
         SortedMap<String, String> tables = tables(store);
         Instant now = clock.instant();
         try (Connection remote = connections.remote(store)) {
-            WorkRow row = current(remote, store, WorkKind.BACKFILL, run, tables, now);
+            WorkRow row = WorkRows.lockCurrent(remote, store, WorkKind.BACKFILL, run, tables, now);
             if (row.leasedToOtherThan(host, now)) {
                 return Optional.empty();
             }
@@ -114,7 +114,7 @@ public class MigrationSteps {
         SortedMap<String, String> tables = tables(store);
         Instant now = clock.instant();
         try (Connection remote = connections.remote(store)) {
-            WorkRow row = current(remote, store, WorkKind.SWEEP, plan.run(), tables, now);
+            WorkRow row = WorkRows.lockCurrent(remote, store, WorkKind.SWEEP, plan.run(), tables, now);
             if (row.leasedToOtherThan(host, now)) {
                 return Optional.empty();
             }
@@ -152,24 +152,6 @@ public class MigrationSteps {
 
     /** A sweep range compared and not yet committed: where it started, and what it found. */
     public record SweepPlan(long run, String table, String lastKey, Sweep.Range range) {}
-
-    /** The work row of this run, locked; a missing row or one of another run is started afresh. */
-    private static WorkRow current(
-            Connection remote, StoreId store, WorkKind kind, long run, SortedMap<String, String> tables, Instant now)
-            throws SQLException {
-        if (!WorkRows.lock(remote, store, kind)) {
-            WorkRow started = WorkRow.start(kind, run, TableKeys.count(remote, tables), now);
-            WorkRows.insert(remote, store, started);
-            return started;
-        }
-        WorkRow row = WorkRows.read(remote, store, kind).orElseThrow();
-        if (row.run() != run) {
-            WorkRow started = WorkRow.start(kind, run, TableKeys.count(remote, tables), now);
-            WorkRows.update(remote, store, started);
-            return started;
-        }
-        return row;
-    }
 
     private SortedMap<String, String> tables(StoreId store) {
         return new TreeMap<>(router.readRemote(store, ReplicatedTables::of));

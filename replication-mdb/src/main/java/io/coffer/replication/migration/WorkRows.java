@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** A store's {@code REPL_MIGRATION} rows: read, locked for a step, and written back in the step's transaction. */
@@ -44,6 +45,27 @@ final class WorkRows {
                         instant(row.getTimestamp(14))));
             }
         }
+    }
+
+    /**
+     * The work row of this run, locked until the transaction ends; a missing row, or one of another run (discarded by
+     * a rollback), is started afresh with the store's current row count as its total.
+     */
+    static WorkRow lockCurrent(
+            Connection remote, StoreId store, WorkKind kind, long run, Map<String, String> tables, Instant now)
+            throws SQLException {
+        if (!lock(remote, store, kind)) {
+            WorkRow started = WorkRow.start(kind, run, TableKeys.count(remote, tables), now);
+            insert(remote, store, started);
+            return started;
+        }
+        WorkRow row = read(remote, store, kind).orElseThrow();
+        if (row.run() != run) {
+            WorkRow started = WorkRow.start(kind, run, TableKeys.count(remote, tables), now);
+            update(remote, store, started);
+            return started;
+        }
+        return row;
     }
 
     /** Locks the row until the transaction ends; false if there is none yet. */
