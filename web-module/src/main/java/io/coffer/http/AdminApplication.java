@@ -7,6 +7,7 @@ import io.coffer.identity.boundary.SignatureAuthenticationFilter;
 import io.coffer.identity.boundary.TenancyResource;
 import io.coffer.probe.boundary.ProbeResource;
 import io.coffer.replication.boundary.ReplicationResource;
+import io.coffer.shard.boundary.MigrationResource;
 import io.coffer.shard.boundary.ShardResource;
 import io.coffer.throttling.boundary.ServiceLimitsResource;
 import io.coffer.throttling.boundary.TenancyLimitsResource;
@@ -31,6 +32,7 @@ public class AdminApplication extends Application {
                 ClockResource.class,
                 ProbeResource.class,
                 ShardResource.class,
+                MigrationResource.class,
                 ReplicationResource.class,
                 RequestIds.class,
                 RequestBodies.class,

@@ -12,7 +12,8 @@ import java.util.List;
  * Replication's own tables. On every remote store: the pending events written by interception, the numbered log the
  * publisher moves them to, and the publisher's row (the epoch, its last sequence number, and the lock that makes one
  * publisher at a time per store). On the base store also each host's applied position; on every local store, the
- * host's bookmark per remote store and where each replicated row came from. Created if missing, by whichever
+ * host's bookmark per remote store and where each replicated row came from. Every remote store also keeps its
+ * migration work's bookmark and lease ({@code REPL_MIGRATION}). Created if missing, by whichever
  * instance opens the store first.
  *
  * <p>An epoch numbers the lifetimes of a store's log: rolling replication back (capture switched off) empties the log
@@ -30,7 +31,15 @@ public final class ReplicationSchema {
             "CREATE INDEX REPL_LOG_ENTITY ON REPL_LOG (TABLE_NAME, ENTITY_KEY, SEQ)",
             "CREATE INDEX REPL_PENDING_ENTITY ON REPL_PENDING (TABLE_NAME, ENTITY_KEY)",
             "CREATE TABLE REPL_PUBLISHER (STORE_NAME VARCHAR(32) NOT NULL PRIMARY KEY,"
-                    + " EPOCH BIGINT NOT NULL, LAST_SEQ BIGINT NOT NULL, UPDATED_AT TIMESTAMP NOT NULL)");
+                    + " EPOCH BIGINT NOT NULL, LAST_SEQ BIGINT NOT NULL, UPDATED_AT TIMESTAMP NOT NULL)",
+            // The migration's background work on this store (backfill, sweep): bookmark, progress and lease, kept
+            // beside the events it writes so that both commit together.
+            "CREATE TABLE REPL_MIGRATION (STORE_NAME VARCHAR(32) NOT NULL, KIND VARCHAR(16) NOT NULL,"
+                    + " RUN BIGINT NOT NULL, STATE VARCHAR(16) NOT NULL, TABLE_NAME VARCHAR(128), LAST_KEY VARCHAR(512),"
+                    + " PROCESSED BIGINT NOT NULL, TOTAL BIGINT NOT NULL, SKIPPED BIGINT NOT NULL,"
+                    + " DISCREPANCIES BIGINT NOT NULL, REPAIRED BIGINT NOT NULL, RATE DOUBLE NOT NULL,"
+                    + " LEASE_HOLDER VARCHAR(64), LEASE_UNTIL TIMESTAMP, STARTED_AT TIMESTAMP NOT NULL,"
+                    + " UPDATED_AT TIMESTAMP NOT NULL, PRIMARY KEY (STORE_NAME, KIND))");
 
     static final List<String> BASE_TABLES =
             List.of("CREATE TABLE REPL_HOST (HOST_NAME VARCHAR(64) NOT NULL, STORE_NAME VARCHAR(32) NOT NULL,"

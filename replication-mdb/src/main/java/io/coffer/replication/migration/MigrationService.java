@@ -1,0 +1,136 @@
+package io.coffer.replication.migration;
+
+import io.coffer.platform.failure.CofferException;
+import io.coffer.platform.failure.IncorrectStateException;
+import io.coffer.platform.time.RealTime;
+import io.coffer.routing.control.Replication;
+import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.MigrationPhase;
+import io.coffer.routing.entity.MigrationRefused;
+import io.coffer.routing.entity.StoreId;
+import io.coffer.routing.entity.StoreMigration;
+import io.coffer.routing.entity.StoreSettings;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * A store's migration as the operator drives it: its phase row and the switches the phase stands for, changed
+ * together in one transaction on the base store (see {@link StoreMigration} for the rules).
+ */
+@Stateless
+public class MigrationService {
+
+    @Inject
+    ShardRouter router;
+
+    @Inject
+    Replication replication;
+
+    @Inject
+    @RealTime
+    Clock clock;
+
+    @EJB
+    MigrationProgress progress;
+
+    /** A store's migration row and its settings, as committed. */
+    public record Current(StoreMigration migration, StoreSettings settings) {}
+
+    /** The store's migration (made from its switches when it has none yet). */
+    public Current get(String storeName) {
+        StoreId store = known(storeName);
+        return new Current(migrationOf(store, settingsOf(store)), settingsOf(store));
+    }
+
+    public Current advance(String storeName, boolean force, String operator) {
+        StoreId store = known(storeName);
+        MigrationProgress.Work work = progress.of(store);
+        return transition(
+                store,
+                migration -> migration.advance(work.evidence(migration), force, operator, clock.instant()),
+                operator);
+    }
+
+    public Current rollBack(String storeName, String operator) {
+        return transition(known(storeName), migration -> migration.rollBack(operator, clock.instant()), operator);
+    }
+
+    public Current pause(String storeName, String operator) {
+        return transition(known(storeName), migration -> migration.pause(operator, clock.instant()), operator);
+    }
+
+    public Current resume(String storeName, String operator) {
+        return transition(known(storeName), migration -> migration.resume(operator, clock.instant()), operator);
+    }
+
+    public Current limitBackfill(String storeName, long entitiesPerSecond, String operator) {
+        StoreId store = known(storeName);
+        try {
+            return transition(
+                    store,
+                    migration -> migration.limitBackfill(entitiesPerSecond, operator, clock.instant()),
+                    operator);
+        } catch (IllegalArgumentException invalid) {
+            throw CofferException.invalid(invalid.getMessage());
+        }
+    }
+
+    private Current transition(StoreId store, Consumer<StoreMigration> change, String operator) {
+        EntityManager base = router.base();
+        StoreSettings settings = settingsOf(store);
+        base.lock(settings, LockModeType.PESSIMISTIC_WRITE);
+        StoreMigration migration = migrationOf(store, settings);
+        base.lock(migration, LockModeType.PESSIMISTIC_WRITE);
+        MigrationPhase before = migration.phase();
+        try {
+            change.accept(migration);
+        } catch (MigrationRefused refused) {
+            throw new IncorrectStateException(refused.getMessage());
+        }
+        if (migration.phase() != before) {
+            boolean wasCapturing = settings.captureEnabled();
+            migration.applyTo(settings, operator, clock.instant());
+            base.flush();
+            if (wasCapturing && !settings.captureEnabled()) {
+                // Back to REMOTE_ONLY, today's capture-off: the log is emptied and every host drops its replica.
+                replication.rollBack(store);
+            }
+            migration.followedBy(settings);
+        }
+        base.flush();
+        return new Current(migration, settings);
+    }
+
+    private StoreMigration migrationOf(StoreId store, StoreSettings settings) {
+        EntityManager base = router.base();
+        StoreMigration migration = base.find(StoreMigration.class, store.name());
+        if (migration == null) {
+            migration = new StoreMigration(
+                    store, MigrationPhase.impliedBy(settings.captureEnabled(), settings.reads()), clock.instant());
+            migration.followedBy(settings);
+            base.persist(migration);
+            base.flush();
+        }
+        return migration;
+    }
+
+    private StoreSettings settingsOf(StoreId store) {
+        EntityManager base = router.base();
+        StoreSettings settings = base.find(StoreSettings.class, store.name());
+        if (settings == null) {
+            settings = new StoreSettings(store, clock.instant());
+            base.persist(settings);
+            base.flush();
+        }
+        return settings;
+    }
+
+    private StoreId known(String storeName) {
+        return router.known(storeName).orElseThrow(() -> CofferException.notFound("shard " + storeName));
+    }
+}

@@ -1,0 +1,126 @@
+package io.coffer.replication.migration;
+
+import io.coffer.replication.store.SqlNames;
+import io.coffer.routing.entity.StoreId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Digests of the rows of one key range of a replicated table, each over its columns by name and typed value (as the
+ * store checksum of {@code ReplicaChecksums} is), on the remote store or on a host's local store (there, only rows
+ * that came from that store). Equal digests mean equal rows.
+ */
+final class RowDigests {
+
+    private RowDigests() {}
+
+    /** Key → row digest for keys in ({@code after}, {@code upTo}]; either bound may be null (open). */
+    static Map<String, String> of(
+            Connection connection, String table, String keyColumn, String after, String upTo, StoreId originOf)
+            throws SQLException {
+        String key = "t." + SqlNames.quoted(keyColumn);
+        StringBuilder sql = new StringBuilder("SELECT t.* FROM ")
+                .append(SqlNames.quoted(table))
+                .append(" t");
+        if (originOf != null) {
+            sql.append(" JOIN REPL_ORIGIN o ON o.TABLE_NAME = ? AND o.KEY_VALUE = ")
+                    .append(key)
+                    .append(" AND o.STORE_NAME = ?");
+        }
+        sql.append(" WHERE 1 = 1");
+        if (after != null) {
+            sql.append(" AND ").append(key).append(" > ?");
+        }
+        if (upTo != null) {
+            sql.append(" AND ").append(key).append(" <= ?");
+        }
+        sql.append(" ORDER BY ").append(key);
+        Map<String, String> digests = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            if (originOf != null) {
+                select.setString(index++, table);
+                select.setString(index++, originOf.name());
+            }
+            if (after != null) {
+                select.setString(index++, after);
+            }
+            if (upTo != null) {
+                select.setString(index, upTo);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                ResultSetMetaData columns = rows.getMetaData();
+                List<Integer> order = new ArrayList<>();
+                int keyIndex = 0;
+                for (int i = 1; i <= columns.getColumnCount(); i++) {
+                    order.add(i);
+                    if (columns.getColumnName(i).equals(keyColumn)) {
+                        keyIndex = i;
+                    }
+                }
+                List<String> names = new ArrayList<>();
+                for (int i = 1; i <= columns.getColumnCount(); i++) {
+                    names.add(columns.getColumnName(i));
+                }
+                order.sort(Comparator.comparing(i -> names.get(i - 1)));
+                while (rows.next()) {
+                    MessageDigest digest = sha256();
+                    for (int column : order) {
+                        update(digest, names.get(column - 1));
+                        Object value = rows.getObject(column);
+                        if (value instanceof Blob blob) {
+                            value = blob.getBytes(1, (int) blob.length());
+                        } else if (value instanceof Clob clob) {
+                            value = clob.getSubString(1, (int) clob.length());
+                        }
+                        if (value instanceof byte[] bytes) {
+                            digest.update(bytes);
+                        } else {
+                            update(digest, value == null ? "\u0000null" : value.toString());
+                        }
+                        digest.update((byte) 0x1e);
+                    }
+                    digests.put(rows.getString(keyIndex), HexFormat.of().formatHex(digest.digest()));
+                }
+            }
+        }
+        return digests;
+    }
+
+    /** One digest of a whole range: compared first, so that rows are compared only where a range differs. */
+    static String ofRange(Map<String, String> rows) {
+        MessageDigest digest = sha256();
+        rows.forEach((key, row) -> {
+            update(digest, key);
+            update(digest, row);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0x1f);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
