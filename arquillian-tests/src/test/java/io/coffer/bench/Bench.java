@@ -226,7 +226,7 @@ public final class Bench {
         say("== (1) One host: GetSecretBundle through the signed HTTP path, and the floor");
         say(String.format(
                 Locale.ROOT,
-                "%-30s %3s %9s %8s %8s %12s %12s %s",
+                "%-30s %3s %9s %8s %8s %12s %12s %8s %s",
                 "served by",
                 "C",
                 "reads/s",
@@ -234,6 +234,7 @@ public final class Bench {
                 "p99 ms",
                 "host CPU ms",
                 "Derby CPU ms",
+                "others %",
                 "responses checked, failed"));
         Map<String, Double> atEight = new LinkedHashMap<>();
         Map<String, Long> processes = processes();
@@ -245,13 +246,19 @@ public final class Bench {
                 int threads = Math.min(2, connections);
                 Wrk.run(url, target.requests(), threads, connections, 3, home, null, target.expected());
                 Map<String, Double> cpuBefore = ProcessCpu.snapshot(processes);
+                double machineBefore = ProcessCpu.machineBusySeconds();
                 Wrk.Result result =
                         Wrk.run(url, target.requests(), threads, connections, seconds, home, null, target.expected());
                 Map<String, Double> cpu = ProcessCpu.since(cpuBefore, processes);
+                // what the rest of the machine used meanwhile, in % of one core: a busy neighbour shows here
+                double others = ProcessCpu.machineBusySeconds() - machineBefore - result.cpuSeconds();
+                for (double used : cpu.values()) {
+                    others -= used;
+                }
                 double reads = Math.max(1, result.requests());
                 say(String.format(
                         Locale.ROOT,
-                        "%-30s %3d %9.0f %8.2f %8.2f %12.3f %12.3f %,d, %d%s",
+                        "%-30s %3d %9.0f %8.2f %8.2f %12.3f %12.3f %8.0f %,d, %d%s",
                         target.name(),
                         connections,
                         result.requestsPerSecond(),
@@ -259,6 +266,7 @@ public final class Bench {
                         result.p99Millis(),
                         cpu.get("host-1") * 1000 / reads,
                         cpu.get("derby") * 1000 / reads,
+                        100 * others / seconds,
                         result.requests(),
                         result.failedChecks(),
                         result.errors() > 0 ? "  ERRORS " + result.errors() : ""));
@@ -270,7 +278,8 @@ public final class Bench {
         double floor = atEight.get(targets.get(2).name());
         say(String.format(
                 Locale.ROOT,
-                "C=8: local %.2f of the floor, remote %.2f of the floor (CPU ms are per read, of the whole process)",
+                "C=8: local %.2f of the floor, remote %.2f of the floor (CPU ms are per read, of the whole process; others: the"
+                        + " rest of the machine, wrk excluded, in %% of one core)",
                 atEight.get(targets.get(0).name()) / floor,
                 atEight.get(targets.get(1).name()) / floor));
         if (profile) {
