@@ -18,9 +18,7 @@ import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretLifecycleState;
 import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.secret.entity.SecretVersion;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -31,9 +29,11 @@ import java.util.Optional;
  * Secret bundles for the caller's tenancy, read through the store accessors (see the package description). Reads take
  * no JTA transaction: each store read runs on its own and a bundle never pays for a commit. Secrets, routes and
  * versions are found as the control plane finds them ({@link SecretDirectory}), on the store the accessor picked.
+ *
+ * <p>A plain CDI bean, not an EJB: it holds no state, writes nothing and needs no transaction, and the EJB container's
+ * security and interceptor chain around every call was a measurable part of a read (bench/README.md).
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class SecretBundleService {
 
     @Inject
