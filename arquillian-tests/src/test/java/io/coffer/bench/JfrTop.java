@@ -25,6 +25,7 @@ final class JfrTop {
     static List<String> of(Path recording, int lines) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> packages = new HashMap<>();
+        Map<String, Integer> owners = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
@@ -39,6 +40,7 @@ final class JfrTop {
             String top = name(frames.get(0).getMethod());
             self.merge(top, 1, Integer::sum);
             packages.merge(packageOf(frames.get(0).getMethod()), 1, Integer::sum);
+            owners.merge(owner(frames), 1, Integer::sum);
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : frames) {
                 String method = name(frame.getMethod());
@@ -53,6 +55,8 @@ final class JfrTop {
         report.addAll(top(self, samples, lines));
         report.add("-- self time by package");
         report.addAll(top(packages, samples, lines));
+        report.add("-- by owner: the package of the first frame from the top that is not the JDK's");
+        report.addAll(top(owners, samples, lines));
         report.add("-- inclusive (method anywhere on the stack)");
         report.addAll(top(inclusive, samples, lines * 2));
         return report;
@@ -65,6 +69,21 @@ final class JfrTop {
                 .map(entry -> String.format(
                         Locale.ROOT, "%6.1f%%  %s", 100.0 * entry.getValue() / Math.max(1, samples), entry.getKey()))
                 .toList();
+    }
+
+    /** Who asked for the work: JDK frames (collections, crypto, reflection) count for the library that called them. */
+    private static String owner(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            if (!(type.startsWith("java.")
+                    || type.startsWith("javax.")
+                    || type.startsWith("jdk.")
+                    || type.startsWith("sun.")
+                    || type.startsWith("com.sun.crypto."))) {
+                return packageOf(frame.getMethod());
+            }
+        }
+        return "the JDK alone";
     }
 
     private static String name(RecordedMethod method) {
