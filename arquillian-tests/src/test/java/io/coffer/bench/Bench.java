@@ -46,6 +46,8 @@ public final class Bench {
     private final int seconds;
     private final StringBuilder report = new StringBuilder();
     private Operator operator;
+    /** Where JFR recordings go: beside the report, so that a clean build does not take them. */
+    private Path recordings;
 
     private Bench(Path home, String url, int hosts, int seconds) {
         this.home = home;
@@ -63,6 +65,7 @@ public final class Bench {
                 Arrays.stream(args[6].split(",")).mapToLong(Long::parseLong).toArray();
         Path output = Path.of(args[7]);
         String mode = args.length > 8 ? args[8] : "all";
+        bench.recordings = output.toAbsolutePath().getParent();
         if (mode.startsWith("reads")) {
             bench.oneHostReads(secrets, mode.equals("reads+profile"));
         } else {
