@@ -46,6 +46,8 @@ public final class Bench {
     private final int seconds;
     private final StringBuilder report = new StringBuilder();
     private Operator operator;
+    /** Where JFR recordings go: beside the report, so that a clean build does not take them. */
+    private Path recordings;
 
     private Bench(Path home, String url, int hosts, int seconds) {
         this.home = home;
@@ -62,7 +64,13 @@ public final class Bench {
         long[] sizes =
                 Arrays.stream(args[6].split(",")).mapToLong(Long::parseLong).toArray();
         Path output = Path.of(args[7]);
-        bench.run(secrets, writesPerSecond, sizes);
+        String mode = args.length > 8 ? args[8] : "all";
+        bench.recordings = output.toAbsolutePath().getParent();
+        if (mode.startsWith("reads")) {
+            bench.oneHostReads(secrets, mode.equals("reads+profile"));
+        } else {
+            bench.run(secrets, writesPerSecond, sizes);
+        }
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, bench.report.toString());
         System.out.println();
@@ -171,6 +179,154 @@ public final class Bench {
                     point.meanMicros(),
                     point.reads()));
         }
+    }
+
+    /** A read target of question (1): what wrk sends, what every answer must contain, and the accessor it needs. */
+    private record Target(String name, String accessor, List<Wrk.Request> requests, String expected) {}
+
+    /**
+     * Question (1): one host, nothing else running. Local store, remote store and the constant endpoint (the
+     * console's stylesheet, a JAX-RS resource of the same server, unsigned) at C=1 and C=8, each measured after a
+     * warm-up; every response is checked (status 200 and its content). With {@code profile}, a JFR recording of
+     * host-1 under each C=8 bundle load follows the measurements (never during them), and its top frames are
+     * printed.
+     */
+    private void oneHostReads(int secretCount, boolean profile) throws Exception {
+        say("Coffer read benchmark, " + Instant.now() + ", one host alone ("
+                + Runtime.getRuntime().availableProcessors() + " cores), Java " + System.getProperty("java.version"));
+        operator = Operator.of(home).ready(url);
+        Secrets store = Secrets.in(Tenant.create(operator, url, "bench"));
+        List<Secret> secrets = createSecrets(store, secretCount);
+        List<Wrk.Request> bundles = new ArrayList<>();
+        for (Secret secret : secrets) {
+            String path = "/20190301/secretbundles/" + secret.getId();
+            bundles.add(new Wrk.Request("GET", path, store.tenant.signer().sign("GET", URI.create(url + path), null)));
+        }
+        String content = Secrets.base64("x".repeat(64));
+        String floorPath = "/console/console.css";
+        String floorFirstLine =
+                Http.get(url + floorPath).body().lines().findFirst().orElse("");
+        String floorExpected = floorFirstLine.substring(0, Math.min(30, floorFirstLine.length()));
+        List<Target> targets = List.of(
+                new Target("local store (HYBRID)", "HYBRID", bundles, content),
+                new Target("remote store (REMOTE)", "REMOTE", bundles, content),
+                new Target(
+                        "floor: GET " + floorPath,
+                        null,
+                        List.of(new Wrk.Request("GET", floorPath, Map.of())),
+                        floorExpected));
+        say(secrets.size() + " secrets of 64 bytes in one vault, read in turn by wrk, each signed once and replayed; "
+                + seconds + " s per point after a warm-up");
+
+        // The JIT keeps compiling Payara's request path for a minute or more: warm each target at C=8 until two
+        // rounds in a row agree within 5% (at most 8 rounds), and show the rounds so that a cold run is visible.
+        for (Target target : targets) {
+            if (target.accessor() != null) {
+                switchReads(target.accessor());
+            }
+            List<String> rounds = new ArrayList<>();
+            double previous = 0;
+            for (int round = 0; round < 8; round++) {
+                double rate = Wrk.run(url, target.requests(), 2, 8, 10, home, null, target.expected())
+                        .requestsPerSecond();
+                rounds.add(String.format(Locale.ROOT, "%.0f", rate));
+                if (previous > 0 && Math.abs(rate - previous) <= 0.05 * previous) {
+                    break;
+                }
+                previous = rate;
+            }
+            say("warm-up, " + target.name() + ", C=8, reads/s per 10 s round: " + String.join(", ", rounds));
+        }
+        say("");
+        say("== (1) One host: GetSecretBundle through the signed HTTP path, and the floor");
+        say(String.format(
+                Locale.ROOT,
+                "%-30s %3s %9s %8s %8s %12s %12s %8s %s",
+                "served by",
+                "C",
+                "reads/s",
+                "p50 ms",
+                "p99 ms",
+                "host CPU ms",
+                "Derby CPU ms",
+                "others %",
+                "responses checked, failed"));
+        Map<String, Double> atEight = new LinkedHashMap<>();
+        Map<String, Long> processes = processes();
+        for (Target target : targets) {
+            if (target.accessor() != null) {
+                switchReads(target.accessor());
+            }
+            for (int connections : new int[] {1, 8}) {
+                int threads = Math.min(2, connections);
+                Wrk.run(url, target.requests(), threads, connections, 3, home, null, target.expected());
+                Map<String, Double> cpuBefore = ProcessCpu.snapshot(processes);
+                double machineBefore = ProcessCpu.machineBusySeconds();
+                Wrk.Result result =
+                        Wrk.run(url, target.requests(), threads, connections, seconds, home, null, target.expected());
+                Map<String, Double> cpu = ProcessCpu.since(cpuBefore, processes);
+                // what the rest of the machine used meanwhile, in % of one core: a busy neighbour shows here
+                double others = ProcessCpu.machineBusySeconds() - machineBefore - result.cpuSeconds();
+                for (double used : cpu.values()) {
+                    others -= used;
+                }
+                double reads = Math.max(1, result.requests());
+                say(String.format(
+                        Locale.ROOT,
+                        "%-30s %3d %9.0f %8.2f %8.2f %12.3f %12.3f %8.0f %,d, %d%s",
+                        target.name(),
+                        connections,
+                        result.requestsPerSecond(),
+                        result.p50Millis(),
+                        result.p99Millis(),
+                        cpu.get("host-1") * 1000 / reads,
+                        cpu.get("derby") * 1000 / reads,
+                        100 * others / seconds,
+                        result.requests(),
+                        result.failedChecks(),
+                        result.errors() > 0 ? "  ERRORS " + result.errors() : ""));
+                if (connections == 8) {
+                    atEight.put(target.name(), result.requestsPerSecond());
+                }
+            }
+        }
+        double floor = atEight.get(targets.get(2).name());
+        say(String.format(
+                Locale.ROOT,
+                "C=8: local %.2f of the floor, remote %.2f of the floor (CPU ms are per read, of the whole process; others: the"
+                        + " rest of the machine, wrk excluded, in %% of one core)",
+                atEight.get(targets.get(0).name()) / floor,
+                atEight.get(targets.get(1).name()) / floor));
+        if (profile) {
+            for (Target target : targets.subList(0, 2)) {
+                switchReads(target.accessor());
+                Path recording =
+                        home.resolve("bench/profile-" + target.accessor().toLowerCase(Locale.ROOT) + ".jfr");
+                Files.createDirectories(recording.getParent());
+                Files.deleteIfExists(recording);
+                jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + recording);
+                Wrk.run(url, target.requests(), 2, 8, seconds, home, null, target.expected());
+                jcmd("JFR.stop", "name=bench");
+                say("");
+                say("== JFR profile of host-1, " + target.name() + ", C=8, " + seconds + " s (" + recording + ")");
+                JfrTop.of(recording, 25).forEach(this::say);
+            }
+            say("");
+            say("== host-1's code cache (a full one stops the JIT)");
+            jcmd("Compiler.codecache").lines().forEach(this::say);
+        }
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line =
+                new ArrayList<>(List.of("jcmd", String.valueOf(processes().get("host-1"))));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IOException("jcmd failed: " + output);
+        }
+        return output;
     }
 
     private void replicationLag(Secrets store, int writesPerSecond) throws Exception {

@@ -23,6 +23,21 @@ final class ProcessCpu {
         }
     }
 
+    /** CPU seconds the whole machine has been busy so far (every core, every process), from /proc/stat. */
+    static double machineBusySeconds() {
+        try {
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(fields[field]);
+            }
+            return busy / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException unreadable) {
+            return Double.NaN;
+        }
+    }
+
     /** CPU seconds of each named process now. */
     static Map<String, Double> snapshot(Map<String, Long> processes) {
         Map<String, Double> seconds = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ final class Wrk {
             double p99Millis,
             long requests,
             long errors,
+            long failedChecks,
             double cpuSeconds) {}
 
     private Wrk() {}
@@ -40,9 +41,27 @@ final class Wrk {
             Path workDir,
             Runnable whileRunning)
             throws IOException, InterruptedException {
+        return run(baseUrl, requests, threads, connections, seconds, workDir, whileRunning, null);
+    }
+
+    /**
+     * @param expected text every response body must contain (besides status 200); null checks the status only. The
+     *                 responses that fail the check are counted in {@link Result#failedChecks()}.
+     */
+    static Result run(
+            String baseUrl,
+            List<Request> requests,
+            int threads,
+            int connections,
+            int seconds,
+            Path workDir,
+            Runnable whileRunning,
+            String expected)
+            throws IOException, InterruptedException {
         Path script = workDir.resolve("requests-" + System.nanoTime() + ".lua");
         java.net.URI base = java.net.URI.create(baseUrl);
-        Files.writeString(script, lua(requests, base.getHost() + ":" + base.getPort()), StandardCharsets.UTF_8);
+        Files.writeString(
+                script, lua(requests, base.getHost() + ":" + base.getPort(), expected), StandardCharsets.UTF_8);
         Process wrk = new ProcessBuilder(
                         "wrk",
                         "-t" + threads,
@@ -86,11 +105,12 @@ final class Wrk {
                 millis(output, "99%"),
                 (long) number(output, "(\\d+) requests in"),
                 errors(output),
+                failedChecks(output),
                 cpu[0]);
     }
 
     /** wrk.format adds no Host header before wrk has set up, so every request names its host (it is signed too). */
-    private static String lua(List<Request> requests, String host) {
+    private static String lua(List<Request> requests, String host, String expected) {
         StringBuilder lua = new StringBuilder("local requests = {}\n");
         int index = 1;
         for (Request request : requests) {
@@ -114,9 +134,18 @@ final class Wrk {
         lua.append("local counter = 0\n")
                 .append(
                         "request = function()\n  counter = counter + 1\n  return requests[(counter % #requests) + 1]\nend\n")
-                .append("local failures = 0\n")
-                .append(
-                        "response = function(status, headers, body)\n  if status ~= 200 then failures = failures + 1 end\nend\n");
+                // every response is checked in its thread; done() adds the threads' counts up
+                .append("local expected = ")
+                .append(expected == null ? "nil" : "\"" + escape(expected) + "\"")
+                .append("\nfailures = 0\n")
+                .append("local threads = {}\n")
+                .append("function setup(thread)\n  table.insert(threads, thread)\nend\n")
+                .append("response = function(status, headers, body)\n"
+                        + "  if status ~= 200 or (expected and not string.find(body, expected, 1, true)) then\n"
+                        + "    failures = failures + 1\n  end\nend\n")
+                .append("function done(summary, latency, requests)\n  local total = 0\n"
+                        + "  for _, thread in ipairs(threads) do total = total + thread:get(\"failures\") end\n"
+                        + "  io.write(\"failed checks: \" .. total .. \"\\n\")\nend\n");
         return lua.toString();
     }
 
@@ -141,6 +170,12 @@ final class Wrk {
     private static double number(String output, String pattern) {
         Matcher matcher = Pattern.compile(pattern).matcher(output);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+    }
+
+    /** -1 when wrk did not report its checks (the script's done() did not run). */
+    private static long failedChecks(String output) {
+        Matcher matcher = Pattern.compile("failed checks: (\\d+)").matcher(output);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }
 
     private static long errors(String output) {

@@ -1,5 +1,6 @@
 package io.coffer.http;
 
+import io.coffer.bundle.boundary.SecretBundleService;
 import io.coffer.identity.boundary.CallerContext;
 import io.coffer.identity.boundary.Callers;
 import io.coffer.identity.boundary.SignatureAuthenticationFilter;
@@ -33,8 +34,8 @@ import org.glassfish.jersey.server.ResourceConfig;
  * One of Coffer's JAX-RS applications, run in memory by Jersey as Payara runs it: the same resources, filters, error
  * mapper, JSON binding and Bean Validation. Only the signature check (a caller is given instead) and throttling (which
  * needs the data grid) are left out, and the
- * EJBs behind the resources are absent: a request that gets past its boundary checks reaches a missing EJB, which
- * shows as a 500, as a bug would.
+ * EJBs behind the resources are absent (the bundle service is there, with nothing injected into it): a request that
+ * gets past its boundary checks reaches a missing EJB or store, which shows as a 500, as a bug would.
  */
 final class InMemoryApi {
 
@@ -62,6 +63,9 @@ final class InMemoryApi {
                 bind(new CofferSettings()).to(CofferSettings.class);
                 bind(new StoreSettingsCache()).to(StoreSettingsCache.class);
                 bind(new ReplicaState()).to(ReplicaState.class);
+                // a CDI bean, not an EJB: injected with nothing behind it, so a call into it fails as a missing EJB
+                // does
+                bind(new SecretBundleService()).to(SecretBundleService.class);
             }
         });
         handler = new ApplicationHandler(config);

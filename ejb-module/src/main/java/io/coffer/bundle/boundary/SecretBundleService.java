@@ -18,9 +18,7 @@ import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretLifecycleState;
 import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.secret.entity.SecretVersion;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -31,9 +29,11 @@ import java.util.Optional;
  * Secret bundles for the caller's tenancy, read through the store accessors (see the package description). Reads take
  * no JTA transaction: each store read runs on its own and a bundle never pays for a commit. Secrets, routes and
  * versions are found as the control plane finds them ({@link SecretDirectory}), on the store the accessor picked.
+ *
+ * <p>A plain CDI bean, not an EJB: it holds no state, writes nothing and needs no transaction, and the EJB container's
+ * security and interceptor chain around every call was a measurable part of a read (bench/README.md).
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class SecretBundleService {
 
     @Inject
@@ -58,8 +58,10 @@ public class SecretBundleService {
             Secret secret, SecretVersion version, MasterKeyVersion contentKey, MasterKeyVersion metadataKey) {}
 
     public Bundle get(String tenancyId, String secretId, BundleSelector selector) {
-        ResourceRoute route = secretRoute(tenancyId, secretId);
-        return open(route.store(), secretId, selector);
+        return open(reads.sharingLocalReads(() -> {
+            ResourceRoute route = secretRoute(tenancyId, secretId);
+            return parts(route.store(), secretId, selector);
+        }));
     }
 
     public Bundle byName(String tenancyId, String vaultId, String secretName, BundleSelector selector) {
@@ -70,15 +72,17 @@ public class SecretBundleService {
             throw CofferException.missing("secretName");
         }
         String key = SecretNameRoute.key(vaultId, secretName);
-        SecretNameRoute name = reads.read(
-                        StoreId.BASE,
-                        StoreRead.of("secret-name", em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
-                .orElseThrow(() -> CofferException.notFound("secret " + secretName + " in vault " + vaultId));
-        ResourceRoute route = secretRoute(tenancyId, name.secretId());
-        if (!route.vaultId().equals(vaultId)) {
-            throw CofferException.notFound("secret " + secretName + " in vault " + vaultId);
-        }
-        return open(route.store(), name.secretId(), selector);
+        return open(reads.sharingLocalReads(() -> {
+            SecretNameRoute name = reads.read(
+                            StoreId.BASE,
+                            StoreRead.of("secret-name", em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
+                    .orElseThrow(() -> CofferException.notFound("secret " + secretName + " in vault " + vaultId));
+            ResourceRoute route = secretRoute(tenancyId, name.secretId());
+            if (!route.vaultId().equals(vaultId)) {
+                throw CofferException.notFound("secret " + secretName + " in vault " + vaultId);
+            }
+            return parts(route.store(), name.secretId(), selector);
+        }));
     }
 
     /** The versions a bundle can still be read from (not deleted), for ListSecretBundleVersions. */
@@ -95,12 +99,16 @@ public class SecretBundleService {
         return VersionListing.page(versions, sortBy, sortOrder, limit, page);
     }
 
-    private Bundle open(StoreId store, String secretId, BundleSelector selector) {
-        Parts parts = reads.read(
+    private Parts parts(StoreId store, String secretId, BundleSelector selector) {
+        return reads.read(
                         store,
                         StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
                                 .servableLocallyWhen(found -> servable(found.secret())))
                 .orElseThrow(() -> CofferException.notFound(selector.describe() + " of secret " + secretId));
+    }
+
+    /** Decrypts outside the reads: the shared local connection is back in its pool by then. */
+    private Bundle open(Parts parts) {
         readability.checkContentReadable(parts.secret(), parts.version());
         byte[] content = crypto.openContent(parts.secret(), parts.version(), parts.contentKey());
         Map<String, Object> metadata = parts.metadataKey() == null

@@ -4,9 +4,12 @@ import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * How data-plane reads are served: the time spent in the store per store and side (the store-access part of a
@@ -18,12 +21,18 @@ public class StoreReadMetrics {
     @Inject
     MetricRegistry registry;
 
+    /** Looked up once per store and side: every read updates one, and a registry lookup builds its id anew. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     <T> T timed(StoreId store, String side, Supplier<T> read) {
         long started = System.nanoTime();
         try {
             return read.get();
         } finally {
-            registry.timer("coffer_store_read", new Tag("store", store.name()), new Tag("side", side))
+            timers.computeIfAbsent(
+                            store.name() + "/" + side,
+                            name -> registry.timer(
+                                    "coffer_store_read", new Tag("store", store.name()), new Tag("side", side)))
                     .update(Duration.ofNanos(System.nanoTime() - started));
         }
     }

@@ -6,6 +6,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The data plane's way into a store: runs a read through the accessor the operator chose for that store (REMOTE,
@@ -40,6 +41,14 @@ public class StoreReads {
 
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
         return accessor(settings.reads(store)).read(store, read);
+    }
+
+    /**
+     * Runs the reads of one request so that those served by this host's local store share one entity manager and
+     * connection (see {@link ShardRouter#sharingLocalReads}); reads of the remote stores are unchanged.
+     */
+    public <T> T sharingLocalReads(Supplier<T> reads) {
+        return router.sharingLocalReads(reads);
     }
 
     private StoreAccessor accessor(ReadAccessor kind) {

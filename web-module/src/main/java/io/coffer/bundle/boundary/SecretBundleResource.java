@@ -9,7 +9,7 @@ import io.coffer.identity.boundary.CallerContext;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
 import io.coffer.secret.entity.SecretVersion;
-import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -21,12 +21,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The Secrets service (data plane): {@code /20190301/secretbundles}, as {@code SecretsClient} calls it. */
+/**
+ * The Secrets service (data plane): {@code /20190301/secretbundles}, as {@code SecretsClient} calls it. One instance
+ * serves every request (it keeps nothing of a request; the caller comes from the request-scoped {@link CallerContext}),
+ * so a read does not pay for creating and injecting a resource.
+ */
+@ApplicationScoped
 @Path("20190301/secretbundles")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecretBundleResource {
 
-    @EJB
+    @Inject
     SecretBundleService bundles;
 
     @Inject

@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
+import java.util.regex.Pattern;
 
 /**
  * Authenticates every request to the application, OCI APIs and admin API alike, by its OCI HTTP signature over the
@@ -19,6 +20,9 @@ import jakarta.ws.rs.core.Context;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class SignatureAuthenticationFilter implements ContainerRequestFilter {
+
+    /** Compiled once: every signed request is checked against it. */
+    private static final Pattern CONSOLE_FILE = Pattern.compile("console/[a-z]+\\.(html|js|css)");
 
     @Context
     HttpServletRequest servletRequest;
@@ -48,6 +52,6 @@ public class SignatureAuthenticationFilter implements ContainerRequestFilter {
         return "GET".equals(method)
                 && (trimmed.equals("console")
                         || trimmed.equals("console/")
-                        || trimmed.matches("console/[a-z]+\\.(html|js|css)"));
+                        || CONSOLE_FILE.matcher(trimmed).matches());
     }
 }
