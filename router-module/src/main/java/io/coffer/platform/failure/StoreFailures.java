@@ -31,6 +31,12 @@ public final class StoreFailures {
             if (cause instanceof jakarta.transaction.RollbackException) {
                 return true;
             }
+            // The transaction manager failed to end the transaction on a resource (seen on a pooled connection that
+            // a hung store had broken, right after it answered again): the write did not commit as a whole; a retry
+            // with the same retry token is safe.
+            if (cause instanceof jakarta.transaction.SystemException) {
+                return true;
+            }
             String name = cause.getClass().getName();
             if (name.endsWith("SQLNonTransientConnectionException")
                     || name.endsWith("SQLTransientConnectionException")

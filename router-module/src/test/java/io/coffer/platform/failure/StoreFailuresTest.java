@@ -40,6 +40,13 @@ class StoreFailuresTest {
     }
 
     @Test
+    void aTransactionTheManagerCouldNotEndOnABrokenConnectionIsUnavailable() {
+        assertThat(StoreFailures.isUnavailable(new jakarta.ejb.EJBException(new jakarta.transaction.SystemException(
+                        "JTS5031: Exception [org.omg.CORBA.INTERNAL] on Resource [rollback] operation"))))
+                .isTrue();
+    }
+
+    @Test
     void aTakenUniqueKeyIsADuplicate() {
         SQLException duplicate =
                 new SQLIntegrityConstraintViolationException("duplicate key value in a unique index", "23505");
