@@ -30,6 +30,18 @@ public final class StoreRead<T> {
         return new StoreRead<>(what, query, condition);
     }
 
+    /** The same read, handing what it found (and the entity manager it ran on) to {@code observer} as well. */
+    StoreRead<T> observed(java.util.function.BiConsumer<EntityManager, T> observer) {
+        return new StoreRead<>(
+                what,
+                entityManager -> {
+                    Optional<T> found = query.apply(entityManager);
+                    found.ifPresent(value -> observer.accept(entityManager, value));
+                    return found;
+                },
+                servableLocally);
+    }
+
     public String what() {
         return what;
     }

@@ -28,6 +28,9 @@ public class StoreReads {
     @Inject
     StoreReadMetrics metrics;
 
+    @Inject
+    ReadSamples samples;
+
     private RemoteStoreAccessor remote;
     private LocalStoreAccessor local;
     private HybridStoreAccessor hybrid;
@@ -39,8 +42,24 @@ public class StoreReads {
         hybrid = new HybridStoreAccessor(replication, local, remote, metrics);
     }
 
+    /**
+     * A sampled read (see {@link ReadSamples}) also queues the replicated rows it found for the live verifier,
+     * whichever accessor serves it: served locally, the verifier checks what was served; served by the remote store
+     * (VERIFY), it checks the replica's copy of the same rows before reads switch over.
+     */
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
-        return accessor(settings.reads(store)).read(store, read);
+        StoreRead<T> run = samples.chosen(store)
+                ? read.observed((entityManager, found) -> sample(store, entityManager, found))
+                : read;
+        return accessor(settings.reads(store)).read(store, run);
+    }
+
+    private void sample(StoreId store, jakarta.persistence.EntityManager entityManager, Object found) {
+        try {
+            samples.offer(ReplicatedRows.of(store, entityManager, found));
+        } catch (RuntimeException unnamed) {
+            // The verifier's sample must never fail the read it rides on.
+        }
     }
 
     /**
