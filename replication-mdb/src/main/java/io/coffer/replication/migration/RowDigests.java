@@ -32,6 +32,25 @@ final class RowDigests {
     static Map<String, String> of(
             Connection connection, String table, String keyColumn, String after, String upTo, StoreId originOf)
             throws SQLException {
+        return of(connection, table, keyColumn, after, upTo, null, originOf);
+    }
+
+    /** The digest of the one row with this key, if there is one: what the live verifier compares. */
+    static java.util.Optional<String> ofKey(
+            Connection connection, String table, String keyColumn, String key, StoreId originOf) throws SQLException {
+        return java.util.Optional.ofNullable(
+                of(connection, table, keyColumn, null, null, key, originOf).get(key));
+    }
+
+    private static Map<String, String> of(
+            Connection connection,
+            String table,
+            String keyColumn,
+            String after,
+            String upTo,
+            String exactly,
+            StoreId originOf)
+            throws SQLException {
         String key = "t." + SqlNames.quoted(keyColumn);
         StringBuilder sql = new StringBuilder("SELECT t.* FROM ")
                 .append(SqlNames.quoted(table))
@@ -48,6 +67,9 @@ final class RowDigests {
         if (upTo != null) {
             sql.append(" AND ").append(key).append(" <= ?");
         }
+        if (exactly != null) {
+            sql.append(" AND ").append(key).append(" = ?");
+        }
         sql.append(" ORDER BY ").append(key);
         Map<String, String> digests = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
@@ -60,7 +82,10 @@ final class RowDigests {
                 select.setString(index++, after);
             }
             if (upTo != null) {
-                select.setString(index, upTo);
+                select.setString(index++, upTo);
+            }
+            if (exactly != null) {
+                select.setString(index, exactly);
             }
             try (ResultSet rows = select.executeQuery()) {
                 ResultSetMetaData columns = rows.getMetaData();
