@@ -3,6 +3,7 @@ package io.coffer.replication.migration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the live verifier concludes about one sampled row, and whether its discrepancies are quiet enough to switch
@@ -25,8 +26,7 @@ enum LiveVerdict {
      * @param local the digest of this host's copy (empty: none)
      * @param inFlight whether a change of the row is still on its way to this host; asked only when they differ
      */
-    static LiveVerdict of(
-            Optional<String> remote, Optional<String> local, java.util.function.BooleanSupplier inFlight) {
+    static LiveVerdict of(Optional<String> remote, Optional<String> local, BooleanSupplier inFlight) {
         if (local.isEmpty()) {
             return NOT_REPLICATED;
         }

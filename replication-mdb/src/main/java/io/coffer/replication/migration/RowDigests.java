@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Digests of the rows of one key range of a replicated table, each over its columns by name and typed value (as the
@@ -36,9 +37,9 @@ final class RowDigests {
     }
 
     /** The digest of the one row with this key, if there is one: what the live verifier compares. */
-    static java.util.Optional<String> ofKey(
-            Connection connection, String table, String keyColumn, String key, StoreId originOf) throws SQLException {
-        return java.util.Optional.ofNullable(
+    static Optional<String> ofKey(Connection connection, String table, String keyColumn, String key, StoreId originOf)
+            throws SQLException {
+        return Optional.ofNullable(
                 of(connection, table, keyColumn, null, null, key, originOf).get(key));
     }
 

@@ -2,6 +2,7 @@ package io.coffer.routing.control;
 
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -31,7 +32,7 @@ public final class StoreRead<T> {
     }
 
     /** The same read, handing what it found (and the entity manager it ran on) to {@code observer} as well. */
-    StoreRead<T> observed(java.util.function.BiConsumer<EntityManager, T> observer) {
+    StoreRead<T> observed(BiConsumer<EntityManager, T> observer) {
         return new StoreRead<>(
                 what,
                 entityManager -> {

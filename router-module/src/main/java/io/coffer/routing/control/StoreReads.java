@@ -5,6 +5,7 @@ import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -54,7 +55,7 @@ public class StoreReads {
         return accessor(settings.reads(store)).read(store, run);
     }
 
-    private void sample(StoreId store, jakarta.persistence.EntityManager entityManager, Object found) {
+    private void sample(StoreId store, EntityManager entityManager, Object found) {
         try {
             samples.offer(ReplicatedRows.of(store, entityManager, found));
         } catch (RuntimeException unnamed) {
