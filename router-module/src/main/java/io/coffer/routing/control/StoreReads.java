@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The data plane's way into a store: runs a read through the accessor the operator chose for that store (REMOTE,
@@ -32,6 +34,9 @@ public class StoreReads {
     @Inject
     ReadSamples samples;
 
+    private static final Logger LOG = Logger.getLogger(StoreReads.class.getName());
+
+    private volatile boolean sampleFailed;
     private RemoteStoreAccessor remote;
     private LocalStoreAccessor local;
     private HybridStoreAccessor hybrid;
@@ -50,16 +55,20 @@ public class StoreReads {
      */
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
         StoreRead<T> run = samples.chosen(store)
-                ? read.observed((entityManager, found) -> sample(store, entityManager, found))
+                ? read.observed((entityManager, found) -> sample(store, read.what(), entityManager, found))
                 : read;
         return accessor(settings.reads(store)).read(store, run);
     }
 
-    private void sample(StoreId store, EntityManager entityManager, Object found) {
+    private void sample(StoreId store, String what, EntityManager entityManager, Object found) {
         try {
             samples.offer(ReplicatedRows.of(store, entityManager, found));
         } catch (RuntimeException unnamed) {
-            // The verifier's sample must never fail the read it rides on.
+            // The verifier's sample must never fail the read it rides on; said once, the rows are simply not sampled.
+            if (!sampleFailed) {
+                sampleFailed = true;
+                LOG.log(Level.WARNING, "the live verifier cannot name the rows of a " + what + " read", unnamed);
+            }
         }
     }
 
