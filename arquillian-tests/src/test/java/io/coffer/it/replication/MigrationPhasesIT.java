@@ -38,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A store's migration driven through every phase on one host: data written while nothing is captured, backfilled
  * (with a live change racing it), a replica row corrupted and found and repaired by the sweep, switched over, rolled
- * back and switched over again; refusals name the exit criterion; replica and remote store equal at the end.
+ * back and switched over again; a replica row corrupted after the sweep reported by the live verifier from a data-plane
+ * read; refusals name the exit criterion; replica and remote store equal at the end.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -188,8 +189,42 @@ class MigrationPhasesIT {
                 () -> operator.get(URL + "/admin/v1/stores/shard-0/probes/" + probe + "?from=local"));
         assertThat(repaired.json().getString("note")).isEqualTo("the original");
 
-        // Switched over, rolled back (reads remote at once), switched over again.
-        JsonObject switched = ok(operator.post(MIGRATION + "/advance", "{}"));
+        // A replica row goes wrong after the sweep. Reads are still REMOTE in VERIFY; the live verifier compares the
+        // replica's copy of what a sample of them returned (1 % by default: read it until sampled), reports the
+        // discrepancy, and the switch-over is refused naming LIVE_VERIFIER_QUIET unless forced.
+        Secret corrupted = uncaptured.get(5);
+        corruptLocalRow("SECRET", corrupted.getId(), "DESCRIPTION", "corrupted");
+        awaitChecksums(both -> !both.getJsonObject("remote").equals(both.getJsonObject("local")));
+        Reply reported = Http.await(
+                PATIENCE,
+                reply -> reply.status() == 200
+                        && reply.json()
+                                        .getJsonObject("liveVerifier")
+                                        .getJsonNumber("discrepancies")
+                                        .longValue()
+                                > 0,
+                () -> {
+                    for (int i = 0; i < 40; i++) {
+                        assertThat(bundle(corrupted)).isEqualTo("written while remote only 5");
+                    }
+                    return operator.get(MIGRATION);
+                });
+        JsonObject live = ok(reported).getJsonObject("liveVerifier");
+        assertThat(live.getJsonNumber("discrepancies").longValue())
+                .as(reported.body())
+                .isPositive();
+        assertThat(live.getJsonNumber("sampled").longValue()).isPositive();
+        assertThat(live.getString("lastDiscrepancy")).isNotBlank();
+        assertThat(Http.get(URL + "/metrics").body())
+                .containsPattern("coffer_verifier_discrepancies_total\\{[^}]*store=\"shard-0\"[^}]*\\} [1-9]");
+        Reply notQuiet = operator.post(MIGRATION + "/advance", "{}");
+        assertProblem(notQuiet, 409, "IncorrectState");
+        assertThat(notQuiet.json().getString("detail")).contains("LIVE_VERIFIER_QUIET");
+        assertThat(phase()).isEqualTo("VERIFY");
+
+        // Switched over (forced: the discrepancy is within the quiet window), rolled back (reads remote at once),
+        // switched over again (forced again, for the same reason).
+        JsonObject switched = ok(operator.post(MIGRATION + "/advance?force=true", "{}"));
         assertThat(switched.getString("phase")).isEqualTo("SWITCHED_OVER");
         assertThat(switched.getJsonObject("switches").getString("readsHere")).isEqualTo("HYBRID");
         assertThat(bundle(uncaptured.get(3))).isEqualTo("written while remote only 3");
@@ -198,7 +233,7 @@ class MigrationPhasesIT {
         assertThat(back.getJsonObject("switches").getString("readsHere")).isEqualTo("REMOTE");
         assertThat(operator.get(URL + "/admin/v1/shards/shard-0").json().getString("readsHere"))
                 .isEqualTo("REMOTE");
-        JsonObject again = ok(operator.post(MIGRATION + "/advance", "{}"));
+        JsonObject again = ok(operator.post(MIGRATION + "/advance?force=true", "{}"));
         assertThat(again.getString("phase")).isEqualTo("SWITCHED_OVER");
         assertThat(again.getJsonObject("switches").getBoolean("changedOutsideMachine"))
                 .isFalse();
@@ -211,19 +246,31 @@ class MigrationPhasesIT {
         assertThat(operator.get(MIGRATION).json().getJsonObject("switches").getBoolean("changedOutsideMachine"))
                 .isTrue();
 
+        // The corrupted secret's next change replicates its whole row: the replica equals the remote store again.
+        mine.tenant.vaults.updateSecret(UpdateSecretRequest.builder()
+                .secretId(corrupted.getId())
+                .updateSecretDetails(UpdateSecretDetails.builder()
+                        .description("changed after the live verifier's report")
+                        .build())
+                .build());
         JsonObject sums = awaitChecksums(both -> both.getJsonObject("remote").equals(both.getJsonObject("local")));
         assertThat(sums.getJsonObject("remote")).isEqualTo(sums.getJsonObject("local"));
     }
 
     /** Forges a replication event that changes the probe's note on every replica but not in the remote store. */
     private static void corruptLocalProbe(String probe) throws SQLException {
-        String payload = "{\"table\":\"PROBE\",\"op\":\"U\",\"key\":[\"ID\"],\"row\":{\"ID\":[\"s\",\"" + probe
-                + "\"],\"NOTE\":[\"s\",\"corrupted\"]}}";
+        corruptLocalRow("PROBE", probe, "NOTE", "corrupted");
+    }
+
+    /** Forges a replication event that changes one column of a replica row on every replica but not remotely. */
+    private static void corruptLocalRow(String table, String key, String column, String value) throws SQLException {
+        String payload = "{\"table\":\"" + table + "\",\"op\":\"U\",\"key\":[\"ID\"],\"row\":{\"ID\":[\"s\",\"" + key
+                + "\"],\"" + column + "\":[\"s\",\"" + value + "\"]}}";
         try (Connection shard = InternalServices.store(HOME, System.getProperty("coffer.it.derby") + "coffer-shard-0");
                 PreparedStatement forge = shard.prepareStatement(
                         "INSERT INTO REPL_PENDING (TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT) VALUES (?, ?, ?, ?)")) {
-            forge.setString(1, "PROBE");
-            forge.setString(2, probe);
+            forge.setString(1, table);
+            forge.setString(2, key);
             forge.setString(3, payload);
             forge.setTimestamp(4, Timestamp.from(Instant.now()));
             forge.executeUpdate();

@@ -11,6 +11,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** How far a store's background work has got, as its remote store records it; read outside any transaction. */
@@ -21,8 +23,11 @@ public class MigrationProgress {
     @Inject
     StoreConnections connections;
 
-    /** The store's backfill and sweep rows (of whatever run they belong to). */
-    public record Work(Optional<WorkRow> backfill, Optional<WorkRow> sweep) {
+    /**
+     * The store's backfill and sweep rows (of whatever run they belong to), and the live verifier's discrepancies
+     * reported by any host.
+     */
+    public record Work(Optional<WorkRow> backfill, Optional<WorkRow> sweep, LiveDiscrepancies live) {
 
         /** The backfill of the migration's current run, if it has started. */
         public Optional<WorkRow> currentBackfill(StoreMigration migration) {
@@ -34,21 +39,36 @@ public class MigrationProgress {
             return sweep.filter(row -> row.run() == migration.sweepRun());
         }
 
-        /** What the exit criteria read. No live verifier runs yet, so it never reports a discrepancy. */
-        public ExitCriterion.Evidence evidence(StoreMigration migration) {
+        /** Discrepancies the live verifier of any host reported on the store. */
+        public long liveDiscrepancies() {
+            return live.count();
+        }
+
+        /** When the live verifier of any host last reported a discrepancy on the store. */
+        public Optional<Instant> lastLiveDiscrepancy() {
+            return live.last();
+        }
+
+        /**
+         * What the exit criteria read; the live verifier is quiet when no host reported a discrepancy within
+         * {@code quietWindow} before {@code now}.
+         */
+        public ExitCriterion.Evidence evidence(StoreMigration migration, Instant now, Duration quietWindow) {
             Optional<WorkRow> sweepRow = currentSweep(migration);
             return new ExitCriterion.Evidence(
                     currentBackfill(migration).map(WorkRow::done).orElse(false),
                     sweepRow.map(WorkRow::done).orElse(false),
                     sweepRow.map(row -> row.discrepancies() - row.repaired()).orElse(0L),
-                    true);
+                    LiveVerdict.quiet(live.last(), now, quietWindow));
         }
     }
 
     public Work of(StoreId store) {
         try (Connection remote = connections.remote(store)) {
             return new Work(
-                    WorkRows.read(remote, store, WorkKind.BACKFILL), WorkRows.read(remote, store, WorkKind.SWEEP));
+                    WorkRows.read(remote, store, WorkKind.BACKFILL),
+                    WorkRows.read(remote, store, WorkKind.SWEEP),
+                    LiveDiscrepancies.read(remote, store));
         } catch (SQLException failure) {
             throw new EJBException(
                     "reading the migration of store " + store + " failed: " + failure.getMessage(), failure);

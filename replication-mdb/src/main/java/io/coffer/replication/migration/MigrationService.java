@@ -2,6 +2,7 @@ package io.coffer.replication.migration;
 
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.IncorrectStateException;
+import io.coffer.platform.settings.CofferSettings;
 import io.coffer.platform.time.RealTime;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
@@ -38,6 +39,9 @@ public class MigrationService {
     @EJB
     MigrationProgress progress;
 
+    @Inject
+    CofferSettings settings;
+
     /** A store's migration row and its settings, as committed. */
     public record Current(StoreMigration migration, StoreSettings settings) {}
 
@@ -52,7 +56,11 @@ public class MigrationService {
         MigrationProgress.Work work = progress.of(store);
         return transition(
                 store,
-                migration -> migration.advance(work.evidence(migration), force, operator, clock.instant()),
+                migration -> migration.advance(
+                        work.evidence(migration, clock.instant(), settings.liveVerifierQuietWindow()),
+                        force,
+                        operator,
+                        clock.instant()),
                 operator);
     }
 

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Digests of the rows of one key range of a replicated table, each over its columns by name and typed value (as the
@@ -31,6 +32,25 @@ final class RowDigests {
     /** Key → row digest for keys in ({@code after}, {@code upTo}]; either bound may be null (open). */
     static Map<String, String> of(
             Connection connection, String table, String keyColumn, String after, String upTo, StoreId originOf)
+            throws SQLException {
+        return of(connection, table, keyColumn, after, upTo, null, originOf);
+    }
+
+    /** The digest of the one row with this key, if there is one: what the live verifier compares. */
+    static Optional<String> ofKey(Connection connection, String table, String keyColumn, String key, StoreId originOf)
+            throws SQLException {
+        return Optional.ofNullable(
+                of(connection, table, keyColumn, null, null, key, originOf).get(key));
+    }
+
+    private static Map<String, String> of(
+            Connection connection,
+            String table,
+            String keyColumn,
+            String after,
+            String upTo,
+            String exactly,
+            StoreId originOf)
             throws SQLException {
         String key = "t." + SqlNames.quoted(keyColumn);
         StringBuilder sql = new StringBuilder("SELECT t.* FROM ")
@@ -48,6 +68,9 @@ final class RowDigests {
         if (upTo != null) {
             sql.append(" AND ").append(key).append(" <= ?");
         }
+        if (exactly != null) {
+            sql.append(" AND ").append(key).append(" = ?");
+        }
         sql.append(" ORDER BY ").append(key);
         Map<String, String> digests = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
@@ -60,7 +83,10 @@ final class RowDigests {
                 select.setString(index++, after);
             }
             if (upTo != null) {
-                select.setString(index, upTo);
+                select.setString(index++, upTo);
+            }
+            if (exactly != null) {
+                select.setString(index, exactly);
             }
             try (ResultSet rows = select.executeQuery()) {
                 ResultSetMetaData columns = rows.getMetaData();

@@ -10,6 +10,8 @@
  * which take their place in the log order before the row is read ({@link io.coffer.replication.migration.EntityReplay}):
  * a replay never leaves an older row last on a replica. A backfill skips an entity with an event since live sync
  * started. A rollback discards the left phase's work by starting a new run number; work rows of another run are
- * ignored and started afresh.
+ * ignored and started afresh. The live verifier ({@link io.coffer.replication.migration.LiveVerifier}) never runs on
+ * the request path and never reads or logs a row's content, only its digest; it judges a row by the sweep's rules and
+ * reports a discrepancy to the store's {@code REPL_VERIFIER} row, which every host's exit criterion reads.
  */
 package io.coffer.replication.migration;

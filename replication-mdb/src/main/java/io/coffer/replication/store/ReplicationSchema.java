@@ -13,7 +13,8 @@ import java.util.List;
  * publisher moves them to, and the publisher's row (the epoch, its last sequence number, and the lock that makes one
  * publisher at a time per store). On the base store also each host's applied position; on every local store, the
  * host's bookmark per remote store and where each replicated row came from. Every remote store also keeps its
- * migration work's bookmark and lease ({@code REPL_MIGRATION}). Created if missing, by whichever
+ * migration work's bookmark and lease ({@code REPL_MIGRATION}) and the live verifier's discrepancies ({@code
+ * REPL_VERIFIER}). Created if missing, by whichever
  * instance opens the store first.
  *
  * <p>An epoch numbers the lifetimes of a store's log: rolling replication back (capture switched off) empties the log
@@ -39,7 +40,11 @@ public final class ReplicationSchema {
                     + " PROCESSED BIGINT NOT NULL, TOTAL BIGINT NOT NULL, SKIPPED BIGINT NOT NULL,"
                     + " DISCREPANCIES BIGINT NOT NULL, REPAIRED BIGINT NOT NULL, RATE DOUBLE NOT NULL,"
                     + " LEASE_HOLDER VARCHAR(64), LEASE_UNTIL TIMESTAMP, STARTED_AT TIMESTAMP NOT NULL,"
-                    + " UPDATED_AT TIMESTAMP NOT NULL, PRIMARY KEY (STORE_NAME, KIND))");
+                    + " UPDATED_AT TIMESTAMP NOT NULL, PRIMARY KEY (STORE_NAME, KIND))",
+            // The live verifier's discrepancies on this store, reported by any host: what its exit criterion reads
+            // on whichever host answers the advance.
+            "CREATE TABLE REPL_VERIFIER (STORE_NAME VARCHAR(32) NOT NULL PRIMARY KEY,"
+                    + " DISCREPANCIES BIGINT NOT NULL, LAST_DISCREPANCY TIMESTAMP NOT NULL)");
 
     static final List<String> BASE_TABLES =
             List.of("CREATE TABLE REPL_HOST (HOST_NAME VARCHAR(64) NOT NULL, STORE_NAME VARCHAR(32) NOT NULL,"

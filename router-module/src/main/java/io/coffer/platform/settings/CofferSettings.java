@@ -96,6 +96,20 @@ public class CofferSettings {
                 .orElse(false);
     }
 
+    /** See {@link SettingKeys#LIVE_VERIFIER_SAMPLE_PERCENT}: between 0 (off) and 100. */
+    public double liveVerifierSamplePercent() {
+        double percent = config.getOptionalValue(SettingKeys.LIVE_VERIFIER_SAMPLE_PERCENT, Double.class)
+                .orElse(1.0);
+        return Double.isNaN(percent) ? 0 : Math.max(0, Math.min(100, percent));
+    }
+
+    /** See {@link SettingKeys#LIVE_VERIFIER_QUIET_MINUTES}. */
+    public java.time.Duration liveVerifierQuietWindow() {
+        long minutes = config.getOptionalValue(SettingKeys.LIVE_VERIFIER_QUIET_MINUTES, Long.class)
+                .orElse(10L);
+        return java.time.Duration.ofMinutes(Math.max(0, minutes));
+    }
+
     private String text(String key, String defaultValue) {
         return config.getOptionalValue(key, String.class).orElse(defaultValue);
     }

@@ -45,5 +45,16 @@ public final class SettingKeys {
     /** Whether the business clock may be moved forward through the admin API: test installs only. */
     public static final String CLOCK_ADJUSTABLE = "coffer.clock.adjustable";
 
+    /**
+     * Percent of data-plane reads whose replicated rows the live verifier compares, this host's replica against the
+     * remote store, off the request path (default 1; 0 switches it off; at most 100).
+     */
+    public static final String LIVE_VERIFIER_SAMPLE_PERCENT = "coffer.migration.live-verifier.sample-percent";
+    /**
+     * Minutes without a live-verifier discrepancy (reported by any host) before a store may leave VERIFY for
+     * SWITCHED_OVER unforced (default 10).
+     */
+    public static final String LIVE_VERIFIER_QUIET_MINUTES = "coffer.migration.live-verifier.quiet-minutes";
+
     private SettingKeys() {}
 }

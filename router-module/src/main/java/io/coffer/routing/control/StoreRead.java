@@ -2,6 +2,7 @@ package io.coffer.routing.control;
 
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -28,6 +29,18 @@ public final class StoreRead<T> {
 
     public StoreRead<T> servableLocallyWhen(Predicate<T> condition) {
         return new StoreRead<>(what, query, condition);
+    }
+
+    /** The same read, handing what it found (and the entity manager it ran on) to {@code observer} as well. */
+    StoreRead<T> observed(BiConsumer<EntityManager, T> observer) {
+        return new StoreRead<>(
+                what,
+                entityManager -> {
+                    Optional<T> found = query.apply(entityManager);
+                    found.ifPresent(value -> observer.accept(entityManager, value));
+                    return found;
+                },
+                servableLocally);
     }
 
     public String what() {

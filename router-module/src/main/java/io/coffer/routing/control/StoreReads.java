@@ -5,8 +5,11 @@ import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The data plane's way into a store: runs a read through the accessor the operator chose for that store (REMOTE,
@@ -28,6 +31,12 @@ public class StoreReads {
     @Inject
     StoreReadMetrics metrics;
 
+    @Inject
+    ReadSamples samples;
+
+    private static final Logger LOG = Logger.getLogger(StoreReads.class.getName());
+
+    private volatile boolean sampleFailed;
     private RemoteStoreAccessor remote;
     private LocalStoreAccessor local;
     private HybridStoreAccessor hybrid;
@@ -39,8 +48,28 @@ public class StoreReads {
         hybrid = new HybridStoreAccessor(replication, local, remote, metrics);
     }
 
+    /**
+     * A sampled read (see {@link ReadSamples}) also queues the replicated rows it found for the live verifier,
+     * whichever accessor serves it: served locally, the verifier checks what was served; served by the remote store
+     * (VERIFY), it checks the replica's copy of the same rows before reads switch over.
+     */
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
-        return accessor(settings.reads(store)).read(store, read);
+        StoreRead<T> run = samples.chosen(store)
+                ? read.observed((entityManager, found) -> sample(store, read.what(), entityManager, found))
+                : read;
+        return accessor(settings.reads(store)).read(store, run);
+    }
+
+    private void sample(StoreId store, String what, EntityManager entityManager, Object found) {
+        try {
+            samples.offer(ReplicatedRows.of(store, entityManager, found));
+        } catch (RuntimeException unnamed) {
+            // The verifier's sample must never fail the read it rides on; said once, the rows are simply not sampled.
+            if (!sampleFailed) {
+                sampleFailed = true;
+                LOG.log(Level.WARNING, "the live verifier cannot name the rows of a " + what + " read", unnamed);
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.coffer.http.RequestValidation;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.time.RealTime;
 import io.coffer.platform.wire.Rfc3339;
+import io.coffer.replication.migration.LiveVerifierMetrics;
 import io.coffer.replication.migration.MigrationProgress;
 import io.coffer.replication.migration.MigrationService;
 import io.coffer.replication.migration.WorkRow;
@@ -38,6 +39,9 @@ import java.util.Optional;
 @Path("v1/shards/{id}/migration")
 @Produces(MediaType.APPLICATION_JSON)
 public class MigrationResource {
+
+    @Inject
+    LiveVerifierMetrics liveVerifierMetrics;
 
     @EJB
     MigrationService migrations;
@@ -142,9 +146,9 @@ public class MigrationResource {
                 .add("discrepancies", sweep.map(WorkRow::discrepancies).orElse(0L))
                 .add("repaired", sweep.map(WorkRow::repaired).orElse(0L));
         JsonObjectBuilder liveVerifier = Json.createObjectBuilder()
-                .add("sampled", 0)
-                .add("discrepancies", 0)
-                .addNull("lastDiscrepancy");
+                .add("sampled", liveVerifierMetrics.sampled(migration.store()))
+                .add("discrepancies", work.liveDiscrepancies());
+        nullable(liveVerifier, "lastDiscrepancy", work.lastLiveDiscrepancy());
         boolean outside = migration.switchesChangedOutside(settings);
         JsonObjectBuilder switches = Json.createObjectBuilder()
                 .add("reads", settings.reads().name())
