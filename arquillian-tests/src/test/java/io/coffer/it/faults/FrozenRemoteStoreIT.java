@@ -1,13 +1,10 @@
 package io.coffer.it.faults;
 
 import static io.coffer.it.support.OciErrors.refused;
-import static io.coffer.it.support.Secrets.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.secrets.SecretsClient;
-import com.oracle.bmc.secrets.model.Base64SecretBundleContentDetails;
-import com.oracle.bmc.secrets.requests.GetSecretBundleRequest;
 import com.oracle.bmc.vault.VaultsClient;
 import com.oracle.bmc.vault.model.Secret;
 import com.oracle.bmc.vault.requests.CreateSecretRequest;
@@ -126,10 +123,7 @@ class FrozenRemoteStoreIT {
     }
 
     private static String content(SecretsClient bundles, String secretId) {
-        var bundle = bundles.getSecretBundle(
-                        GetSecretBundleRequest.builder().secretId(secretId).build())
-                .getSecretBundle();
-        return text(((Base64SecretBundleContentDetails) bundle.getSecretBundleContent()).getContent());
+        return Secrets.bundleText(bundles, secretId);
     }
 
     /**

@@ -2,8 +2,6 @@ package io.coffer.it.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.oracle.bmc.secrets.model.Base64SecretBundleContentDetails;
-import com.oracle.bmc.secrets.requests.GetSecretBundleRequest;
 import com.oracle.bmc.vault.model.Secret;
 import com.oracle.bmc.vault.model.UpdateSecretDetails;
 import com.oracle.bmc.vault.requests.UpdateSecretRequest;
@@ -315,14 +313,7 @@ class MigrationPhasesIT {
     }
 
     private static String bundle(Secret secret) {
-        return Secrets.text(((Base64SecretBundleContentDetails) mine.tenant
-                        .secrets
-                        .getSecretBundle(GetSecretBundleRequest.builder()
-                                .secretId(secret.getId())
-                                .build())
-                        .getSecretBundle()
-                        .getSecretBundleContent())
-                .getContent());
+        return Secrets.bundleText(mine.tenant.secrets, secret.getId());
     }
 
     private static void assertProblem(Reply reply, int status, String code) {

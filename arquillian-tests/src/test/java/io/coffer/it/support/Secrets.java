@@ -7,6 +7,9 @@ import com.oracle.bmc.keymanagement.model.KeyShape;
 import com.oracle.bmc.keymanagement.model.Vault;
 import com.oracle.bmc.keymanagement.requests.CreateKeyRequest;
 import com.oracle.bmc.keymanagement.requests.CreateVaultRequest;
+import com.oracle.bmc.secrets.SecretsClient;
+import com.oracle.bmc.secrets.model.Base64SecretBundleContentDetails;
+import com.oracle.bmc.secrets.requests.GetSecretBundleRequest;
 import com.oracle.bmc.vault.model.Base64SecretContentDetails;
 import com.oracle.bmc.vault.model.CreateSecretDetails;
 import com.oracle.bmc.vault.model.Secret;
@@ -61,6 +64,16 @@ public final class Secrets {
 
     public static String text(String base64) {
         return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+    }
+
+    /** The content of a secret's current bundle, as {@code client} serves it, decoded as text. */
+    public static String bundleText(SecretsClient client, String secretId) {
+        return text(((Base64SecretBundleContentDetails) client.getSecretBundle(GetSecretBundleRequest.builder()
+                                .secretId(secretId)
+                                .build())
+                        .getSecretBundle()
+                        .getSecretBundleContent())
+                .getContent());
     }
 
     public CreateSecretDetails.Builder details(String name, String content) {

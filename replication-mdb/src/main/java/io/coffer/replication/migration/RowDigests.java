@@ -1,12 +1,9 @@
 package io.coffer.replication.migration;
 
+import io.coffer.replication.store.ColumnDigests;
 import io.coffer.replication.store.SqlNames;
 import io.coffer.routing.entity.StoreId;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,21 +101,9 @@ final class RowDigests {
                 }
                 order.sort(Comparator.comparing(i -> names.get(i - 1)));
                 while (rows.next()) {
-                    MessageDigest digest = sha256();
+                    MessageDigest digest = ColumnDigests.sha256();
                     for (int column : order) {
-                        update(digest, names.get(column - 1));
-                        Object value = rows.getObject(column);
-                        if (value instanceof Blob blob) {
-                            value = blob.getBytes(1, (int) blob.length());
-                        } else if (value instanceof Clob clob) {
-                            value = clob.getSubString(1, (int) clob.length());
-                        }
-                        if (value instanceof byte[] bytes) {
-                            digest.update(bytes);
-                        } else {
-                            update(digest, value == null ? "\u0000null" : value.toString());
-                        }
-                        digest.update((byte) 0x1e);
+                        ColumnDigests.column(digest, names.get(column - 1), rows.getObject(column));
                     }
                     digests.put(rows.getString(keyIndex), HexFormat.of().formatHex(digest.digest()));
                 }
@@ -129,24 +114,11 @@ final class RowDigests {
 
     /** One digest of a whole range: compared first, so that rows are compared only where a range differs. */
     static String ofRange(Map<String, String> rows) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = ColumnDigests.sha256();
         rows.forEach((key, row) -> {
-            update(digest, key);
-            update(digest, row);
+            ColumnDigests.text(digest, key);
+            ColumnDigests.text(digest, row);
         });
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0x1f);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -1,12 +1,9 @@
 package io.coffer.replication.monitor;
 
+import io.coffer.replication.store.ColumnDigests;
 import io.coffer.replication.store.SqlNames;
 import io.coffer.routing.entity.StoreId;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +38,7 @@ public final class ReplicaChecksums {
 
     private static Checksum checksum(Connection connection, Map<String, String> tables, StoreId originOf)
             throws SQLException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = ColumnDigests.sha256();
         long rows = 0;
         for (Map.Entry<String, String> table : tables.entrySet()) {
             String name = SqlNames.quoted(table.getKey());
@@ -70,39 +67,14 @@ public final class ReplicaChecksums {
                     });
                     while (result.next()) {
                         rows++;
-                        update(digest, table.getKey());
+                        ColumnDigests.text(digest, table.getKey());
                         for (int column : order) {
-                            update(digest, columns.getColumnName(column));
-                            Object value = result.getObject(column);
-                            if (value instanceof Blob blob) {
-                                value = blob.getBytes(1, (int) blob.length());
-                            } else if (value instanceof Clob clob) {
-                                value = clob.getSubString(1, (int) clob.length());
-                            }
-                            if (value instanceof byte[] bytes) {
-                                digest.update(bytes);
-                            } else {
-                                update(digest, value == null ? "\u0000null" : value.toString());
-                            }
-                            digest.update((byte) 0x1e);
+                            ColumnDigests.column(digest, columns.getColumnName(column), result.getObject(column));
                         }
                     }
                 }
             }
         }
         return new Checksum(rows, HexFormat.of().formatHex(digest.digest()));
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0x1f);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }
