@@ -3,14 +3,12 @@ package io.coffer.shard.boundary;
 import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.control.StoreNames;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.routing.entity.StoreSettings;
-import io.coffer.shard.control.StoreNames;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,16 +76,7 @@ public class ShardService {
     }
 
     private StoreSettings settingsOf(StoreId store, boolean forUpdate) {
-        EntityManager base = router.base();
-        StoreSettings settings = forUpdate
-                ? base.find(StoreSettings.class, store.name(), LockModeType.PESSIMISTIC_WRITE)
-                : base.find(StoreSettings.class, store.name());
-        if (settings == null) {
-            settings = new StoreSettings(store, clock.instant());
-            base.persist(settings);
-            base.flush();
-        }
-        return settings;
+        return StoreNames.settings(router.base(), store, clock.instant(), forUpdate);
     }
 
     private StoreId known(String storeName) {

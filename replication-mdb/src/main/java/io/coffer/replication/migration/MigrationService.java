@@ -6,6 +6,7 @@ import io.coffer.platform.settings.CofferSettings;
 import io.coffer.platform.time.RealTime;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.control.StoreNames;
 import io.coffer.routing.entity.MigrationPhase;
 import io.coffer.routing.entity.MigrationRefused;
 import io.coffer.routing.entity.StoreId;
@@ -48,7 +49,8 @@ public class MigrationService {
     /** The store's migration (made from its switches when it has none yet). */
     public Current get(String storeName) {
         StoreId store = known(storeName);
-        return new Current(migrationOf(store, settingsOf(store)), settingsOf(store));
+        StoreSettings settings = settingsOf(store);
+        return new Current(migrationOf(store, settings), settings);
     }
 
     public Current advance(String storeName, boolean force, String operator) {
@@ -128,17 +130,10 @@ public class MigrationService {
     }
 
     private StoreSettings settingsOf(StoreId store) {
-        EntityManager base = router.base();
-        StoreSettings settings = base.find(StoreSettings.class, store.name());
-        if (settings == null) {
-            settings = new StoreSettings(store, clock.instant());
-            base.persist(settings);
-            base.flush();
-        }
-        return settings;
+        return StoreNames.settings(router.base(), store, clock.instant(), false);
     }
 
     private StoreId known(String storeName) {
-        return router.known(storeName).orElseThrow(() -> CofferException.notFound("shard " + storeName));
+        return StoreNames.known(router, storeName, "shard");
     }
 }
