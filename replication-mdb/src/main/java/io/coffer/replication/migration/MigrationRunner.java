@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -62,6 +63,9 @@ public class MigrationRunner {
     @EJB
     MigrationSteps steps;
 
+    @EJB
+    MigrationService migrations;
+
     @Inject
     StoreConnections connections;
 
@@ -79,6 +83,9 @@ public class MigrationRunner {
     Clock clock;
 
     private final Map<StoreId, Pace> paces = new ConcurrentHashMap<>();
+    /** The stores known to have a migration row: a fresh install's get theirs (switched over) on the first tick. */
+    private final Set<StoreId> adopted = ConcurrentHashMap.newKeySet();
+
     private volatile PeriodicTask ticking;
     private volatile boolean failing;
 
@@ -100,6 +107,10 @@ public class MigrationRunner {
     void tick() {
         for (StoreId store : router.remoteStores()) {
             try {
+                if (!adopted.contains(store)) {
+                    migrations.adopt(store);
+                    adopted.add(store);
+                }
                 Optional<Orders> orders = orders(store);
                 if (orders.isEmpty() || orders.get().paused()) {
                     paces.remove(store);

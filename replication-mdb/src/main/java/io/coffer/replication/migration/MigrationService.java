@@ -4,6 +4,8 @@ import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.IncorrectStateException;
 import io.coffer.platform.settings.CofferSettings;
 import io.coffer.platform.time.RealTime;
+import io.coffer.replication.capture.ReplicatedTables;
+import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.control.StoreNames;
@@ -17,7 +19,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -43,14 +49,23 @@ public class MigrationService {
     @Inject
     CofferSettings settings;
 
+    @Inject
+    StoreConnections connections;
+
     /** A store's migration row and its settings, as committed. */
     public record Current(StoreMigration migration, StoreSettings settings) {}
 
     /** The store's migration (made from its switches when it has none yet). */
     public Current get(String storeName) {
-        StoreId store = known(storeName);
-        StoreSettings settings = settingsOf(store);
-        return new Current(migrationOf(store, settings), settings);
+        return current(known(storeName));
+    }
+
+    /**
+     * Gives the store its migration row if it has none yet; every host's runner calls it on start, so a fresh
+     * install's stores are switched over before the first customer request.
+     */
+    public void adopt(StoreId store) {
+        current(store);
     }
 
     public Current advance(String storeName, boolean force, String operator) {
@@ -92,9 +107,10 @@ public class MigrationService {
 
     private Current transition(StoreId store, Consumer<StoreMigration> change, String operator) {
         EntityManager base = router.base();
-        StoreSettings settings = settingsOf(store);
+        Current current = current(store);
+        StoreSettings settings = current.settings();
         base.lock(settings, LockModeType.PESSIMISTIC_WRITE);
-        StoreMigration migration = migrationOf(store, settings);
+        StoreMigration migration = current.migration();
         base.lock(migration, LockModeType.PESSIMISTIC_WRITE);
         MigrationPhase before = migration.phase();
         try {
@@ -116,17 +132,43 @@ public class MigrationService {
         return new Current(migration, settings);
     }
 
-    private StoreMigration migrationOf(StoreId store, StoreSettings settings) {
+    /**
+     * The store's migration row and settings, the row made on first use: a store whose settings are as installed and
+     * whose log carries every row it holds has nothing to migrate and starts {@code SWITCHED_OVER} (reads served
+     * locally); any other store starts in the phase its switches stand for, so an install with data keeps serving
+     * as it did.
+     */
+    private Current current(StoreId store) {
         EntityManager base = router.base();
         StoreMigration migration = base.find(StoreMigration.class, store.name());
         if (migration == null) {
+            // Looked at before this transaction writes anything, so that the scan never waits on its own rows.
+            StoreSettings made = base.find(StoreSettings.class, store.name());
+            boolean nothingToMigrate = (made == null || made.asInstalled()) && logCarriesEveryRow(store);
+            StoreSettings settings = settingsOf(store);
             migration = new StoreMigration(
-                    store, MigrationPhase.impliedBy(settings.captureEnabled(), settings.reads()), clock.instant());
+                    store,
+                    MigrationPhase.initial(!nothingToMigrate, settings.captureEnabled(), settings.reads()),
+                    clock.instant());
+            if (nothingToMigrate) {
+                migration.applyTo(settings, StoreSettings.INSTALL, clock.instant());
+                base.flush();
+            }
             migration.followedBy(settings);
             base.persist(migration);
             base.flush();
+            return new Current(migration, settings);
         }
-        return migration;
+        return new Current(migration, settingsOf(store));
+    }
+
+    private boolean logCarriesEveryRow(StoreId store) {
+        SortedMap<String, String> tables = new TreeMap<>(router.readRemote(store, ReplicatedTables::of));
+        try (Connection remote = connections.remote(store)) {
+            return LogCoverage.firstUncoveredTable(remote, tables).isEmpty();
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot tell whether store " + store + " holds rows to migrate", failure);
+        }
     }
 
     private StoreSettings settingsOf(StoreId store) {

@@ -18,6 +18,9 @@ import java.time.Instant;
 @Replicated
 public class StoreSettings extends OperatorSetting {
 
+    /** Who a row's changes are attributed to when Coffer, not an operator, made them. */
+    public static final String INSTALL = "coffer";
+
     @Id
     @Column(name = "STORE_NAME", length = 32)
     private String store;
@@ -36,7 +39,12 @@ public class StoreSettings extends OperatorSetting {
         this.store = store.name();
         this.reads = ReadAccessor.REMOTE;
         this.captureEnabled = true;
-        changedBy("coffer", now);
+        changedBy(INSTALL, now);
+    }
+
+    /** Whether the switches are still as the install made them: no operator has changed them. */
+    public boolean asInstalled() {
+        return INSTALL.equals(updatedBy()) && reads == ReadAccessor.REMOTE && captureEnabled;
     }
 
     public StoreId store() {
