@@ -9,6 +9,7 @@ import io.coffer.probe.boundary.ProbeResource;
 import io.coffer.replication.boundary.ReplicationResource;
 import io.coffer.shard.boundary.MigrationResource;
 import io.coffer.shard.boundary.ShardResource;
+import io.coffer.shard.boundary.VaultShardResource;
 import io.coffer.throttling.boundary.ServiceLimitsResource;
 import io.coffer.throttling.boundary.TenancyLimitsResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -33,6 +34,7 @@ public class AdminApplication extends Application {
                 ProbeResource.class,
                 ShardResource.class,
                 MigrationResource.class,
+                VaultShardResource.class,
                 ReplicationResource.class,
                 RequestIds.class,
                 RequestBodies.class,

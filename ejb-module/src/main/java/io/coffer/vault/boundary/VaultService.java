@@ -11,6 +11,7 @@ import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
 import io.coffer.routing.entity.StoreId;
+import io.coffer.shard.control.ShardPlacements;
 import io.coffer.vault.control.ShardPlacement;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
@@ -21,8 +22,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,7 +50,8 @@ public class VaultService {
         }
         ResourceTags tags = ResourceTags.of("a vault", details.freeformTags(), details.definedTags());
         EntityManager base = router.base();
-        StoreId shard = ShardPlacement.choose(router.shards(), vaultsPerShard(base));
+        StoreId shard = ShardPlacement.choose(
+                router.shards(), ShardPlacements.vaultsPerShard(base), ShardPlacements.closed(base));
         Instant now = clock.instant();
         Vault vault = new Vault(
                 tenancyId, details.compartmentId(), details.displayName(), details.vaultType(), shard, tags, now);
@@ -107,18 +107,5 @@ public class VaultService {
         router.base().flush();
         retries.remember(tenancyId, retry, vault.id());
         return vault;
-    }
-
-    private Map<StoreId, Long> vaultsPerShard(EntityManager base) {
-        Map<StoreId, Long> counts = new HashMap<>();
-        List<Object[]> rows = base.createQuery(
-                        "SELECT r.store, COUNT(r) FROM ResourceRoute r WHERE r.kind = :kind GROUP BY r.store",
-                        Object[].class)
-                .setParameter("kind", ResourceKind.VAULT)
-                .getResultList();
-        for (Object[] row : rows) {
-            counts.put(StoreId.of((String) row[0]), (Long) row[1]);
-        }
-        return counts;
     }
 }

@@ -47,15 +47,25 @@ public class ShardResource {
     public record CaptureRequest(
             @NotNull(message = "enabled is required") Boolean enabled) {}
 
+    public record PlacementRequest(
+            @NotNull(message = "acceptsNewVaults is required")
+            Boolean acceptsNewVaults) {}
+
     /** This host's replica of the store, as its replica monitor last saw it. */
     public record LocalReplica(long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {}
 
     /**
      * {@code reads} is the operator's setting; {@code readsHere} is what this host serves right now, which follows the
-     * setting within seconds (a switch made on another host reaches this one at its next settings refresh).
+     * setting within seconds (a switch made on another host reaches this one at its next settings refresh). {@code
+     * vaults} and {@code acceptsNewVaults} are absent for the base store, which holds no vaults; {@code store} is the
+     * remote store's address, absent until this host has reached it once.
      */
     public record ShardView(
             String id,
+            String cell,
+            String store,
+            Long vaults,
+            Boolean acceptsNewVaults,
             String reads,
             String readsHere,
             boolean captureEnabled,
@@ -98,13 +108,23 @@ public class ShardResource {
         return published(shards.switchCapture(id, request.enabled(), "operator"));
     }
 
+    /** Opens or closes a shard to new vaults; its vaults stay where they are. */
+    @PUT
+    @Path("{id}/placement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ShardView place(@PathParam("id") String id, PlacementRequest request) {
+        requests.valid(request, "acceptsNewVaults");
+        return view(shards.place(id, request.acceptsNewVaults(), "operator"));
+    }
+
     /** Committed: this instance follows the switch at once, the others at their next refresh. */
     private ShardView published(StoreSettings settings) {
         cache.changed(settings.store(), settings.reads(), settings.captureEnabled(), settings.version());
-        return view(settings);
+        return view(shards.describe(settings));
     }
 
-    private ShardView view(StoreSettings settings) {
+    private ShardView view(ShardService.Shard shard) {
+        StoreSettings settings = shard.settings();
         StoreId store = settings.store();
         ReplicaState.Position position = replicas.positions().get(store);
         LocalReplica replica = position == null
@@ -117,6 +137,10 @@ public class ShardResource {
                         position.caughtUp());
         return new ShardView(
                 store.name(),
+                shard.cell(),
+                shard.address().orElse(null),
+                shard.placement().map(ShardService.Placement::vaults).orElse(null),
+                shard.placement().map(ShardService.Placement::acceptsNewVaults).orElse(null),
                 settings.reads().name(),
                 cache.reads(store).name(),
                 settings.captureEnabled(),
