@@ -360,6 +360,82 @@ class ThreeHostTopologyIT {
 
     @Test
     @Order(7)
+    void aHostDownWhileTheLogIsPrunedRebuildsItsReplicaFromTheRemoteStoreAndServesEverything() throws Exception {
+        kill(HOME.resolve("domains/host-3/config/pid"));
+        Map<String, Long> behind = new LinkedHashMap<>();
+        for (String store : List.of("base", "shard-0")) {
+            behind.put(store, appliedBy("host-3", store));
+        }
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, String> written = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            String content = "written while host-3 was down " + i;
+            written.put(secrets.create("pruned-" + i + "-" + suffix, content).getId(), content);
+        }
+        // Once host-3 is no longer live (no report within 20 s), its position no longer holds the log back: a prune
+        // with no retention removes what host-1 and host-2 have applied, past host-3's bookmark.
+        for (String store : behind.keySet()) {
+            Reply pruned = Http.await(
+                    Duration.ofSeconds(120),
+                    reply -> reply.status() == 200
+                            && reply.json().getJsonNumber("appliedByEveryLiveHost") != null
+                            && reply.json()
+                                            .getJsonNumber("appliedByEveryLiveHost")
+                                            .longValue()
+                                    > behind.get(store) + 1,
+                    () -> operator.post(
+                            HOSTS.get(0) + "/admin/v1/replication/stores/" + store + "/prune",
+                            "{\"olderThanSeconds\":0}"));
+            assertThat(pruned.status()).as(pruned.body()).isEqualTo(200);
+            assertThat(pruned.json().getJsonNumber("appliedByEveryLiveHost").longValue())
+                    .as("%s: %s", store, pruned.body())
+                    .isGreaterThan(behind.get(store) + 1);
+            assertThat(
+                            pruned.json().containsKey("firstSequence")
+                                    ? pruned.json()
+                                            .getJsonNumber("firstSequence")
+                                            .longValue()
+                                    : Long.MAX_VALUE)
+                    .as("the log of %s no longer holds what host-3 misses: %s", store, pruned.body())
+                    .isGreaterThan(behind.get(store) + 1);
+        }
+
+        Outcome restarted = coffer(Duration.ofMinutes(10), "start");
+        assertThat(restarted.exitCode()).as(restarted.all()).isZero();
+        assertThat(Http.get(HOSTS.get(2) + "/health").body()).contains("\"replicas\",\"status\":\"UP\"");
+        for (String store : behind.keySet()) {
+            assertThat(metric(
+                            HOSTS.get(2),
+                            "coffer_replication_replica_rebuilds_total\\{mp_scope=\"application\",store=\"" + store
+                                    + "\"\\}"))
+                    .as("host-3 rebuilt its replica of %s", store)
+                    .isPositive();
+            Reply sums = Http.await(
+                    Duration.ofSeconds(120),
+                    reply -> reply.status() == 200
+                            && reply.json()
+                                    .getJsonObject("remote")
+                                    .equals(reply.json().getJsonObject("local")),
+                    () -> operator.get(HOSTS.get(2) + "/admin/v1/replication/stores/" + store + "/checksum"));
+            assertThat(sums.json().getJsonObject("local"))
+                    .as("host-3's rebuilt replica of %s: %s", store, sums.body())
+                    .isEqualTo(sums.json().getJsonObject("remote"));
+        }
+        // Served from host-3's own store, with no fallback to the remote one.
+        switchReadsEverywhere("LOCAL");
+        try {
+            SecretsClient rebuiltHost = secrets.tenant.secretsAt(HOSTS.get(2));
+            for (Map.Entry<String, String> secret : written.entrySet()) {
+                secrets.active(secret.getKey());
+                assertThat(bundle(rebuiltHost, secret.getKey())).isEqualTo(secret.getValue());
+            }
+        } finally {
+            switchReadsEverywhere("HYBRID");
+        }
+    }
+
+    @Test
+    @Order(8)
     void noPlaintextTravelsThroughTheBroker() throws Exception {
         String marker =
                 "JMSMARK" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -380,7 +456,7 @@ class ThreeHostTopologyIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void withTheRemoteStoreDownLocalReadsGoOnAndWritesFailCleanly() throws Exception {
         Secret kept = secrets.create("kept-" + UUID.randomUUID().toString().substring(0, 6), "served locally");
         switchReadsEverywhere("HYBRID");
@@ -432,7 +508,7 @@ class ThreeHostTopologyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void afterAHostTheBrokerAndDerbyAreKilledAndAHostIsLeftHalfStartedStartAloneHealsTheTopology() throws Exception {
         Secret before = secrets.create(
                 "before-crash-" + UUID.randomUUID().toString().substring(0, 6), "written before the crash");
@@ -489,7 +565,7 @@ class ThreeHostTopologyIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void statusAndStopFindTheServersWithoutTheirPidFiles() throws Exception {
         long derby =
                 Long.parseLong(Files.readString(HOME.resolve("run/derby.pid")).trim());
@@ -586,6 +662,20 @@ class ThreeHostTopologyIT {
                     .isNegative();
             Http.sleep(100);
         }
+    }
+
+    /** Where a host stands in a store's log, as it last reported to the base store. */
+    private long appliedBy(String host, String store) {
+        Reply hosts = operator.get(HOSTS.get(0) + "/admin/v1/replication/hosts");
+        assertThat(hosts.status()).as(hosts.body()).isEqualTo(200);
+        for (jakarta.json.JsonValue position : jakarta.json.Json.createReader(new java.io.StringReader(hosts.body()))
+                .readArray()) {
+            jakarta.json.JsonObject row = position.asJsonObject();
+            if (row.getString("host").equals(host) && row.getString("store").equals(store)) {
+                return row.getJsonNumber("applied").longValue();
+            }
+        }
+        throw new AssertionError(host + " has not reported a position in " + store);
     }
 
     private static ServerLogs serverLogs(int host) {

@@ -1,6 +1,7 @@
 package io.coffer.replication.apply;
 
 import io.coffer.platform.time.RealTime;
+import io.coffer.replication.capture.ReplicatedTables;
 import io.coffer.replication.event.ReplicationEvent;
 import io.coffer.replication.monitor.ReplicaState;
 import io.coffer.replication.monitor.ReplicationMetrics;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Applies replication events to this host's local store, each call in a transaction of its own on the local store
@@ -80,9 +82,16 @@ public class EventApplier {
     public int catchUp(StoreId store, int limit) {
         try (Connection local = connections.local();
                 Connection remote = connections.remote(store)) {
-            return record(store, follower.catchUp(local, remote, store, limit))
-                    .applied()
-                    .size();
+            LogFollower.Progress progress = record(
+                    store,
+                    follower.catchUp(
+                            local,
+                            remote,
+                            store,
+                            limit,
+                            of -> new TreeMap<>(router.readRemote(of, ReplicatedTables::of))));
+            // A rebuilt replica counts as a full batch: the caller asks again, for what the log holds after the head.
+            return progress.rebuilt().isPresent() ? limit : progress.applied().size();
         } catch (SQLException failure) {
             throw new EJBException("catching up with store " + store + " failed: " + failure.getMessage(), failure);
         }
@@ -105,6 +114,10 @@ public class EventApplier {
             ReplicationEvent last = applied.get(applied.size() - 1);
             replicas.appliedAfterCommit(store, last.epoch(), last.sequence());
         }
+        progress.rebuilt().ifPresent(rebuilt -> {
+            metrics.rebuilt(store, rebuilt.rows());
+            replicas.appliedAfterCommit(store, rebuilt.epoch(), rebuilt.head());
+        });
         return progress;
     }
 }

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
 import java.util.logging.Logger;
 
 /**
@@ -38,9 +40,20 @@ final class LogFollower {
      * @param fromLog how many of them were read from the remote log rather than delivered
      * @param skipped whether the delivered event was a redelivery or stale, and nothing was written
      */
-    record Progress(List<ReplicationEvent> applied, long fromLog, boolean skipped) {
+    record Progress(
+            List<ReplicationEvent> applied, long fromLog, boolean skipped, Optional<ReplicaRebuild.Rebuilt> rebuilt) {
 
-        static final Progress SKIPPED = new Progress(List.of(), 0, true);
+        static final Progress SKIPPED = new Progress(List.of(), 0, true, Optional.empty());
+
+        Progress(List<ReplicationEvent> applied, long fromLog, boolean skipped) {
+            this(applied, fromLog, skipped, Optional.empty());
+        }
+    }
+
+    /** The replicated tables of a store with their primary-key columns; asked only when a replica is rebuilt. */
+    @FunctionalInterface
+    interface StoreTables {
+        SortedMap<String, String> of(StoreId store);
     }
 
     private final Clock clock;
@@ -82,7 +95,8 @@ final class LogFollower {
      * Applies up to {@code limit} events after the bookmark, read from the remote log; first moves to the log's current
      * epoch if it is newer than the bookmark's.
      */
-    Progress catchUp(Connection local, Connection remote, StoreId store, int limit) throws SQLException {
+    Progress catchUp(Connection local, Connection remote, StoreId store, int limit, StoreTables tables)
+            throws SQLException {
         Bookmarks.Position position = Bookmarks.lock(local, store);
         RemoteLog.Head head = RemoteLog.head(remote, store);
         if (head.epoch() > position.epoch()) {
@@ -94,10 +108,18 @@ final class LogFollower {
         }
         List<ReplicationEvent> events =
                 RemoteLog.after(remote, store, head.epoch(), position.applied(), Long.MAX_VALUE, limit);
-        if (!events.isEmpty() && events.get(0).sequence() != position.applied() + 1) {
-            throw new IllegalStateException(
-                    "store " + store + ": the log starts at " + events.get(0).sequence() + " but this host is at "
-                            + position.applied() + "; the host needs a full resync");
+        boolean pruned = events.isEmpty()
+                ? head.sequence() > position.applied()
+                : events.get(0).sequence() != position.applied() + 1;
+        if (pruned) {
+            // What this host misses was pruned from the log (every live host had applied it): copy the rows instead.
+            long behind = position.applied();
+            ReplicaRebuild.Rebuilt rebuilt = ReplicaRebuild.rebuild(
+                    local, remote, store, head.epoch(), head.sequence(), tables.of(store), clock.instant());
+            LOG.info(() -> "store " + store + ": this host was at " + behind + ", behind the pruned log; rebuilt its"
+                    + " replica from the remote store (" + rebuilt.rows() + " rows) and follows the log from "
+                    + rebuilt.head());
+            return new Progress(List.of(), 0, false, Optional.of(rebuilt));
         }
         write(local, events);
         return new Progress(events, events.size(), false);

@@ -3,18 +3,15 @@ package io.coffer.replication.migration;
 import io.coffer.replication.event.Operation;
 import io.coffer.replication.event.RowChange;
 import io.coffer.replication.event.RowChangeCodec;
+import io.coffer.replication.store.RowImages;
 import io.coffer.replication.store.SqlNames;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,29 +142,13 @@ public final class EntityReplay {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                ResultSetMetaData columns = row.getMetaData();
-                Map<String, Object> image = new LinkedHashMap<>();
-                for (int i = 1; i <= columns.getColumnCount(); i++) {
-                    image.put(columns.getColumnName(i), carried(row.getObject(i)));
-                }
-                return Optional.of(new RowChange(table, Operation.UPSERT, List.of(keyColumn), image));
+                return Optional.of(RowImages.upsertOf(row, table, keyColumn));
             }
         }
     }
 
     static RowChange deleteOf(String table, String keyColumn, String key) {
         return new RowChange(table, Operation.DELETE, List.of(keyColumn), Map.of(keyColumn, key));
-    }
-
-    /** A JDBC value as replication carries it (see {@code RowChangeCodec}). */
-    private static Object carried(Object value) throws SQLException {
-        if (value instanceof Clob clob) {
-            return clob.getSubString(1, (int) clob.length());
-        }
-        if (value instanceof Blob blob) {
-            return blob.getBytes(1, (int) blob.length());
-        }
-        return value;
     }
 
     private static boolean exists(Connection connection, String sql, String table, String key) throws SQLException {

@@ -44,6 +44,17 @@ public class ReplicationMetrics {
         registry.counter("coffer_replication_events_caught_up", tag(store)).inc(count);
     }
 
+    /** The host's replica of the store was rebuilt from the remote store (it was behind the pruned log). */
+    public void rebuilt(StoreId store, long rows) {
+        registry.counter("coffer_replication_replica_rebuilds", tag(store)).inc();
+        registry.counter("coffer_replication_rows_rebuilt", tag(store)).inc(rows);
+    }
+
+    /** Log entries every live host had applied, pruned from the store's log. */
+    public void pruned(StoreId store, long entries) {
+        registry.counter("coffer_replication_log_pruned", tag(store)).inc(entries);
+    }
+
     public void applyFailed(String store) {
         registry.counter("coffer_replication_apply_failures", new Tag("store", store))
                 .inc();

@@ -50,6 +50,8 @@ class LogFollowerTest {
     static void createStores() throws SQLException {
         local = DerbyStore.local(PROBE);
         remote = DerbyStore.remote(SHARD);
+        remote.execute(PROBE);
+        remote.connection().commit();
     }
 
     @AfterAll
@@ -273,19 +275,64 @@ class LogFollowerTest {
     }
 
     @Test
-    void theCatchUpRefusesALogThatIsOlderThanTheBookmarkOrNoLongerStartsRightAfterIt() throws SQLException {
+    void aHostBehindThePrunedLogRebuildsItsReplicaFromTheRemoteStoreAndFollowsTheLogFromItsHead() throws SQLException {
         deliver(upsert(1, 1, "p-1", "one"));
-        log(upsert(1, 3, "p-3", "three"));
+        deliver(upsert(1, 2, "p-2", "two"));
+        // Meanwhile, on the remote store: p-1 changed, p-2 deleted, p-3 created; the log was pruned up to 4.
+        remoteRow("p-1", "one, changed");
+        remoteRow("p-3", "three");
+        log(upsert(1, 5, "p-3", "three"));
 
-        assertThatThrownBy(() -> catchUp(10))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("full resync");
+        Progress rebuilt = catchUp(10);
 
+        assertThat(rebuilt.rebuilt()).hasValueSatisfying(done -> {
+            assertThat(done.rows()).isEqualTo(2);
+            assertThat(done.head()).isEqualTo(5);
+        });
+        assertThat(notes()).containsExactly(Map.entry("p-1", "one, changed"), Map.entry("p-3", "three"));
+        assertThat(origins()).containsOnlyKeys("p-1", "p-3");
+        assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 5));
+
+        // From the head on, the log is followed as on any host.
+        log(upsert(1, 6, "p-3", "three, changed"));
+        assertThat(catchUp(10).applied()).extracting(ReplicationEvent::sequence).containsExactly(6L);
+        assertThat(notes()).containsEntry("p-3", "three, changed");
+        assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 6));
+    }
+
+    @Test
+    void aHostWhoseWholeRemainderOfTheLogWasPrunedRebuildsToo() throws SQLException {
+        deliver(upsert(1, 1, "p-1", "one"));
+        remoteRow("p-1", "one, changed");
+        log(upsert(1, 3, "p-1", "one, changed"));
+        try (PreparedStatement prune = remote.connection().prepareStatement("DELETE FROM REPL_LOG")) {
+            prune.executeUpdate();
+        }
+        remote.connection().commit();
+
+        assertThat(catchUp(10).rebuilt()).isPresent();
+        assertThat(notes()).containsExactly(Map.entry("p-1", "one, changed"));
+        assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 3));
+    }
+
+    @Test
+    void theCatchUpRefusesALogThatIsOlderThanTheBookmark() throws SQLException {
         deliver(upsert(2, 1, "p-2", "epoch two"));
         assertThatThrownBy(() -> catchUp(10))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("older state");
         assertThat(bookmark()).isEqualTo(new Bookmarks.Position(2, 1));
+    }
+
+    private void remoteRow(String id, String note) throws SQLException {
+        try (PreparedStatement insert = remote.connection()
+                .prepareStatement("INSERT INTO PROBE (ID, NOTE, UPDATED_AT, VERSION) VALUES (?, ?, ?, 1)")) {
+            insert.setString(1, id);
+            insert.setString(2, note);
+            insert.setTimestamp(3, java.sql.Timestamp.from(T0));
+            insert.executeUpdate();
+        }
+        remote.connection().commit();
     }
 
     private Progress deliver(ReplicationEvent event) throws SQLException {
@@ -297,7 +344,8 @@ class LogFollowerTest {
 
     private Progress catchUp(int limit) throws SQLException {
         try (Connection log = remote.open()) {
-            return inLocalTransaction(connection -> follower.catchUp(connection, log, SHARD, limit));
+            return inLocalTransaction(connection ->
+                    follower.catchUp(connection, log, SHARD, limit, store -> new TreeMap<>(Map.of("PROBE", "ID"))));
         }
     }
 

@@ -110,6 +110,13 @@ public class CofferSettings {
         return java.time.Duration.ofMinutes(Math.max(0, minutes));
     }
 
+    /** See {@link SettingKeys#LOG_RETENTION_MINUTES}. */
+    public java.time.Duration logRetention() {
+        long minutes = config.getOptionalValue(SettingKeys.LOG_RETENTION_MINUTES, Long.class)
+                .orElse(1440L);
+        return java.time.Duration.ofMinutes(Math.max(0, minutes));
+    }
+
     private String text(String key, String defaultValue) {
         return config.getOptionalValue(key, String.class).orElse(defaultValue);
     }

@@ -56,5 +56,11 @@ public final class SettingKeys {
      */
     public static final String LIVE_VERIFIER_QUIET_MINUTES = "coffer.migration.live-verifier.quiet-minutes";
 
+    /**
+     * Minutes a replication log entry is kept after every live host has applied it (default 1440, a day); older ones
+     * are pruned. A host that comes back after its entries were pruned rebuilds its replica from the remote store.
+     */
+    public static final String LOG_RETENTION_MINUTES = "coffer.replication.log-retention-minutes";
+
     private SettingKeys() {}
 }

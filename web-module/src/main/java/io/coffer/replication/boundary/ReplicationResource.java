@@ -3,15 +3,20 @@ package io.coffer.replication.boundary;
 import io.coffer.platform.settings.CofferSettings;
 import io.coffer.replication.monitor.ReplicaState;
 import io.coffer.replication.monitor.ReplicationInspector;
+import io.coffer.replication.prune.LogPruning;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code /admin/v1/replication}: how far this host's local store has applied each remote store's log. */
 @Path("v1/replication")
@@ -32,6 +37,12 @@ public class ReplicationResource {
     @EJB
     ReplicationInspector inspector;
 
+    @EJB
+    LogPruning pruning;
+
+    /** {@code olderThanSeconds}: the retention for this prune (default the configured one). */
+    public record PruneRequest(Long olderThanSeconds) {}
+
     /** Every host's applied position per store, as reported to the base store, with the log's head. */
     @GET
     @Path("hosts")
@@ -44,6 +55,19 @@ public class ReplicationResource {
     @Path("stores/{store}/checksum")
     public ReplicationInspector.StoreChecksums checksum(@PathParam("store") String store) {
         return inspector.checksums(store);
+    }
+
+    /**
+     * Prunes the store's log now: the entries every live host has applied and that are older than the retention. A
+     * host that was down meanwhile rebuilds its replica from the remote store when it comes back.
+     */
+    @POST
+    @Path("stores/{store}/prune")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LogPruning.Pruned prune(@PathParam("store") String store, PruneRequest request) {
+        Optional<Duration> retention =
+                Optional.ofNullable(request).map(PruneRequest::olderThanSeconds).map(Duration::ofSeconds);
+        return pruning.pruneNow(store, retention);
     }
 
     @GET
