@@ -89,6 +89,8 @@ class ShardPlacementIT {
         Vault existing = createVault("before-closing");
         problem(operator.put(SHARD + "/placement", "{}"), 400);
         problem(operator.put(SHARD + "/placement", "{\"acceptsNewVaults\":\"no\"}"), 400);
+        problem(operator.put(SHARD + "/placement", "{\"acceptsNewVaults\":false,\"extra\":1}"), 400);
+        problem(operator.put(SHARD + "/placement", "not json"), 400);
         problem(operator.put(URL + "/admin/v1/shards/shard-9/placement", "{\"acceptsNewVaults\":false}"), 404);
         problem(operator.put(URL + "/admin/v1/shards/base/placement", "{\"acceptsNewVaults\":false}"), 409);
         assertThat(ok(operator.get(SHARD)).getBoolean("acceptsNewVaults")).isTrue();

@@ -12,6 +12,7 @@ import io.coffer.it.support.Deployments;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.InternalServices;
 import io.coffer.it.support.Operator;
+import io.coffer.it.support.ReadAccessors;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
 import io.coffer.server.topology.TopologyState;
@@ -61,9 +62,12 @@ class EncryptionAtRestIT {
         return Deployments.coffer();
     }
 
+    private static Operator operator;
+
     @BeforeAll
     static void tenant() {
-        mine = Secrets.in(Tenant.create(Operator.of(HOME).ready(URL), URL, "at-rest"));
+        operator = Operator.of(HOME).ready(URL);
+        mine = Secrets.in(Tenant.create(operator, URL, "at-rest"));
     }
 
     /**
@@ -214,6 +218,10 @@ class EncryptionAtRestIT {
         Secret donor = mine.create("donor-" + UUID.randomUUID().toString().substring(0, 6), "the donor's content");
         // The tampering bypasses Coffer (and so replication): the victim's own ciphertext goes back afterwards, so that
         // the remote store and the replicas of this shared domain hold the same content again for the tests after this.
+        // Read from the remote store, where the tampering is (a replica keeps the untouched row).
+        String readsBefore =
+                operator.get(URL + "/admin/v1/shards/shard-0").json().getString("reads");
+        ReadAccessors.switchEverywhere(operator, List.of(URL), "REMOTE");
         try (Connection shard =
                 InternalServices.store(HOME, System.getProperty("coffer.it.derby") + "coffer-shard-0")) {
             byte[] original = ciphertext(shard, victim.getId() + "/1");
@@ -241,6 +249,8 @@ class EncryptionAtRestIT {
                     restore.executeUpdate();
                 }
             }
+        } finally {
+            ReadAccessors.switchEverywhere(operator, List.of(URL), readsBefore);
         }
         assertThat(bundleText(donor)).isEqualTo("the donor's content");
         assertThat(bundleText(victim)).isEqualTo("the victim's content");

@@ -74,6 +74,14 @@ class ReadsAndCaptureSwitchesIT {
                 "NotAuthorizedOrNotFound");
         assertProblem(
                 operator.put(URL + "/admin/v1/shards/base/capture", "{\"enabled\":false}"), 409, "IncorrectState");
+        // An empty or mistyped body is a mistake that changes nothing (a lenient binder once read {} as false).
+        assertProblem(operator.put(URL + "/admin/v1/shards/shard-0/capture", "{}"), 400, "MissingParameter");
+        assertProblem(
+                operator.put(URL + "/admin/v1/shards/shard-0/capture", "{\"enabled\":\"off\"}"),
+                400,
+                "InvalidParameter");
+        assertThat(operator.get(URL + "/admin/v1/shards/shard-0").json().getBoolean("captureEnabled"))
+                .isTrue();
 
         Secret first = mine.create("switch-1-" + suffix(), "first");
         JsonObject checksum =
@@ -165,6 +173,27 @@ class ReadsAndCaptureSwitchesIT {
         Matcher matcher = Pattern.compile("(?m)^" + pattern + " ([0-9.E+]+)")
                 .matcher(Http.get(URL + "/metrics").body());
         return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    /** A prune with the default retention (a day) keeps everything recent; a bad body prunes nothing. */
+    @Test
+    void anOperatorsPruneKeepsWhatIsRecentAndRefusesBadInput() {
+        mine.create("prune-" + suffix(), "recent");
+        String prune = URL + "/admin/v1/replication/stores/shard-0/prune";
+        for (String body :
+                new String[] {"{\"olderThanSeconds\":-1}", "{\"olderThanSeconds\":\"0\"}", "{\"olderThan\":0}", "[1]"
+                }) {
+            assertProblem(operator.post(prune, body), 400, "InvalidParameter");
+        }
+        assertProblem(
+                operator.post(URL + "/admin/v1/replication/stores/shard-9/prune", "{}"),
+                404,
+                "NotAuthorizedOrNotFound");
+        Reply pruned = operator.post(prune, "{}");
+        assertThat(pruned.status()).as(pruned.body()).isEqualTo(200);
+        assertThat(pruned.json().getJsonNumber("pruned").longValue()).isZero();
+        assertThat(pruned.json().getJsonNumber("head").longValue()).isPositive();
+        assertThat(pruned.json().getJsonNumber("firstSequence").longValue()).isPositive();
     }
 
     private static void assertProblem(Reply reply, int status, String code) {

@@ -4,6 +4,7 @@ import io.coffer.platform.settings.CofferSettings;
 import io.coffer.replication.monitor.ReplicaState;
 import io.coffer.replication.monitor.ReplicationInspector;
 import io.coffer.replication.prune.LogPruning;
+import io.coffer.replication.prune.PruneBody;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,10 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /admin/v1/replication}: how far this host's local store has applied each remote store's log. */
 @Path("v1/replication")
@@ -40,9 +39,6 @@ public class ReplicationResource {
     @EJB
     LogPruning pruning;
 
-    /** {@code olderThanSeconds}: the retention for this prune (default the configured one). */
-    public record PruneRequest(Long olderThanSeconds) {}
-
     /** Every host's applied position per store, as reported to the base store, with the log's head. */
     @GET
     @Path("hosts")
@@ -64,10 +60,8 @@ public class ReplicationResource {
     @POST
     @Path("stores/{store}/prune")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LogPruning.Pruned prune(@PathParam("store") String store, PruneRequest request) {
-        Optional<Duration> retention =
-                Optional.ofNullable(request).map(PruneRequest::olderThanSeconds).map(Duration::ofSeconds);
-        return pruning.pruneNow(store, retention);
+    public LogPruning.Pruned prune(@PathParam("store") String store, String body) {
+        return pruning.pruneNow(store, PruneBody.retention(body));
     }
 
     @GET

@@ -7,6 +7,7 @@ import io.coffer.routing.control.StoreSettingsCache;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.routing.entity.StoreSettings;
+import io.coffer.shard.control.FlagBody;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -43,13 +44,6 @@ public class ShardResource {
 
     public record ReadsRequest(
             @NotNull(message = "accessor is required") String accessor) {}
-
-    public record CaptureRequest(
-            @NotNull(message = "enabled is required") Boolean enabled) {}
-
-    public record PlacementRequest(
-            @NotNull(message = "acceptsNewVaults is required")
-            Boolean acceptsNewVaults) {}
 
     /** This host's replica of the store, as its replica monitor last saw it. */
     public record LocalReplica(long applied, long head, long eventsBehind, double lagSeconds, boolean caughtUp) {}
@@ -103,18 +97,16 @@ public class ShardResource {
     @PUT
     @Path("{id}/capture")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ShardView switchCapture(@PathParam("id") String id, CaptureRequest request) {
-        requests.valid(request, "enabled");
-        return published(shards.switchCapture(id, request.enabled(), "operator"));
+    public ShardView switchCapture(@PathParam("id") String id, String body) {
+        return published(shards.switchCapture(id, FlagBody.read(body, "enabled"), "operator"));
     }
 
     /** Opens or closes a shard to new vaults; its vaults stay where they are. */
     @PUT
     @Path("{id}/placement")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ShardView place(@PathParam("id") String id, PlacementRequest request) {
-        requests.valid(request, "acceptsNewVaults");
-        return view(shards.place(id, request.acceptsNewVaults(), "operator"));
+    public ShardView place(@PathParam("id") String id, String body) {
+        return view(shards.place(id, FlagBody.read(body, "acceptsNewVaults"), "operator"));
     }
 
     /** Committed: this instance follows the switch at once, the others at their next refresh. */
