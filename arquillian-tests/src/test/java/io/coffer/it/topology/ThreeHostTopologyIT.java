@@ -94,6 +94,9 @@ class ThreeHostTopologyIT {
             List.of("http://127.0.0.1:25080", "http://127.0.0.1:25180", "http://127.0.0.1:25280");
 
     private LoopbackWatch loopback;
+    /** Secrets written while host-3 was down and the log was pruned past it: a host that joins later must serve them. */
+    private final Map<String, String> writtenWhilePruned = new LinkedHashMap<>();
+
     private Operator operator;
     private Secrets secrets;
 
@@ -367,7 +370,7 @@ class ThreeHostTopologyIT {
             behind.put(store, appliedBy("host-3", store));
         }
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        Map<String, String> written = new LinkedHashMap<>();
+        Map<String, String> written = writtenWhilePruned;
         for (int i = 0; i < 20; i++) {
             String content = "written while host-3 was down " + i;
             written.put(secrets.create("pruned-" + i + "-" + suffix, content).getId(), content);
@@ -566,6 +569,42 @@ class ThreeHostTopologyIT {
 
     @Test
     @Order(11)
+    void aFourthHostAddedToTheRunningTopologyBuildsItsReplicaBeforeItServes() {
+        String host4 = "http://127.0.0.1:25380";
+        Outcome grown = coffer(Duration.ofMinutes(10), "start", "--hosts", "4");
+        assertThat(grown.exitCode()).as(grown.all()).isZero();
+        assertThat(grown.out()).contains("API " + host4);
+        // start waits for readiness, which includes a complete replica of every store: the log no longer starts at 1
+        // (it was pruned), so host-4 rebuilt from the remote stores
+        assertThat(Http.get(host4 + "/health").body()).contains("\"replicas\",\"status\":\"UP\"");
+        for (String store : List.of("base", "shard-0")) {
+            Reply sums = Http.await(
+                    Duration.ofSeconds(120),
+                    reply -> reply.status() == 200
+                            && reply.json()
+                                    .getJsonObject("remote")
+                                    .equals(reply.json().getJsonObject("local")),
+                    () -> operator.get(host4 + "/admin/v1/replication/stores/" + store + "/checksum"));
+            assertThat(sums.json().getJsonObject("local"))
+                    .as("host-4's replica of %s: %s", store, sums.body())
+                    .isEqualTo(sums.json().getJsonObject("remote"));
+        }
+        List<String> allHosts = new ArrayList<>(HOSTS);
+        allHosts.add(host4);
+        ReadAccessors.switchEverywhere(operator, allHosts, "LOCAL");
+        try {
+            SecretsClient newHost = secrets.tenant.secretsAt(host4);
+            assertThat(writtenWhilePruned).isNotEmpty();
+            for (Map.Entry<String, String> secret : writtenWhilePruned.entrySet()) {
+                assertThat(bundle(newHost, secret.getKey())).isEqualTo(secret.getValue());
+            }
+        } finally {
+            ReadAccessors.switchEverywhere(operator, allHosts, "HYBRID");
+        }
+    }
+
+    @Test
+    @Order(12)
     void statusAndStopFindTheServersWithoutTheirPidFiles() throws Exception {
         long derby =
                 Long.parseLong(Files.readString(HOME.resolve("run/derby.pid")).trim());
