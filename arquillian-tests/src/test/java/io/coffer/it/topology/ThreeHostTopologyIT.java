@@ -339,16 +339,7 @@ class ThreeHostTopologyIT {
                 .hasSizeGreaterThan(20);
         for (String store : List.of("base", "shard-0")) {
             for (String host : HOSTS) {
-                Reply sums = Http.await(
-                        Duration.ofSeconds(120),
-                        reply -> reply.status() == 200
-                                && reply.json()
-                                        .getJsonObject("remote")
-                                        .equals(reply.json().getJsonObject("local")),
-                        () -> operator.get(host + "/admin/v1/replication/stores/" + store + "/checksum"));
-                assertThat(sums.json().getJsonObject("local"))
-                        .as("%s replica of %s: %s", host, store, sums.body())
-                        .isEqualTo(sums.json().getJsonObject("remote"));
+                assertReplicaEqualsRemote(host, store);
             }
         }
         // nothing acknowledged is lost: every acknowledged secret reads back from the killed host with its content
@@ -413,16 +404,7 @@ class ThreeHostTopologyIT {
                                     + "\"\\}"))
                     .as("host-3 rebuilt its replica of %s", store)
                     .isPositive();
-            Reply sums = Http.await(
-                    Duration.ofSeconds(120),
-                    reply -> reply.status() == 200
-                            && reply.json()
-                                    .getJsonObject("remote")
-                                    .equals(reply.json().getJsonObject("local")),
-                    () -> operator.get(HOSTS.get(2) + "/admin/v1/replication/stores/" + store + "/checksum"));
-            assertThat(sums.json().getJsonObject("local"))
-                    .as("host-3's rebuilt replica of %s: %s", store, sums.body())
-                    .isEqualTo(sums.json().getJsonObject("remote"));
+            assertReplicaEqualsRemote(HOSTS.get(2), store);
         }
         // Served from host-3's own store, with no fallback to the remote one.
         switchReadsEverywhere("LOCAL");
@@ -578,16 +560,7 @@ class ThreeHostTopologyIT {
         // (it was pruned), so host-4 rebuilt from the remote stores
         assertThat(Http.get(host4 + "/health").body()).contains("\"replicas\",\"status\":\"UP\"");
         for (String store : List.of("base", "shard-0")) {
-            Reply sums = Http.await(
-                    Duration.ofSeconds(120),
-                    reply -> reply.status() == 200
-                            && reply.json()
-                                    .getJsonObject("remote")
-                                    .equals(reply.json().getJsonObject("local")),
-                    () -> operator.get(host4 + "/admin/v1/replication/stores/" + store + "/checksum"));
-            assertThat(sums.json().getJsonObject("local"))
-                    .as("host-4's replica of %s: %s", store, sums.body())
-                    .isEqualTo(sums.json().getJsonObject("remote"));
+            assertReplicaEqualsRemote(host4, store);
         }
         List<String> allHosts = new ArrayList<>(HOSTS);
         allHosts.add(host4);
@@ -701,6 +674,20 @@ class ThreeHostTopologyIT {
                     .isNegative();
             Http.sleep(100);
         }
+    }
+
+    /** Waits (at most two minutes) until the host's replica of the store has the remote store's content. */
+    private void assertReplicaEqualsRemote(String host, String store) {
+        Reply sums = Http.await(
+                Duration.ofSeconds(120),
+                reply -> reply.status() == 200
+                        && reply.json()
+                                .getJsonObject("remote")
+                                .equals(reply.json().getJsonObject("local")),
+                () -> operator.get(host + "/admin/v1/replication/stores/" + store + "/checksum"));
+        assertThat(sums.json().getJsonObject("local"))
+                .as("%s replica of %s: %s", host, store, sums.body())
+                .isEqualTo(sums.json().getJsonObject("remote"));
     }
 
     /** Where a host stands in a store's log, as it last reported to the base store. */
