@@ -1,13 +1,9 @@
 package io.coffer.replication.prune;
 
 import io.coffer.platform.failure.CofferException;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import io.coffer.platform.wire.OneFieldBody;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,21 +21,11 @@ public final class PruneBody {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            json = reader.readObject();
-        } catch (JsonException | IllegalStateException | ClassCastException malformed) {
-            throw CofferException.invalid("the body must be a JSON object: {\"" + FIELD + "\": n}");
-        }
-        for (String name : json.keySet()) {
-            if (!name.equals(FIELD)) {
-                throw CofferException.invalid("unknown field '" + name + "'; the only field is " + FIELD);
-            }
-        }
-        JsonValue value = json.get(FIELD);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        Optional<JsonValue> retention = OneFieldBody.read(body, FIELD, "{\"" + FIELD + "\": n}");
+        if (retention.isEmpty()) {
             return Optional.empty();
         }
+        JsonValue value = retention.get();
         if (!(value instanceof JsonNumber number)
                 || !number.isIntegral()
                 || number.bigIntegerValue().signum() < 0
