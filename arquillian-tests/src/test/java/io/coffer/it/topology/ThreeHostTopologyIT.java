@@ -195,6 +195,9 @@ class ThreeHostTopologyIT {
                     .containsPattern(
                             host.replace(".", "\\.") + "\\s+running \\(pid \\d+\\)\\s+applied base@\\d+ shard-0@[1-9]");
         }
+        assertThat(status.out())
+                .containsPattern(
+                        "shard-0\\s+127\\.0\\.0\\.1:25527/coffer-shard-0\\s+vaults; served by cell-0: host-1 host-2 host-3");
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -166,8 +167,32 @@ public final class CofferCli {
                     state,
                     replication);
         }
+        System.out.print(storeLines(plan));
         System.out.println("  credentials of the Derby network server and the broker: "
                 + plan.home().resolve(InternalCredentials.FILE));
+    }
+
+    /** Every remote store with its address and the cell whose hosts serve it (the base cell serves them all, today). */
+    static String storeLines(TopologyPlan plan) {
+        List<String> hosts = new ArrayList<>();
+        for (int index = 1; index <= plan.hosts(); index++) {
+            hosts.add(plan.host(index).name());
+        }
+        String cell = TopologyPlan.CELL + ": " + String.join(" ", hosts);
+        StringBuilder lines = new StringBuilder();
+        List<String> stores = new ArrayList<>();
+        stores.add("base");
+        stores.addAll(TopologyPlan.SHARDS);
+        for (String store : stores) {
+            lines.append(String.format(
+                    Locale.ROOT,
+                    "  %-8s %-28s %s%n",
+                    store,
+                    "127.0.0.1:" + plan.derbyPort() + "/coffer-" + store,
+                    (store.equals("base") ? "routing metadata and identities, read by every cell; " : "vaults; ")
+                            + "served by " + cell));
+        }
+        return lines.toString();
     }
 
     private static OciRequestSigner operator(Path config) {
