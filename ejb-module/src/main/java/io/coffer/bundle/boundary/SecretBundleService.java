@@ -24,6 +24,8 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Secret bundles for the caller's tenancy, read through the store accessors (see the package description). Reads take
@@ -35,6 +37,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SecretBundleService {
+
+    /** Finds whose entity is only read: not copied into the entity manager's unit of work. */
+    private static final Map<String, Object> READ_ONLY = Map.of(QueryHints.READ_ONLY, HintValues.TRUE);
 
     @Inject
     StoreReads reads;
@@ -75,7 +80,9 @@ public class SecretBundleService {
         return open(reads.sharingLocalReads(() -> {
             SecretNameRoute name = reads.read(
                             StoreId.BASE,
-                            StoreRead.of("secret-name", em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
+                            StoreRead.of(
+                                    "secret-name",
+                                    em -> Optional.ofNullable(em.find(SecretNameRoute.class, key, READ_ONLY))))
                     .orElseThrow(() -> CofferException.notFound("secret " + secretName + " in vault " + vaultId));
             ResourceRoute route = secretRoute(tenancyId, name.secretId());
             if (!route.vaultId().equals(vaultId)) {
@@ -117,23 +124,32 @@ public class SecretBundleService {
         return new Bundle(parts.secret(), parts.version(), content, metadata);
     }
 
+    /**
+     * One statement for the secret, its versions and the key versions that sealed them, and one more only when the
+     * secret has metadata. Read-only: nothing read here is changed, so EclipseLink neither copies the rows into the
+     * entity manager's unit of work nor keeps a backup copy of each to detect changes.
+     */
     private Optional<Parts> load(EntityManager store, String secretId, BundleSelector selector) {
-        Secret secret = store.find(Secret.class, secretId);
-        if (secret == null) {
+        List<Object[]> rows = store.createNamedQuery(SecretVersion.READABLE_OF_SECRET, Object[].class)
+                .setParameter("secretId", secretId)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                .getResultList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Optional<SecretVersion> version = selector.pick(SecretDirectory.versionsOf(store, secretId));
-        if (version.isEmpty()) {
+        Secret secret = (Secret) rows.get(0)[0];
+        Optional<Object[]> picked = selector.pick(rows, row -> (SecretVersion) row[1]);
+        if (picked.isEmpty()) {
             return Optional.empty();
         }
-        MasterKeyVersion contentKey =
-                store.find(MasterKeyVersion.class, version.get().keyVersionId());
         String metadataKeyId = crypto.metadataKeyVersionId(secret);
-        MasterKeyVersion metadataKey = metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId);
-        if (contentKey == null || metadataKeyId != null && metadataKey == null) {
+        MasterKeyVersion metadataKey =
+                metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId, READ_ONLY);
+        if (metadataKeyId != null && metadataKey == null) {
             return Optional.empty();
         }
-        return Optional.of(new Parts(secret, version.get(), contentKey, metadataKey));
+        return Optional.of(
+                new Parts(secret, (SecretVersion) picked.get()[1], (MasterKeyVersion) picked.get()[2], metadataKey));
     }
 
     private ResourceRoute secretRoute(String tenancyId, String secretId) {
@@ -142,7 +158,8 @@ public class SecretBundleService {
         }
         ResourceRoute found = reads.read(
                         StoreId.BASE,
-                        StoreRead.of("route", em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId))))
+                        StoreRead.of(
+                                "route", em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId, READ_ONLY))))
                 .orElse(null);
         return SecretDirectory.visible(found, ResourceKind.SECRET, tenancyId, secretId);
     }
