@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -182,7 +183,7 @@ public final class Bench {
     }
 
     /** A read target of question (1): what wrk sends, what every answer must contain, and the accessor it needs. */
-    private record Target(String name, String accessor, List<Wrk.Request> requests, String expected) {}
+    private record Target(String name, String accessor, Supplier<List<Wrk.Request>> requests, String expected) {}
 
     /**
      * Question (1): one host, nothing else running. Local store, remote store and the constant endpoint (the
@@ -197,11 +198,17 @@ public final class Bench {
         operator = Operator.of(home).ready(url);
         Secrets store = Secrets.in(Tenant.create(operator, url, "bench"));
         List<Secret> secrets = createSecrets(store, secretCount);
-        List<Wrk.Request> bundles = new ArrayList<>();
-        for (Secret secret : secrets) {
-            String path = "/20190301/secretbundles/" + secret.getId();
-            bundles.add(new Wrk.Request("GET", path, store.tenant.signer().sign("GET", URI.create(url + path), null)));
-        }
+        // Signed afresh for every run: a signature's date is good for five minutes, and a slow warm-up on a busy
+        // machine outlasted it (the profile then recorded 401s).
+        Supplier<List<Wrk.Request>> bundles = () -> {
+            List<Wrk.Request> signed = new ArrayList<>();
+            for (Secret secret : secrets) {
+                String path = "/20190301/secretbundles/" + secret.getId();
+                signed.add(
+                        new Wrk.Request("GET", path, store.tenant.signer().sign("GET", URI.create(url + path), null)));
+            }
+            return signed;
+        };
         String content = Secrets.base64("x".repeat(64));
         String floorPath = "/console/console.css";
         String floorFirstLine =
@@ -213,7 +220,7 @@ public final class Bench {
                 new Target(
                         "floor: GET " + floorPath,
                         null,
-                        List.of(new Wrk.Request("GET", floorPath, Map.of())),
+                        () -> List.of(new Wrk.Request("GET", floorPath, Map.of())),
                         floorExpected));
         say(secrets.size() + " secrets of 64 bytes in one vault, read in turn by wrk, each signed once and replayed; "
                 + seconds + " s per point after a warm-up");
@@ -227,7 +234,7 @@ public final class Bench {
             List<String> rounds = new ArrayList<>();
             double previous = 0;
             for (int round = 0; round < 8; round++) {
-                double rate = Wrk.run(url, target.requests(), 2, 8, 10, home, null, target.expected())
+                double rate = Wrk.run(url, target.requests().get(), 2, 8, 10, home, null, target.expected())
                         .requestsPerSecond();
                 rounds.add(String.format(Locale.ROOT, "%.0f", rate));
                 if (previous > 0 && Math.abs(rate - previous) <= 0.05 * previous) {
@@ -259,11 +266,11 @@ public final class Bench {
             }
             for (int connections : new int[] {1, 8}) {
                 int threads = Math.min(2, connections);
-                Wrk.run(url, target.requests(), threads, connections, 3, home, null, target.expected());
+                Wrk.run(url, target.requests().get(), threads, connections, 3, home, null, target.expected());
                 Map<String, Double> cpuBefore = ProcessCpu.snapshot(processes);
                 double machineBefore = ProcessCpu.machineBusySeconds();
-                Wrk.Result result =
-                        Wrk.run(url, target.requests(), threads, connections, seconds, home, null, target.expected());
+                Wrk.Result result = Wrk.run(
+                        url, target.requests().get(), threads, connections, seconds, home, null, target.expected());
                 Map<String, Double> cpu = ProcessCpu.since(cpuBefore, processes);
                 // what the rest of the machine used meanwhile, in % of one core: a busy neighbour shows here
                 double others = ProcessCpu.machineBusySeconds() - machineBefore - result.cpuSeconds();
@@ -305,10 +312,17 @@ public final class Bench {
                 Files.createDirectories(recording.getParent());
                 Files.deleteIfExists(recording);
                 jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + recording);
-                Wrk.run(url, target.requests(), 2, 8, seconds, home, null, target.expected());
+                Wrk.Result profiled =
+                        Wrk.run(url, target.requests().get(), 2, 8, seconds, home, null, target.expected());
                 jcmd("JFR.stop", "name=bench");
                 say("");
                 say("== JFR profile of host-1, " + target.name() + ", C=8, " + seconds + " s (" + recording + ")");
+                say(String.format(
+                        Locale.ROOT,
+                        "under %,d responses, %d failed their check%s",
+                        profiled.requests(),
+                        profiled.failedChecks(),
+                        profiled.failedChecks() > 0 ? ": the profile is not of successful reads" : ""));
                 JfrTop.of(recording, 25).forEach(this::say);
             }
             say("");

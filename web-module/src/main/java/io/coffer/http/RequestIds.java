@@ -8,12 +8,14 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * Every response carries {@code opc-request-id}: the client's own, when it sent a sane one, followed by Coffer's.
+ * Coffer's part is 128 random bits from the thread's own generator: an id correlates a request with its logs and
+ * grants nothing, so it needs uniqueness, not a cryptographic generator (whose shared lock every request crossed).
  */
 @Provider
 @PreMatching
@@ -23,7 +25,7 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     public static final String HEADER = "opc-request-id";
     static final String PROPERTY = "coffer.requestId";
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_./:-]{1,98}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -37,9 +39,8 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
     }
 
     static String requestId(String fromClient) {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        String ours = HexFormat.of().withUpperCase().formatHex(bytes);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String ours = HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
         if (fromClient != null && CLIENT_ID.matcher(fromClient).matches()) {
             return fromClient + "/" + ours;
         }

@@ -24,6 +24,8 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Secret bundles for the caller's tenancy, read through the store accessors (see the package description). Reads take
@@ -35,6 +37,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SecretBundleService {
+
+    /** Finds whose entity is only read: not copied into the entity manager's unit of work. */
+    private static final Map<String, Object> READ_ONLY = Map.of(QueryHints.READ_ONLY, HintValues.TRUE);
 
     @Inject
     StoreReads reads;
@@ -75,7 +80,9 @@ public class SecretBundleService {
         return open(reads.sharingLocalReads(() -> {
             SecretNameRoute name = reads.read(
                             StoreId.BASE,
-                            StoreRead.of("secret-name", em -> Optional.ofNullable(em.find(SecretNameRoute.class, key))))
+                            StoreRead.of(
+                                    "secret-name",
+                                    em -> Optional.ofNullable(em.find(SecretNameRoute.class, key, READ_ONLY))))
                     .orElseThrow(() -> CofferException.notFound("secret " + secretName + " in vault " + vaultId));
             ResourceRoute route = secretRoute(tenancyId, name.secretId());
             if (!route.vaultId().equals(vaultId)) {
@@ -103,6 +110,7 @@ public class SecretBundleService {
         return reads.read(
                         store,
                         StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
+                                .locally(em -> loadByLookups(em, secretId, selector))
                                 .servableLocallyWhen(found -> servable(found.secret())))
                 .orElseThrow(() -> CofferException.notFound(selector.describe() + " of secret " + secretId));
     }
@@ -117,19 +125,57 @@ public class SecretBundleService {
         return new Bundle(parts.secret(), parts.version(), content, metadata);
     }
 
+    /**
+     * On a remote store: one statement (one round trip) for the secret, its versions and the key versions that sealed
+     * them, and one more only when the secret has metadata. Read-only: nothing read here is changed, so EclipseLink
+     * neither copies the rows into the entity manager's unit of work nor keeps a backup copy of each to detect
+     * changes.
+     */
     private Optional<Parts> load(EntityManager store, String secretId, BundleSelector selector) {
-        Secret secret = store.find(Secret.class, secretId);
+        List<Object[]> rows = store.createNamedQuery(SecretVersion.READABLE_OF_SECRET, Object[].class)
+                .setParameter("secretId", secretId)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Secret secret = (Secret) rows.get(0)[0];
+        Optional<Object[]> picked = selector.pick(rows, row -> (SecretVersion) row[1]);
+        if (picked.isEmpty()) {
+            return Optional.empty();
+        }
+        String metadataKeyId = crypto.metadataKeyVersionId(secret);
+        MasterKeyVersion metadataKey =
+                metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId, READ_ONLY);
+        if (metadataKeyId != null && metadataKey == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Parts(secret, (SecretVersion) picked.get()[1], (MasterKeyVersion) picked.get()[2], metadataKey));
+    }
+
+    /**
+     * On the embedded local store, where a statement costs no round trip: the same parts by key lookups, which cost
+     * it less than the joined query (bench/README.md), read-only as well.
+     */
+    private Optional<Parts> loadByLookups(EntityManager store, String secretId, BundleSelector selector) {
+        Secret secret = store.find(Secret.class, secretId, READ_ONLY);
         if (secret == null) {
             return Optional.empty();
         }
-        Optional<SecretVersion> version = selector.pick(SecretDirectory.versionsOf(store, secretId));
+        List<SecretVersion> versions = store.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class)
+                .setParameter("secretId", secretId)
+                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+                .getResultList();
+        Optional<SecretVersion> version = selector.pick(versions);
         if (version.isEmpty()) {
             return Optional.empty();
         }
         MasterKeyVersion contentKey =
-                store.find(MasterKeyVersion.class, version.get().keyVersionId());
+                store.find(MasterKeyVersion.class, version.get().keyVersionId(), READ_ONLY);
         String metadataKeyId = crypto.metadataKeyVersionId(secret);
-        MasterKeyVersion metadataKey = metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId);
+        MasterKeyVersion metadataKey =
+                metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId, READ_ONLY);
         if (contentKey == null || metadataKeyId != null && metadataKey == null) {
             return Optional.empty();
         }
@@ -142,7 +188,8 @@ public class SecretBundleService {
         }
         ResourceRoute found = reads.read(
                         StoreId.BASE,
-                        StoreRead.of("route", em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId))))
+                        StoreRead.of(
+                                "route", em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId, READ_ONLY))))
                 .orElse(null);
         return SecretDirectory.visible(found, ResourceKind.SECRET, tenancyId, secretId);
     }

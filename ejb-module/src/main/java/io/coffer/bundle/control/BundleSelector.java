@@ -5,6 +5,7 @@ import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.Stage;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Which version a bundle request asks for: by number, by name, by stage, or CURRENT when nothing is named. At most one
@@ -32,12 +33,24 @@ public record BundleSelector(Long versionNumber, String versionName, Stage stage
 
     /** The selected version among a secret's versions, if one matches and is not deleted. */
     public Optional<SecretVersion> pick(List<SecretVersion> versions) {
-        return versions.stream()
-                .filter(version -> !version.isDeleted())
-                .filter(version -> versionNumber == null || version.versionNumber() == versionNumber)
-                .filter(version -> versionName == null || versionName.equals(version.name()))
-                .filter(version -> stage == null || version.hasStage(stage))
-                .findFirst();
+        return pick(versions, version -> version);
+    }
+
+    /** The first of {@code rows} whose version ({@code versionOf}) is the selected one. */
+    public <R> Optional<R> pick(List<R> rows, Function<R, SecretVersion> versionOf) {
+        for (R row : rows) {
+            if (selects(versionOf.apply(row))) {
+                return Optional.of(row);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean selects(SecretVersion version) {
+        return !version.isDeleted()
+                && (versionNumber == null || version.versionNumber() == versionNumber)
+                && (versionName == null || versionName.equals(version.name()))
+                && (stage == null || version.hasStage(stage));
     }
 
     public String describe() {

@@ -10,8 +10,6 @@ import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,8 +137,7 @@ public final class SignatureVerifier {
         }
         Instant date;
         try {
-            date = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant();
+            date = HttpDates.parse(value.trim());
         } catch (DateTimeParseException malformed) {
             throw refused("the " + header + " header must be an RFC 1123 date such as Tue, 25 Nov 2026 03:00:00 GMT");
         }

@@ -36,6 +36,11 @@ import java.util.Set;
             name = SecretVersion.OF_SECRET,
             query = "SELECT v FROM SecretVersion v WHERE v.secretId = :secretId ORDER BY v.versionNumber"),
     @NamedQuery(
+            name = SecretVersion.READABLE_OF_SECRET,
+            query = "SELECT s, v, k FROM Secret s, SecretVersion v, MasterKeyVersion k"
+                    + " WHERE s.id = :secretId AND v.secretId = s.id AND k.id = v.keyVersionId"
+                    + " ORDER BY v.versionNumber"),
+    @NamedQuery(
             name = SecretVersion.DUE_FOR_DELETION,
             query = "SELECT v FROM SecretVersion v WHERE v.timeDeleted IS NULL AND v.timeOfDeletion <= :now")
 })
@@ -44,6 +49,12 @@ public class SecretVersion extends VersionedRow {
 
     /** Every version of a secret, tombstones included, by number (parameter {@code secretId}). */
     public static final String OF_SECRET = "SecretVersion.ofSecret";
+    /**
+     * A secret with each of its versions that still has content and the master key version that sealed it, by number
+     * (parameter {@code secretId}): rows of {@code [Secret, SecretVersion, MasterKeyVersion]}, one statement for what
+     * a bundle read needs (a version without its key version cannot be opened, so it is left out).
+     */
+    public static final String READABLE_OF_SECRET = "SecretVersion.readableOfSecret";
     /** Versions whose scheduled deletion has come (parameter {@code now}). */
     public static final String DUE_FOR_DELETION = "SecretVersion.dueForDeletion";
 

@@ -5,6 +5,8 @@ import static io.coffer.secret.control.SecretFixtures.T0;
 import static io.coffer.secret.control.SecretFixtures.TENANCY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.key.entity.MasterKey;
+import io.coffer.key.entity.MasterKeyVersion;
 import io.coffer.platform.wire.Page;
 import io.coffer.platform.wire.Rfc3339;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
@@ -154,6 +156,47 @@ class SecretStoreTest extends LifecycleTestBase {
                             .getResultList())
                     .isEmpty();
         });
+    }
+
+    @Test
+    void aBundleReadsTheSecretItsVersionsAndTheirKeyVersionInOneQuery() {
+        Aggregate a = stored("bundle-rows");
+        inTransaction(em -> {
+            Secret secret = em.find(Secret.class, a.secret.id());
+            em.persist(updates.update(
+                            secret,
+                            versionsOf(em, secret.id()),
+                            content("two", null, null),
+                            sealer,
+                            SecretFixtures.digestMatcher())
+                    .orElseThrow());
+        });
+        assertThat(readableOf(a.secret.id()))
+                .as("no key version stored yet: nothing can be opened")
+                .isEmpty();
+
+        MasterKey key = new MasterKey(TENANCY, COMPARTMENT, SecretFixtures.VAULT, "k", "SOFTWARE", null, T0);
+        inTransaction(em -> em.persist(new MasterKeyVersion("keyversion-1", key, new byte[] {7}, "root", T0)));
+
+        List<Object[]> rows = readableOf(a.secret.id());
+        assertThat(rows).hasSize(2);
+        assertThat(rows).extracting(row -> ((Secret) row[0]).id()).containsOnly(a.secret.id());
+        assertThat(rows)
+                .extracting(row -> ((SecretVersion) row[1]).versionNumber())
+                .containsExactly(1L, 2L);
+        assertThat(rows).extracting(row -> ((MasterKeyVersion) row[2]).id()).containsOnly("keyversion-1");
+        assertThat(readableOf("ocid1.vaultsecret.oc1.coffer.missing")).isEmpty();
+    }
+
+    private List<Object[]> readableOf(String secretId) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return em.createNamedQuery(SecretVersion.READABLE_OF_SECRET, Object[].class)
+                    .setParameter("secretId", secretId)
+                    .getResultList();
+        } finally {
+            em.close();
+        }
     }
 
     @Test

@@ -33,6 +33,6 @@ final class LocalStoreAccessor implements StoreAccessor {
 
     /** The local store's answer, whether or not the replica has caught up. */
     <T> Optional<T> readLocally(StoreId store, StoreRead<T> read) {
-        return metrics.timed(store, "local", () -> router.readLocal(read::runOn));
+        return metrics.timed(store, "local", () -> router.readLocal(read::runLocallyOn));
     }
 }

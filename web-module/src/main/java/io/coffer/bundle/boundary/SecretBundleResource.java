@@ -70,7 +70,10 @@ public class SecretBundleResource {
 
     private static Response bundle(Bundle bundle) {
         SecretVersion version = bundle.version();
-        return Response.ok(SecretBundleJson.of(version, bundle.content(), bundle.metadata()))
+        return Response.ok(
+                        SecretBundleJson.of(version, bundle.content(), bundle.metadata())
+                                .toJson(),
+                        MediaType.APPLICATION_JSON_TYPE)
                 .header("etag", Etags.of(version.id(), version.version()))
                 .build();
     }
