@@ -149,7 +149,7 @@ class MigrationConsoleIT {
         click("advance-" + STORE);
         String refusal = awaitText("refusal-" + STORE, text -> !text.isEmpty());
         assertThat(refusal).contains("409", "BACKFILL_DONE");
-        assertThat(element("phase-" + STORE).getAttribute("data-phase")).isEqualTo("BACKFILL");
+        assertThat(element("phase-" + STORE).getDomAttribute("data-phase")).isEqualTo("BACKFILL");
 
         // Resumed: the backfill's progress bar fills, processed reaches total.
         click("resume-" + STORE);
@@ -159,7 +159,7 @@ class MigrationConsoleIT {
         assertThat(total).isGreaterThanOrEqualTo(uncaptured.size());
         assertThat(number("backfill-processed-" + STORE)).isEqualTo(total);
         WebElement backfillBar = element("backfill-bar-" + STORE);
-        assertThat(backfillBar.getAttribute("value")).isEqualTo(backfillBar.getAttribute("max"));
+        assertThat(backfillBar.getDomProperty("value")).isEqualTo(backfillBar.getDomProperty("max"));
 
         // VERIFY: the sweep checks every row and repairs what differs.
         click("advance-" + STORE);
@@ -172,7 +172,7 @@ class MigrationConsoleIT {
         // SWITCHED_OVER: reads HYBRID. Another test of this server may have had the live verifier report a
         // discrepancy within the quiet window; then the page names that criterion, and the operator forces it.
         click("advance-" + STORE);
-        await(ignored -> element("phase-" + STORE).getAttribute("data-phase").equals("SWITCHED_OVER")
+        await(ignored -> element("phase-" + STORE).getDomAttribute("data-phase").equals("SWITCHED_OVER")
                 || !text("refusal-" + STORE).isEmpty());
         if (!text("refusal-" + STORE).isEmpty()) {
             assertThat(text("refusal-" + STORE)).contains("LIVE_VERIFIER_QUIET");
@@ -234,13 +234,13 @@ class MigrationConsoleIT {
             return text.endsWith(" ms") ? text : null;
         });
         assertThat(Double.parseDouble(shown.replace(" ms", ""))).isNotNegative();
-        assertThat(element("latency-line-" + side + "-" + STORE).getAttribute("points"))
+        assertThat(element("latency-line-" + side + "-" + STORE).getDomAttribute("points"))
                 .isNotBlank();
     }
 
     private static String timelineCurrent() {
         return browser.findElement(By.cssSelector("#timeline-" + STORE + " li.current"))
-                .getAttribute("data-phase");
+                .getDomAttribute("data-phase");
     }
 
     private static void awaitPhase(String phase) {
@@ -250,7 +250,7 @@ class MigrationConsoleIT {
 
     private static String awaitAttribute(String id, String attribute, Predicate<String> condition) {
         return await(ignored -> {
-            String value = element(id).getAttribute(attribute);
+            String value = element(id).getDomAttribute(attribute);
             return value != null && condition.test(value) ? value : null;
         });
     }
