@@ -1,10 +1,10 @@
 'use strict';
 
-// The console's migration section: per remote store, the phase timeline with the operator's moves, the backfill's and
-// the sweep's progress, the live verifier's counts, every host's applied position for the store, this host's
-// fallbacks, and a chart of this host's local vs remote read latency. Polls every 2 s. Uses call(), $() of console.js.
-// Every value a test reads has an id of the form <what>-<store> (or a data-* attribute); nothing is rebuilt between
-// polls, so an element found once stays the element on the page.
+// The console's migration section: per remote store, the phase timeline with the operator's moves (and the backfill's
+// limit), the backfill's and the sweep's progress, the live verifier's counts, every host's applied position for the
+// store, this host's fallbacks, and a chart of this host's local vs remote read latency. Polls every 2 s. Uses call(),
+// $() of console.js. Every value a test reads has an id of the form <what>-<store> (or a data-* attribute); nothing is
+// rebuilt between polls, so an element found once stays the element on the page.
 const PHASES = ['REMOTE_ONLY', 'LIVE_SYNC', 'BACKFILL', 'VERIFY', 'SWITCHED_OVER'];
 const CHART = { width: 360, height: 120, points: 60 };
 const migration = { cards: {}, busy: false };
@@ -45,6 +45,11 @@ function card(store) {
   force.append(element('input', { type: 'checkbox', id: 'force-' + store }), ' force (advance even if its exit criterion does not hold)');
   moves.appendChild(force);
   root.appendChild(moves);
+  const rate = element('div', { class: 'moves' });
+  const set = element('button', { id: 'set-rate-' + store }, 'Set backfill limit');
+  set.addEventListener('click', () => limitBackfill(store));
+  rate.append(element('input', { id: 'rate-' + store, class: 'rate', inputmode: 'numeric', placeholder: 'entities/s' }), set);
+  root.appendChild(rate);
   root.appendChild(element('p', { id: 'refusal-' + store, class: 'error' }));
   root.appendChild(element('p', { id: 'switches-' + store, class: 'note' }));
 
@@ -148,6 +153,18 @@ async function act(store, move) {
     $('force-' + store).checked = false;
   } catch (refused) {
     $('refusal-' + store).textContent = move + ' refused: ' + refused.message;
+  }
+}
+
+async function limitBackfill(store) {
+  $('refusal-' + store).textContent = '';
+  const text = $('rate-' + store).value.trim();
+  try {
+    showMigration(store, await call('PUT', '/admin/v1/shards/' + encodeURIComponent(store) + '/migration/backfill-rate',
+      { entitiesPerSecond: /^[0-9]+$/.test(text) ? Number(text) : text }));
+    $('rate-' + store).value = '';
+  } catch (refused) {
+    $('refusal-' + store).textContent = 'backfill limit refused: ' + refused.message;
   }
 }
 

@@ -59,6 +59,7 @@ class MigrationConsoleIT {
     private static Secrets mine;
     private static ChromeDriverService driverService;
     private static WebDriver browser;
+    private static long backfillLimitBefore;
 
     @Deployment(testable = false)
     static EnterpriseArchive coffer() {
@@ -73,6 +74,11 @@ class MigrationConsoleIT {
                         + "); ./coffer test installs them");
         operator = Operator.of(HOME).ready(URL);
         mine = Secrets.in(Tenant.create(operator, URL, "console"));
+        backfillLimitBefore = operator.get(MIGRATION)
+                .json()
+                .getJsonObject("backfill")
+                .getJsonNumber("limitPerSecond")
+                .longValue();
         // The driver binary is named, so Selenium Manager never looks for (or downloads) one.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         driverService = new ChromeDriverService.Builder()
@@ -99,7 +105,10 @@ class MigrationConsoleIT {
         browser = new ChromeDriver(driverService, options);
     }
 
-    /** Back to LIVE_SYNC with reads remote and capture on, as MigrationPhasesIT leaves shard-0 for the other tests. */
+    /**
+     * Back to LIVE_SYNC with reads remote and capture on, as MigrationPhasesIT leaves shard-0 for the other tests, and
+     * the backfill's limit as it was.
+     */
     @AfterAll
     static void tearDown() {
         if (browser != null) {
@@ -118,6 +127,7 @@ class MigrationConsoleIT {
             operator.post(MIGRATION + "/advance", "{}");
         }
         operator.post(MIGRATION + "/resume", "{}");
+        operator.put(MIGRATION + "/backfill-rate", "{\"entitiesPerSecond\":" + backfillLimitBefore + "}");
         operator.put(URL + "/admin/v1/shards/" + STORE + "/reads", "{\"accessor\":\"REMOTE\"}");
         operator.put(URL + "/admin/v1/shards/" + STORE + "/capture", "{\"enabled\":true}");
     }
@@ -151,7 +161,10 @@ class MigrationConsoleIT {
         assertThat(refusal).contains("409", "BACKFILL_DONE");
         assertThat(element("phase-" + STORE).getDomAttribute("data-phase")).isEqualTo("BACKFILL");
 
-        // Resumed: the backfill's progress bar fills, processed reaches total.
+        // The backfill's limit, typed in; then resumed: its progress bar fills, processed reaches total.
+        element("rate-" + STORE).sendKeys("50000");
+        click("set-rate-" + STORE);
+        awaitText("backfill-limit-" + STORE, "50000"::equals);
         click("resume-" + STORE);
         await(ignored -> !element("paused-" + STORE).isDisplayed());
         awaitText("backfill-state-" + STORE, "DONE"::equals);
