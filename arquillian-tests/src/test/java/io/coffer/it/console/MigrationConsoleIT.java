@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -275,10 +279,37 @@ class MigrationConsoleIT {
         });
     }
 
-    private static <T> T await(java.util.function.Function<WebDriver, T> condition) {
+    /** Waits for the page; when it does not get there, says what the page showed instead. */
+    private static <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(browser, PATIENCE)
                 .ignoring(StaleElementReferenceException.class)
+                .withMessage(MigrationConsoleIT::pageState)
                 .until(condition::apply);
+    }
+
+    private static String pageState() {
+        return Stream.of(
+                        "who",
+                        "signin-error",
+                        "migrations-error",
+                        "phase-" + STORE,
+                        "refusal-" + STORE,
+                        "switches-" + STORE,
+                        "backfill-state-" + STORE,
+                        "backfill-processed-" + STORE,
+                        "backfill-total-" + STORE,
+                        "sweep-state-" + STORE,
+                        "sweep-checked-" + STORE,
+                        "latency-local-" + STORE,
+                        "latency-remote-" + STORE)
+                .map(id -> {
+                    try {
+                        return id + "='" + text(id) + "'";
+                    } catch (WebDriverException absent) {
+                        return id + " absent";
+                    }
+                })
+                .collect(Collectors.joining(", ", "the page shows ", ""));
     }
 
     private static WebElement element(String id) {
