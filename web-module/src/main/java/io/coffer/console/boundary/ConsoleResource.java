@@ -19,6 +19,7 @@ public class ConsoleResource {
             "index.html", "text/html; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
             "throttling.js", "text/javascript; charset=utf-8",
+            "migration.js", "text/javascript; charset=utf-8",
             "console.css", "text/css; charset=utf-8");
 
     @GET
