@@ -62,9 +62,6 @@ public final class EntityReplay {
         GONE
     }
 
-    /** Keys per IN list: Derby compiles a statement per list length, so the lengths are kept few. */
-    private static final int IN_LIST = 100;
-
     private EntityReplay() {}
 
     /** A backfill's replay: skips an entity that has an event (pending or logged) since live sync started. */
@@ -146,22 +143,29 @@ public final class EntityReplay {
         return new Replayed(replayed.size() - gone, keys.size() - replayed.size(), gone);
     }
 
-    /** Which of the keys have an event (pending or logged) since live sync started. */
+    /**
+     * Which of the keys have an event (pending or logged) since live sync started: one index range scan per table of
+     * events, over the keys' span in text order (a superset of the keys, whatever the key column's type), instead of
+     * an IN list, which Derby evaluated row by row over every event of the table (the log grows with the backfill).
+     * The stores compare text by code point, as {@link String#compareTo} does; were they not, a key outside the span
+     * would only be replayed although live sync owns it, which the replay rule keeps harmless.
+     */
     static Set<String> withEvents(Connection remote, String table, List<String> keys) throws SQLException {
+        String lowest = java.util.Collections.min(keys);
+        String highest = java.util.Collections.max(keys);
+        Set<String> wanted = new HashSet<>(keys);
         Set<String> owned = new HashSet<>();
-        for (int from = 0; from < keys.size(); from += IN_LIST) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-            for (String events : List.of("REPL_PENDING", "REPL_LOG")) {
-                try (PreparedStatement select = remote.prepareStatement("SELECT DISTINCT ENTITY_KEY FROM " + events
-                        + " WHERE TABLE_NAME = ? AND ENTITY_KEY IN (" + marks + ")")) {
-                    select.setString(1, table);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 2, chunk.get(i));
-                    }
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            owned.add(rows.getString(1));
+        for (String events : List.of("REPL_PENDING", "REPL_LOG")) {
+            try (PreparedStatement select = remote.prepareStatement("SELECT ENTITY_KEY FROM " + events
+                    + " WHERE TABLE_NAME = ? AND ENTITY_KEY >= ? AND ENTITY_KEY <= ?")) {
+                select.setString(1, table);
+                select.setString(2, lowest);
+                select.setString(3, highest);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String key = rows.getString(1);
+                        if (wanted.contains(key)) {
+                            owned.add(key);
                         }
                     }
                 }

@@ -146,6 +146,9 @@ class BackfillAndSweepTest {
         remote.connection().commit();
         liveUpdate(remote.connection(), "p-4", "live", 2);
         remote.connection().commit();
+        // Events of another table's p-1 and of a key past the run own nothing of it.
+        remote.logged(1, 1, "OTHER", "p-1", "{}", T0);
+        remote.logged(1, 2, "PROBE", "p-9", "{}", T0);
 
         // Between the run's places being taken and its rows being read: p-2 changes, p-3 is deleted.
         EntityReplay.Replayed replayed = EntityReplay.backfill(
