@@ -7,6 +7,7 @@ import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -50,8 +51,9 @@ final class ReplicaRebuild {
             try (PreparedStatement select =
                             remote.prepareStatement("SELECT * FROM " + SqlNames.quoted(table.getKey()));
                     ResultSet all = select.executeQuery()) {
+                ResultSetMetaData columns = all.getMetaData();
                 while (all.next()) {
-                    RowChange row = RowImages.upsertOf(all, table.getKey(), table.getValue());
+                    RowChange row = RowImages.upsertOf(all, columns, table.getKey(), table.getValue());
                     if (LocalRowWriter.apply(local, row) == LocalRowWriter.Outcome.INSERTED) {
                         ReplicaOrigins.inserted(local, store, row.table(), row.entityKey());
                     }

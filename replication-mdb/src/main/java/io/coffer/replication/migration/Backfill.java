@@ -8,9 +8,9 @@ import java.util.SortedMap;
 
 /**
  * Phase 2 on one remote store: walks every replicated table in key order from the bookmark and replays each entity
- * that live sync has not carried ({@link EntityReplay#backfill}). A step works on the caller's connection, so the
- * events it writes and the bookmark it returns commit together: a step cut short by a crash leaves neither, and the
- * next step starts from the last committed bookmark (no gap, nothing written twice).
+ * that live sync has not carried ({@link EntityReplay#backfill}), a page of keys at a time. A step works on the
+ * caller's connection, so the events it writes and the bookmark it returns commit together: a step cut short by a
+ * crash leaves neither, and the next step starts from the last committed bookmark (no gap, nothing written twice).
  */
 final class Backfill {
 
@@ -30,12 +30,11 @@ final class Backfill {
             int wanted = (int) (budget - processed);
             String keyColumn = tables.get(current);
             List<String> keys = TableKeys.after(remote, current, keyColumn, after, wanted);
-            for (String key : keys) {
-                if (EntityReplay.backfill(remote, current, keyColumn, key, now) == EntityReplay.Outcome.SKIPPED) {
-                    skipped++;
-                }
-                processed++;
-                after = key;
+            if (!keys.isEmpty()) {
+                skipped += EntityReplay.backfill(remote, current, keyColumn, keys, now)
+                        .skipped();
+                processed += keys.size();
+                after = keys.get(keys.size() - 1);
             }
             if (keys.size() < wanted) {
                 current = TableKeys.nextTable(tables, current);

@@ -8,13 +8,19 @@ import io.coffer.replication.store.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * Replays one entity of a remote store into its replication log: a pending event holding the entity's current row,
@@ -29,11 +35,21 @@ import java.util.Optional;
  * carries its state or a newer one. A live change ordered after the replay is applied after it on every host. Either
  * way the last event of the entity a host applies carries the newest row. No lock on the entity's row is held across
  * entities, so a customer's write never deadlocks with a replay.
+ *
+ * <p>A backfill replays a run of consecutive keys at once ({@link #backfill(Connection, String, String, List,
+ * Instant)}) by the same rule in a handful of statements instead of five per entity: every reservation is inserted
+ * before any of the run's rows is read, so each entity's read still comes after its place in the log order. A
+ * reservation carries a table name of its own call ({@code REPLAY <nonce>}) until it is filled: it is how the call
+ * finds the ids of its reservations (an uncommitted row no other transaction reads), and it never commits, because
+ * the reservations are filled or released before the call returns.
  */
 public final class EntityReplay {
 
     private static final String INSERT_PENDING =
             "INSERT INTO REPL_PENDING (TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT)" + " VALUES (?, ?, ?, ?)";
+
+    /** What a backfill's replay of a run of keys did. */
+    public record Replayed(long emitted, long skipped, long gone) {}
 
     /** What a replay did. */
     public enum Outcome {
@@ -67,6 +83,148 @@ public final class EntityReplay {
         RowChange change = current.orElseGet(() -> deleteOf(table, keyColumn, key));
         fill(remote, reserved, change);
         return current.isPresent() ? Outcome.EMITTED : Outcome.GONE;
+    }
+
+    /**
+     * A backfill's replay of consecutive keys of one table, in the store's key order (as {@link TableKeys#after}
+     * walks them): skips every entity with an event since live sync started, and replays the others by the rule of
+     * {@link #emitCurrent}, in a few statements for the whole run.
+     */
+    public static Replayed backfill(Connection remote, String table, String keyColumn, List<String> keys, Instant now)
+            throws SQLException {
+        return backfill(remote, table, keyColumn, keys, now, () -> {});
+    }
+
+    static Replayed backfill(
+            Connection remote,
+            String table,
+            String keyColumn,
+            List<String> keys,
+            Instant now,
+            Interleaving interleaving)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return new Replayed(0, 0, 0);
+        }
+        Set<String> owned = withEvents(remote, table, keys);
+        List<String> replayed =
+                keys.stream().filter(key -> !owned.contains(key)).toList();
+        if (replayed.isEmpty()) {
+            return new Replayed(0, keys.size(), 0);
+        }
+        Map<String, Long> reserved = reserveAll(remote, table, replayed, now);
+        interleaving.run();
+        Map<String, RowChange> rows = currentRows(remote, table, keyColumn, keys.get(0), keys.get(keys.size() - 1));
+        long gone = 0;
+        try (PreparedStatement fill =
+                        remote.prepareStatement("UPDATE REPL_PENDING SET TABLE_NAME = ?, PAYLOAD = ? WHERE ID = ?");
+                PreparedStatement release = remote.prepareStatement("DELETE FROM REPL_PENDING WHERE ID = ?")) {
+            for (Map.Entry<String, Long> reservation : reserved.entrySet()) {
+                RowChange row = rows.get(reservation.getKey());
+                if (row == null) {
+                    release.setLong(1, reservation.getValue());
+                    release.addBatch();
+                    gone++;
+                } else {
+                    fill.setString(1, table);
+                    fill.setString(2, RowChangeCodec.encode(row));
+                    fill.setLong(3, reservation.getValue());
+                    fill.addBatch();
+                }
+            }
+            if (gone < reserved.size()) {
+                fill.executeBatch();
+            }
+            if (gone > 0) {
+                release.executeBatch();
+            }
+        }
+        return new Replayed(replayed.size() - gone, keys.size() - replayed.size(), gone);
+    }
+
+    /**
+     * Which of the keys have an event (pending or logged) since live sync started: one index range scan per table of
+     * events, over the keys' span in text order (a superset of the keys, whatever the key column's type), instead of
+     * an IN list, which Derby evaluated row by row over every event of the table (the log grows with the backfill).
+     * The stores compare text by code point, as {@link String#compareTo} does; were they not, a key outside the span
+     * would only be replayed although live sync owns it, which the replay rule keeps harmless.
+     */
+    static Set<String> withEvents(Connection remote, String table, List<String> keys) throws SQLException {
+        String lowest = java.util.Collections.min(keys);
+        String highest = java.util.Collections.max(keys);
+        Set<String> wanted = new HashSet<>(keys);
+        Set<String> owned = new HashSet<>();
+        for (String events : List.of("REPL_PENDING", "REPL_LOG")) {
+            try (PreparedStatement select = remote.prepareStatement("SELECT ENTITY_KEY FROM " + events
+                    + " WHERE TABLE_NAME = ? AND ENTITY_KEY >= ? AND ENTITY_KEY <= ?")) {
+                select.setString(1, table);
+                select.setString(2, lowest);
+                select.setString(3, highest);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        String key = rows.getString(1);
+                        if (wanted.contains(key)) {
+                            owned.add(key);
+                        }
+                    }
+                }
+            }
+        }
+        return owned;
+    }
+
+    /**
+     * Takes the places of the keys' events in the log order, in one batch; answers each key's reservation id. The
+     * reservations carry a table name of this call alone until they are filled, by which this call finds them.
+     */
+    private static Map<String, Long> reserveAll(Connection remote, String table, List<String> keys, Instant now)
+            throws SQLException {
+        String marker = "REPLAY " + UUID.randomUUID();
+        String placeholder = RowChangeCodec.encode(deleteOf(table, "KEY", ""));
+        try (PreparedStatement insert = remote.prepareStatement(INSERT_PENDING)) {
+            for (String key : keys) {
+                insert.setString(1, marker);
+                insert.setString(2, key);
+                insert.setString(3, placeholder);
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Map<String, Long> reserved = new LinkedHashMap<>();
+        try (PreparedStatement select =
+                remote.prepareStatement("SELECT ENTITY_KEY, ID FROM REPL_PENDING WHERE TABLE_NAME = ?")) {
+            select.setString(1, marker);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reserved.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        if (reserved.size() != keys.size()) {
+            throw new SQLException("the store gave " + reserved.size() + " of " + keys.size() + " replayed events of "
+                    + table + " an id");
+        }
+        return reserved;
+    }
+
+    /** The rows with keys in [{@code first}, {@code last}] as the store holds them now, by key. */
+    static Map<String, RowChange> currentRows(
+            Connection remote, String table, String keyColumn, String first, String last) throws SQLException {
+        String key = SqlNames.quoted(keyColumn);
+        String sql = "SELECT * FROM " + SqlNames.quoted(table) + " WHERE " + key + " >= ? AND " + key + " <= ?";
+        Map<String, RowChange> rows = new HashMap<>();
+        try (PreparedStatement select = remote.prepareStatement(sql)) {
+            select.setString(1, first);
+            select.setString(2, last);
+            try (ResultSet row = select.executeQuery()) {
+                ResultSetMetaData columns = row.getMetaData();
+                while (row.next()) {
+                    rows.put(row.getString(keyColumn), RowImages.upsertOf(row, columns, table, keyColumn));
+                }
+            }
+        }
+        return rows;
     }
 
     static Outcome emitCurrent(Connection remote, String table, String keyColumn, String key, Instant now)

@@ -18,7 +18,12 @@ public final class RowImages {
 
     /** The current row of {@code rows} (positioned on it by the caller). */
     public static RowChange upsertOf(ResultSet rows, String table, String keyColumn) throws SQLException {
-        ResultSetMetaData columns = rows.getMetaData();
+        return upsertOf(rows, rows.getMetaData(), table, keyColumn);
+    }
+
+    /** The same, with the result's column metadata read once for all its rows. */
+    public static RowChange upsertOf(ResultSet rows, ResultSetMetaData columns, String table, String keyColumn)
+            throws SQLException {
         Map<String, Object> image = new LinkedHashMap<>();
         for (int i = 1; i <= columns.getColumnCount(); i++) {
             image.put(columns.getColumnName(i), carried(rows.getObject(i)));

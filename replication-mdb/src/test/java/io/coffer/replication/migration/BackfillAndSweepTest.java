@@ -139,6 +139,86 @@ class BackfillAndSweepTest {
     }
 
     @Test
+    void aBatchedReplayTakesEveryPlaceBeforeReadingAnyRowSoARacingLiveChangeNeverEndsOlder() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            row(remote.connection(), "p-" + i, "before", 1);
+        }
+        remote.connection().commit();
+        liveUpdate(remote.connection(), "p-4", "live", 2);
+        remote.connection().commit();
+        // Events of another table's p-1 and of a key past the run own nothing of it.
+        remote.logged(1, 1, "OTHER", "p-1", "{}", T0);
+        remote.logged(1, 2, "PROBE", "p-9", "{}", T0);
+
+        // Between the run's places being taken and its rows being read: p-2 changes, p-3 is deleted.
+        EntityReplay.Replayed replayed = EntityReplay.backfill(
+                remote.connection(), "PROBE", "ID", List.of("p-1", "p-2", "p-3", "p-4"), T0, () -> {
+                    try (Connection writer = remote.open()) {
+                        writer.setAutoCommit(false);
+                        liveUpdate(writer, "p-2", "after", 2);
+                        liveDelete(writer, "p-3");
+                        writer.commit();
+                    }
+                });
+        remote.connection().commit();
+
+        assertThat(replayed).isEqualTo(new EntityReplay.Replayed(2, 1, 1));
+        assertThat(lastApplied("p-1")).isEqualTo("before");
+        assertThat(lastApplied("p-2"))
+                .as("the run read its rows after its places were taken")
+                .isEqualTo("after");
+        assertThat(lastApplied("p-3")).as("deleted: its reservation released").isNull();
+        assertThat(lastApplied("p-4")).as("live sync owns it: not replayed").isEqualTo("live");
+        assertThat(pending(remote.connection()))
+                .extracting(change -> change.table() + " " + change.entityKey())
+                .as("no reservation outlives the call; each event names its table")
+                .containsExactly("PROBE p-4", "PROBE p-1", "PROBE p-2", "PROBE p-2", "PROBE p-3");
+    }
+
+    @Test
+    void aBatchedReplayWaitsForALiveWriteHoldingARowAndCarriesItsState() throws Exception {
+        row(remote.connection(), "p-1", "before", 1);
+        row(remote.connection(), "p-2", "before", 1);
+        remote.connection().commit();
+        ExecutorService replayer = Executors.newSingleThreadExecutor();
+        try (Connection writer = remote.open()) {
+            writer.setAutoCommit(false);
+            // The live write's SQL first (its row locked); its event is captured after, in the same transaction.
+            try (PreparedStatement update =
+                    writer.prepareStatement("UPDATE PROBE SET NOTE = 'newest', VERSION = 3 WHERE ID = 'p-2'")) {
+                update.executeUpdate();
+            }
+            Thread[] replaying = new Thread[1];
+            CompletableFuture<EntityReplay.Replayed> replay = CompletableFuture.supplyAsync(
+                    () -> {
+                        replaying[0] = Thread.currentThread();
+                        try {
+                            return EntityReplay.backfill(remote.connection(), "PROBE", "ID", List.of("p-1", "p-2"), T0);
+                        } catch (SQLException failure) {
+                            throw new IllegalStateException(failure);
+                        }
+                    },
+                    replayer);
+            awaitBlocked(replaying, replay);
+            assertThat(replay)
+                    .as("the run's read waits for the live write's row")
+                    .isNotDone();
+            capture(writer, "p-2");
+            writer.commit();
+            assertThat(replay.get(30, TimeUnit.SECONDS)).isEqualTo(new EntityReplay.Replayed(2, 0, 0));
+        } finally {
+            replayer.shutdownNow();
+        }
+        remote.connection().commit();
+        List<RowChange> events = pending(remote.connection());
+        assertThat(events)
+                .filteredOn(change -> change.entityKey().equals("p-2"))
+                .extracting(change -> change.columns().get("NOTE"))
+                .as("the replay and the live event both carry the live write's state")
+                .containsExactly("newest", "newest");
+    }
+
+    @Test
     void aBackfillSkipsAnEntityLiveSyncOwnsAndAReplayOfADeletedEntityWritesNothing() throws SQLException {
         row(remote.connection(), "p-1", "live", 1);
         remote.connection().commit();
@@ -241,6 +321,34 @@ class BackfillAndSweepTest {
             update.setString(3, id);
             update.executeUpdate();
         }
+        RowChange change =
+                EntityReplay.currentRow(connection, "PROBE", "ID", id).orElseThrow();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO REPL_PENDING (TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT) VALUES ('PROBE', ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, RowChangeCodec.encode(change));
+            insert.setTimestamp(3, java.sql.Timestamp.from(T0));
+            insert.executeUpdate();
+        }
+    }
+
+    /** A live delete as capture makes it. */
+    private static void liveDelete(Connection connection, String id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM PROBE WHERE ID = ?")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO REPL_PENDING (TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT) VALUES ('PROBE', ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, RowChangeCodec.encode(EntityReplay.deleteOf("PROBE", "ID", id)));
+            insert.setTimestamp(3, java.sql.Timestamp.from(T0));
+            insert.executeUpdate();
+        }
+    }
+
+    /** Capture's part of a live write whose SQL already ran: the row's pending event. */
+    private static void capture(Connection connection, String id) throws SQLException {
         RowChange change =
                 EntityReplay.currentRow(connection, "PROBE", "ID", id).orElseThrow();
         try (PreparedStatement insert = connection.prepareStatement(
