@@ -119,7 +119,7 @@ public final class Bench {
             switchReads(accessor);
             Wrk.run(url, bundles, 2, 16, Math.max(5, seconds / 3), home, null);
             PrometheusText before = metrics(url);
-            Map<String, Long> processes = processes();
+            Map<String, Long> processes = ProcessCpu.hostDerbyBroker(home);
             Map<String, Double> cpuBefore = ProcessCpu.snapshot(processes);
             Wrk.Result result = Wrk.run(url, bundles, 2, 16, seconds, home, null);
             Map<String, Double> cpu = ProcessCpu.since(cpuBefore, processes);
@@ -143,7 +143,7 @@ public final class Bench {
                     result.p90Millis(),
                     result.p99Millis(),
                     perRequest,
-                    cpuLine(cpu),
+                    ProcessCpu.line(cpu),
                     result.errors() > 0 ? "  ERRORS " + result.errors() : ""));
             report.append(String.format(Locale.ROOT, "   %s: %d requests%n", accessor, result.requests()));
         }
@@ -259,7 +259,7 @@ public final class Bench {
                 "others %",
                 "responses checked, failed"));
         Map<String, Double> atEight = new LinkedHashMap<>();
-        Map<String, Long> processes = processes();
+        Map<String, Long> processes = ProcessCpu.hostDerbyBroker(home);
         for (Target target : targets) {
             if (target.accessor() != null) {
                 switchReads(target.accessor());
@@ -332,8 +332,8 @@ public final class Bench {
     }
 
     private String jcmd(String... command) throws IOException, InterruptedException {
-        List<String> line =
-                new ArrayList<>(List.of("jcmd", String.valueOf(processes().get("host-1"))));
+        List<String> line = new ArrayList<>(
+                List.of("jcmd", String.valueOf(ProcessCpu.hostDerbyBroker(home).get("host-1"))));
         line.addAll(List.of(command));
         Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -511,25 +511,6 @@ public final class Bench {
     private String hostUrl(int host) {
         int port = URI.create(url).getPort() + 100 * (host - 1);
         return "http://127.0.0.1:" + port;
-    }
-
-    private Map<String, Long> processes() throws IOException {
-        Map<String, Long> processes = new LinkedHashMap<>();
-        processes.put("host-1", pid(home.resolve("domains/host-1/config/pid")));
-        processes.put("derby", pid(home.resolve("run/derby.pid")));
-        processes.put("broker", pid(home.resolve("run/broker.pid")));
-        return processes;
-    }
-
-    private static long pid(Path file) throws IOException {
-        return Long.parseLong(Files.readString(file).trim());
-    }
-
-    private static String cpuLine(Map<String, Double> cpu) {
-        StringBuilder line = new StringBuilder();
-        cpu.forEach((name, seconds) ->
-                line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", seconds)));
-        return line.toString();
     }
 
     private static PrometheusText metrics(String hostUrl) {

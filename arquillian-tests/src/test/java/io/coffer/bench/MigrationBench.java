@@ -233,9 +233,9 @@ public final class MigrationBench {
         long started = System.nanoTime();
         double busy;
         do {
-            Map<String, Double> before = ProcessCpu.snapshot(processes());
+            Map<String, Double> before = ProcessCpu.snapshot(ProcessCpu.hostDerbyBroker(home));
             Http.sleep(5_000);
-            busy = ProcessCpu.since(before, processes()).values().stream()
+            busy = ProcessCpu.since(before, ProcessCpu.hostDerbyBroker(home)).values().stream()
                     .mapToDouble(Double::doubleValue)
                     .sum();
         } while (busy > 1.0 && System.nanoTime() - started < TimeUnit.MINUTES.toNanos(2));
@@ -278,12 +278,12 @@ public final class MigrationBench {
             throws Exception {
         List<HttpRequest> requests = reads(store, readable);
         long before = processed("backfill");
-        Map<String, Double> cpu = ProcessCpu.snapshot(processes());
+        Map<String, Double> cpu = ProcessCpu.snapshot(ProcessCpu.hostDerbyBroker(home));
         long started = System.nanoTime();
         OpenLoad.Outcome outcome = OpenLoad.run(List.of(new OpenLoad.Stream(name, requests, readRate)), seconds)
                 .get(0);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        Map<String, Double> used = ProcessCpu.since(cpu, processes());
+        Map<String, Double> used = ProcessCpu.since(cpu, ProcessCpu.hostDerbyBroker(home));
         long after = processed("backfill");
         String state = ok(operator.get(migration), "reading the view")
                 .getJsonObject("backfill")
@@ -300,7 +300,8 @@ public final class MigrationBench {
                 outcome.percentile(1.0),
                 outcome.failed() + outcome.throttled(),
                 (after - before) / elapsed,
-                cpuLine(used) + (state.equals("DONE") ? " (the backfill ended in this window: not comparable)" : "")));
+                ProcessCpu.line(used)
+                        + (state.equals("DONE") ? " (the backfill ended in this window: not comparable)" : "")));
         return p99;
     }
 
@@ -334,7 +335,8 @@ public final class MigrationBench {
         String counter = work.equals("backfill") ? "processed" : "checked";
         Map<String, Path> recordings = new LinkedHashMap<>();
         if (profile) {
-            for (Map.Entry<String, Long> process : processes().entrySet()) {
+            for (Map.Entry<String, Long> process :
+                    ProcessCpu.hostDerbyBroker(home).entrySet()) {
                 if (!process.getKey().equals("broker")) {
                     Path recording = home.resolve("bench/migration-" + work + "-" + process.getKey() + ".jfr");
                     Files.createDirectories(recording.getParent());
@@ -351,7 +353,7 @@ public final class MigrationBench {
         }
         JsonObject first = ok(operator.get(migration), "reading the view").getJsonObject(part);
         long start = first.getJsonNumber(counter).longValue();
-        Map<String, Double> cpu = ProcessCpu.snapshot(processes());
+        Map<String, Double> cpu = ProcessCpu.snapshot(ProcessCpu.hostDerbyBroker(home));
         long started = System.nanoTime();
         ok(operator.post(migration + "/resume", "{}"), "resuming");
         Instant deadline = Instant.now().plus(PATIENCE);
@@ -369,10 +371,10 @@ public final class MigrationBench {
             Http.sleep(200);
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        String used = cpuLine(ProcessCpu.since(cpu, processes()));
+        String used = ProcessCpu.line(ProcessCpu.since(cpu, ProcessCpu.hostDerbyBroker(home)));
         require(last.getString("state").equals("DONE"), work + " not done within " + PATIENCE + ": " + last);
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {
-            jcmd(processes().get(recording.getKey()), "JFR.stop", "name=migration");
+            jcmd(ProcessCpu.hostDerbyBroker(home).get(recording.getKey()), "JFR.stop", "name=migration");
         }
         Rate rate = new Rate(work, last.getJsonNumber(counter).longValue() - start, elapsed, serverRate, used);
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {
@@ -396,39 +398,13 @@ public final class MigrationBench {
         for (Secret secret : readable) {
             String host = "http://127.0.0.1:" + (URI.create(url).getPort() + 100 * (reads.size() % hosts));
             URI uri = URI.create(host + "/20190301/secretbundles/" + secret.getId());
-            HttpRequest.Builder read = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60));
-            for (Map.Entry<String, String> header :
-                    signer.sign("GET", uri, null).entrySet()) {
-                if (!header.getKey().equalsIgnoreCase("host")) {
-                    read.header(header.getKey(), header.getValue());
-                }
-            }
-            reads.add(read.build());
+            reads.add(SignedRequests.get(signer, uri));
         }
         return reads;
     }
 
     private String phase() {
         return ok(operator.get(migration), "reading the phase").getString("phase");
-    }
-
-    private Map<String, Long> processes() throws IOException {
-        Map<String, Long> processes = new LinkedHashMap<>();
-        processes.put("host-1", pid(home.resolve("domains/host-1/config/pid")));
-        processes.put("derby", pid(home.resolve("run/derby.pid")));
-        processes.put("broker", pid(home.resolve("run/broker.pid")));
-        return processes;
-    }
-
-    private static long pid(Path file) throws IOException {
-        return Long.parseLong(Files.readString(file).trim());
-    }
-
-    private static String cpuLine(Map<String, Double> cpu) {
-        StringBuilder line = new StringBuilder();
-        cpu.forEach((name, seconds) ->
-                line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", seconds)));
-        return line.toString();
     }
 
     private static String jcmd(long pid, String... command) throws IOException, InterruptedException {

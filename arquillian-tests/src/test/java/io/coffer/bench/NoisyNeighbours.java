@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The noisy-neighbour benchmark, against a running topology (see bench/noisy-neighbours): four tenancies read their
@@ -232,14 +231,7 @@ public final class NoisyNeighbours {
         for (Secret secret : secrets(store, "s-", secretCount)) {
             String host = hostUrls().get(reads.size() % hosts);
             URI uri = URI.create(host + "/20190301/secretbundles/" + secret.getId());
-            HttpRequest.Builder read = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(60));
-            for (Map.Entry<String, String> header :
-                    signer.sign("GET", uri, null).entrySet()) {
-                if (!header.getKey().equalsIgnoreCase("host")) {
-                    read.header(header.getKey(), header.getValue());
-                }
-            }
-            reads.add(read.build());
+            reads.add(SignedRequests.get(signer, uri));
         }
         return reads;
     }

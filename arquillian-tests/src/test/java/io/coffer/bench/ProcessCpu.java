@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** CPU time (user + system) a process has used so far, read from /proc/[pid]/stat. */
@@ -49,5 +50,26 @@ final class ProcessCpu {
         Map<String, Double> used = new LinkedHashMap<>();
         processes.forEach((name, pid) -> used.put(name, seconds(pid) - before.getOrDefault(name, 0.0)));
         return used;
+    }
+
+    /** The processes of a one-cell topology whose CPU the benchmarks report: host-1, the Derby server, the broker. */
+    static Map<String, Long> hostDerbyBroker(Path home) throws IOException {
+        Map<String, Long> processes = new LinkedHashMap<>();
+        processes.put("host-1", pid(home.resolve("domains/host-1/config/pid")));
+        processes.put("derby", pid(home.resolve("run/derby.pid")));
+        processes.put("broker", pid(home.resolve("run/broker.pid")));
+        return processes;
+    }
+
+    static long pid(Path file) throws IOException {
+        return Long.parseLong(Files.readString(file).trim());
+    }
+
+    /** CPU seconds per process, in the map's order, as {@code 1.2, 0.3, 0.0}. */
+    static String line(Map<String, Double> cpu) {
+        StringBuilder line = new StringBuilder();
+        cpu.forEach((name, seconds) ->
+                line.append(line.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", seconds)));
+        return line.toString();
     }
 }
