@@ -13,6 +13,7 @@ import io.coffer.routing.entity.StoreSettings;
 import io.coffer.shard.control.Cells;
 import io.coffer.shard.control.ShardPlacements;
 import io.coffer.shard.control.StoreAddresses;
+import io.coffer.shard.entity.ShardPlacementSetting;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -94,11 +95,13 @@ public class ShardService {
 
     private Shard shard(StoreId store, Map<StoreId, Long> vaults) {
         StoreSettings settings = settingsOf(store, false);
+        // Read only: a shard without a placement row accepts new vaults, so a GET never writes one.
         Optional<Placement> placement = store.isBase()
                 ? Optional.empty()
                 : Optional.of(new Placement(
-                        ShardPlacements.setting(router.base(), store, clock.instant(), false)
-                                .acceptsNewVaults(),
+                        Optional.ofNullable(router.base().find(ShardPlacementSetting.class, store.name()))
+                                .map(ShardPlacementSetting::acceptsNewVaults)
+                                .orElse(true),
                         vaults.getOrDefault(store, 0L)));
         return new Shard(settings, Cells.of(store), addresses.of(store), placement);
     }
