@@ -332,15 +332,7 @@ public final class Bench {
     }
 
     private String jcmd(String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(
-                List.of("jcmd", String.valueOf(ProcessCpu.hostDerbyBroker(home).get("host-1"))));
-        line.addAll(List.of(command));
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (jcmd.waitFor() != 0) {
-            throw new IOException("jcmd failed: " + output);
-        }
-        return output;
+        return ProcessCpu.jcmd(ProcessCpu.hostDerbyBroker(home).get("host-1"), command);
     }
 
     private void replicationLag(Secrets store, int writesPerSecond) throws Exception {

@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -341,7 +340,7 @@ public final class MigrationBench {
                     Path recording = home.resolve("bench/migration-" + work + "-" + process.getKey() + ".jfr");
                     Files.createDirectories(recording.getParent());
                     Files.deleteIfExists(recording);
-                    jcmd(
+                    ProcessCpu.jcmd(
                             process.getValue(),
                             "JFR.start",
                             "name=migration",
@@ -374,7 +373,7 @@ public final class MigrationBench {
         String used = ProcessCpu.line(ProcessCpu.since(cpu, ProcessCpu.hostDerbyBroker(home)));
         require(last.getString("state").equals("DONE"), work + " not done within " + PATIENCE + ": " + last);
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {
-            jcmd(ProcessCpu.hostDerbyBroker(home).get(recording.getKey()), "JFR.stop", "name=migration");
+            ProcessCpu.jcmd(ProcessCpu.hostDerbyBroker(home).get(recording.getKey()), "JFR.stop", "name=migration");
         }
         Rate rate = new Rate(work, last.getJsonNumber(counter).longValue() - start, elapsed, serverRate, used);
         for (Map.Entry<String, Path> recording : recordings.entrySet()) {
@@ -405,17 +404,6 @@ public final class MigrationBench {
 
     private String phase() {
         return ok(operator.get(migration), "reading the phase").getString("phase");
-    }
-
-    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
-        line.addAll(List.of(command));
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (jcmd.waitFor() != 0) {
-            throw new IOException("jcmd failed: " + output);
-        }
-        return output;
     }
 
     private static JsonObject ok(Reply reply, String doing) {
