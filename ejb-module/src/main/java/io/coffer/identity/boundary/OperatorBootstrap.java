@@ -51,9 +51,7 @@ public class OperatorBootstrap {
 
     @PreDestroy
     void stop() {
-        if (attempts != null) {
-            attempts.stop();
-        }
+        PeriodicTask.stopIfStarted(attempts);
     }
 
     private void attempt() {

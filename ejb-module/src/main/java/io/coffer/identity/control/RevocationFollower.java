@@ -44,9 +44,7 @@ public class RevocationFollower {
 
     @PreDestroy
     void stop() {
-        if (following != null) {
-            following.stop();
-        }
+        PeriodicTask.stopIfStarted(following);
     }
 
     void check() {

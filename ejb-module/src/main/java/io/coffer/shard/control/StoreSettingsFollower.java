@@ -37,8 +37,6 @@ public class StoreSettingsFollower {
 
     @PreDestroy
     void stop() {
-        if (following != null) {
-            following.stop();
-        }
+        PeriodicTask.stopIfStarted(following);
     }
 }

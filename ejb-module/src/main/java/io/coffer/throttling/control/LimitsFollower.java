@@ -52,9 +52,7 @@ public class LimitsFollower {
 
     @PreDestroy
     void stop() {
-        if (following != null) {
-            following.stop();
-        }
+        PeriodicTask.stopIfStarted(following);
     }
 
     /** Reads the limits now (also called right after the operator changed them on this host). */

@@ -55,22 +55,11 @@ public final class EntityReplay {
     public enum Outcome {
         /** The entity's current row is in the log now. */
         EMITTED,
-        /** The entity is already in the log since live sync started: live sync owns it. */
-        SKIPPED,
         /** The entity no longer exists on the remote store; nothing was written. */
         GONE
     }
 
     private EntityReplay() {}
-
-    /** A backfill's replay: skips an entity that has an event (pending or logged) since live sync started. */
-    public static Outcome backfill(Connection remote, String table, String keyColumn, String key, Instant now)
-            throws SQLException {
-        if (hasEvent(remote, table, key)) {
-            return Outcome.SKIPPED;
-        }
-        return emitCurrent(remote, table, keyColumn, key, now);
-    }
 
     /**
      * The sweep's repair: the entity's current row, or its delete when the remote store no longer has it, whatever
@@ -78,7 +67,14 @@ public final class EntityReplay {
      */
     public static Outcome repair(Connection remote, String table, String keyColumn, String key, Instant now)
             throws SQLException {
+        return repair(remote, table, keyColumn, key, now, () -> {});
+    }
+
+    static Outcome repair(
+            Connection remote, String table, String keyColumn, String key, Instant now, Interleaving interleaving)
+            throws SQLException {
         long reserved = reserve(remote, table, key, now);
+        interleaving.run();
         Optional<RowChange> current = currentRow(remote, table, keyColumn, key);
         RowChange change = current.orElseGet(() -> deleteOf(table, keyColumn, key));
         fill(remote, reserved, change);
@@ -88,7 +84,7 @@ public final class EntityReplay {
     /**
      * A backfill's replay of consecutive keys of one table, in the store's key order (as {@link TableKeys#after}
      * walks them): skips every entity with an event since live sync started, and replays the others by the rule of
-     * {@link #emitCurrent}, in a few statements for the whole run.
+     * {@link #repair}, in a few statements for the whole run.
      */
     public static Replayed backfill(Connection remote, String table, String keyColumn, List<String> keys, Instant now)
             throws SQLException {
@@ -227,35 +223,10 @@ public final class EntityReplay {
         return rows;
     }
 
-    static Outcome emitCurrent(Connection remote, String table, String keyColumn, String key, Instant now)
-            throws SQLException {
-        return emitCurrent(remote, table, keyColumn, key, now, () -> {});
-    }
-
     /** What a test runs between the event taking its place and the row being read: where a live write may land. */
     @FunctionalInterface
     interface Interleaving {
         void run() throws SQLException;
-    }
-
-    static Outcome emitCurrent(
-            Connection remote, String table, String keyColumn, String key, Instant now, Interleaving interleaving)
-            throws SQLException {
-        long reserved = reserve(remote, table, key, now);
-        interleaving.run();
-        Optional<RowChange> current = currentRow(remote, table, keyColumn, key);
-        if (current.isEmpty()) {
-            release(remote, reserved);
-            return Outcome.GONE;
-        }
-        fill(remote, reserved, current.get());
-        return Outcome.EMITTED;
-    }
-
-    /** Whether the entity has an event since live sync: pending first, then logged (the publisher moves one to the other atomically). */
-    static boolean hasEvent(Connection remote, String table, String key) throws SQLException {
-        return exists(remote, "SELECT 1 FROM REPL_PENDING WHERE TABLE_NAME = ? AND ENTITY_KEY = ?", table, key)
-                || exists(remote, "SELECT 1 FROM REPL_LOG WHERE TABLE_NAME = ? AND ENTITY_KEY = ?", table, key);
     }
 
     /** Takes the event's place in the log order: a pending row whose payload is filled in once the row is read. */
@@ -283,13 +254,6 @@ public final class EntityReplay {
         }
     }
 
-    private static void release(Connection remote, long reserved) throws SQLException {
-        try (PreparedStatement delete = remote.prepareStatement("DELETE FROM REPL_PENDING WHERE ID = ?")) {
-            delete.setLong(1, reserved);
-            delete.executeUpdate();
-        }
-    }
-
     /** The entity's row as the store holds it now (committed: a row a writer holds is waited for). */
     static Optional<RowChange> currentRow(Connection remote, String table, String keyColumn, String key)
             throws SQLException {
@@ -307,15 +271,5 @@ public final class EntityReplay {
 
     static RowChange deleteOf(String table, String keyColumn, String key) {
         return new RowChange(table, Operation.DELETE, List.of(keyColumn), Map.of(keyColumn, key));
-    }
-
-    private static boolean exists(Connection connection, String sql, String table, String key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, table);
-            select.setString(2, key);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
-            }
-        }
     }
 }

@@ -82,9 +82,7 @@ public class LiveVerifier {
 
     @PreDestroy
     void stop() {
-        if (ticking != null) {
-            ticking.stop();
-        }
+        PeriodicTask.stopIfStarted(ticking);
     }
 
     void drain() {

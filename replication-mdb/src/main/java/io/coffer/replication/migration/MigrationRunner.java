@@ -103,9 +103,7 @@ public class MigrationRunner {
 
     @PreDestroy
     void stop() {
-        if (ticking != null) {
-            ticking.stop();
-        }
+        PeriodicTask.stopIfStarted(ticking);
     }
 
     void tick() {

@@ -36,15 +36,15 @@ public class MigrationService {
     @Inject
     ShardRouter router;
 
+    @EJB
+    MigrationProgress progress;
+
     @Inject
     Replication replication;
 
     @Inject
     @RealTime
     Clock clock;
-
-    @EJB
-    MigrationProgress progress;
 
     @Inject
     CofferSettings settings;

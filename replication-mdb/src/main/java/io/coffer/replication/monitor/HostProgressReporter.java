@@ -71,9 +71,7 @@ public class HostProgressReporter {
 
     @PreDestroy
     void stop() {
-        if (reporting != null) {
-            reporting.stop();
-        }
+        PeriodicTask.stopIfStarted(reporting);
     }
 
     private void report() {

@@ -85,9 +85,7 @@ public class ReplicaMonitor {
 
     @PreDestroy
     void stop() {
-        if (watching != null) {
-            watching.stop();
-        }
+        PeriodicTask.stopIfStarted(watching);
     }
 
     private void checkAll() {

@@ -27,16 +27,16 @@ import java.util.Optional;
 public class LogPruning {
 
     @Inject
-    StoreConnections connections;
-
-    @Inject
-    ShardRouter router;
-
-    @Inject
     CofferSettings settings;
 
     @Inject
+    StoreConnections connections;
+
+    @Inject
     ReplicationMetrics metrics;
+
+    @Inject
+    ShardRouter router;
 
     @Inject
     @RealTime

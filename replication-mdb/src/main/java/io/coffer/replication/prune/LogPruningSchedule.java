@@ -1,6 +1,8 @@
 package io.coffer.replication.prune;
 
+import io.coffer.platform.time.Outage;
 import io.coffer.platform.time.PeriodicTask;
+import io.coffer.platform.time.RealTime;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
@@ -16,6 +18,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,8 +45,12 @@ public class LogPruningSchedule {
     @Inject
     ShardRouter router;
 
+    @Inject
+    @RealTime
+    Clock clock;
+
+    private final Map<StoreId, Outage> outages = new ConcurrentHashMap<>();
     private volatile PeriodicTask ticking;
-    private volatile boolean failing;
 
     @PostConstruct
     void start() {
@@ -49,31 +59,27 @@ public class LogPruningSchedule {
 
     @PreDestroy
     void stop() {
-        if (ticking != null) {
-            ticking.stop();
-        }
+        PeriodicTask.stopIfStarted(ticking);
     }
 
     void tick() {
-        for (StoreId store : router.remoteStores()) {
-            try {
-                pruning.pruneIfLeader(store)
-                        .filter(pruned -> pruned.pruned() > 0)
-                        .ifPresent(pruned -> LOG.info(() -> "pruned " + pruned.pruned() + " entries of store " + store
-                                + "'s log, up to " + pruned.appliedByEveryLiveHost()));
-                if (failing) {
-                    LOG.info("log pruning works again");
-                    failing = false;
-                }
-            } catch (RuntimeException failure) {
-                // A store or the base store is down: the next minute tries again; said once per outage.
-                if (!failing) {
-                    LOG.log(
-                            Level.WARNING,
-                            "pruning the log of store " + store + " failed; retried every minute",
-                            failure);
-                    failing = true;
-                }
+        router.remoteStores().forEach(this::prune);
+    }
+
+    /** A store or the base store down: the next minute tries again; said once when it starts and once when it ends. */
+    private void prune(StoreId store) {
+        Outage outage = outages.computeIfAbsent(store, ignored -> new Outage(Duration.ZERO, Duration.ZERO));
+        try {
+            pruning.pruneIfLeader(store)
+                    .filter(pruned -> pruned.pruned() > 0)
+                    .ifPresent(pruned -> LOG.info(() -> "pruned " + pruned.pruned() + " entries of store " + store
+                            + "'s log, up to " + pruned.appliedByEveryLiveHost()));
+            outage.succeeded(clock.instant())
+                    .ifPresent(length -> LOG.info(() ->
+                            "pruning the log of store " + store + " works again, after " + Outage.describe(length)));
+        } catch (RuntimeException failure) {
+            if (outage.failed(clock.instant())) {
+                LOG.log(Level.WARNING, "pruning the log of store " + store + " failed; retried every minute", failure);
             }
         }
     }

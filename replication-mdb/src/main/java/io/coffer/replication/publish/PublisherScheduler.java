@@ -73,9 +73,7 @@ public class PublisherScheduler {
 
     @PreDestroy
     void stop() {
-        if (ticking != null) {
-            ticking.stop();
-        }
+        PeriodicTask.stopIfStarted(ticking);
     }
 
     /** Publish the store's pending events now (called after a commit that wrote some). */

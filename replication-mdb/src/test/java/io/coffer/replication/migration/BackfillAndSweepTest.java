@@ -96,7 +96,7 @@ class BackfillAndSweepTest {
         remote.connection().commit();
 
         // A live write lands between the replay taking its place in the log order and reading the row.
-        EntityReplay.emitCurrent(remote.connection(), "PROBE", "ID", "p-1", T0, () -> {
+        EntityReplay.repair(remote.connection(), "PROBE", "ID", "p-1", T0, () -> {
             try (Connection writer = remote.open()) {
                 writer.setAutoCommit(false);
                 liveUpdate(writer, "p-1", "after", 2);
@@ -223,10 +223,12 @@ class BackfillAndSweepTest {
         row(remote.connection(), "p-1", "live", 1);
         remote.connection().commit();
         remote.pending("PROBE", "p-1", "{}", T0);
-        assertThat(EntityReplay.backfill(remote.connection(), "PROBE", "ID", "p-1", T0))
-                .isEqualTo(EntityReplay.Outcome.SKIPPED);
-        assertThat(EntityReplay.backfill(remote.connection(), "PROBE", "ID", "p-9", T0))
-                .isEqualTo(EntityReplay.Outcome.GONE);
+        assertThat(EntityReplay.backfill(remote.connection(), "PROBE", "ID", List.of("p-1"), T0))
+                .as("skipped")
+                .isEqualTo(new EntityReplay.Replayed(0, 1, 0));
+        assertThat(EntityReplay.backfill(remote.connection(), "PROBE", "ID", List.of("p-9"), T0))
+                .as("gone")
+                .isEqualTo(new EntityReplay.Replayed(0, 0, 1));
         remote.connection().commit();
         try (PreparedStatement count = remote.connection().prepareStatement("SELECT COUNT(*) FROM REPL_PENDING");
                 ResultSet rows = count.executeQuery()) {

@@ -64,6 +64,13 @@ public final class PeriodicTask {
         }
     }
 
+    /** Stops a task that was started; a bean torn down before its start left {@code null}, and nothing to stop. */
+    public static void stopIfStarted(PeriodicTask task) {
+        if (task != null) {
+            task.stop();
+        }
+    }
+
     public boolean isStopped() {
         return stopped;
     }
