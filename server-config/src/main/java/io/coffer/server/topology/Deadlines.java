@@ -80,7 +80,8 @@ public record Deadlines(
 
     /** Changes to any of these are applied to a host's resources on its next start. */
     String key() {
-        return "v1 " + this;
+        // v2: the remote pools validate their connections too (a domain with v1 gets it on its next start).
+        return "v2 " + this;
     }
 
     private static int number(Properties file, String key, int fallback) {

@@ -17,6 +17,10 @@ final class HostResources {
     private static final String BROKER_ALIAS = "coffer-broker-password";
     /** By name: the class extends Derby's client, which is on the servers' class path and not on the CLI's. */
     static final String REMOTE_DATA_SOURCE = "io.coffer.server.derby.DeadlineClientXADataSource";
+    /** Payara's validation by {@code Connection.isValid}: a round trip to the server, bounded by the read deadline. */
+    static final String CONNECTION_VALIDATION = "org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation";
+    /** A connection used within this many seconds is handed out without a new check. */
+    static final int VALIDATE_AT_MOST_EVERY_SECONDS = 2;
 
     private final TopologyPlan plan;
     private final Path domainDir;
@@ -69,6 +73,8 @@ final class HostResources {
             commands.add("create-jdbc-connection-pool --datasourceclassname " + REMOTE_DATA_SOURCE
                     + " --restype javax.sql.XADataSource --steadypoolsize 2 --maxpoolsize 32 --failconnection=false"
                     + " --maxwait " + deadlines.poolWaitMillis()
+                    + " --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname "
+                    + CONNECTION_VALIDATION + " --validateatmostonceperiod " + VALIDATE_AT_MOST_EVERY_SECONDS
                     + " --property serverName=127.0.0.1:portNumber=" + plan.derbyPort()
                     + ":databaseName=coffer-" + store + ":createDatabase=create:user=" + InternalCredentials.DERBY_USER
                     + ":password=" + escape(aliasReference(DERBY_ALIAS))
@@ -109,6 +115,13 @@ final class HostResources {
             // One failed connection must not make the pool close and reopen all of them under its lock: with the
             // server frozen every reopening waits out the login deadline while every other request queues behind it.
             commands.add("set " + pool + "fail-all-connections=false");
+            // A connection the freeze or the restart of the Derby server broke is found out before it is handed out,
+            // so the first request after the server is back does not get a 503 for it (a round trip per connection at
+            // most every few seconds).
+            commands.add("set " + pool + "is-connection-validation-required=true");
+            commands.add("set " + pool + "connection-validation-method=custom-validation");
+            commands.add("set " + pool + "validation-classname=" + CONNECTION_VALIDATION);
+            commands.add("set " + pool + "validate-atmost-once-period-in-seconds=" + VALIDATE_AT_MOST_EVERY_SECONDS);
             commands.add("set " + pool + "property.loginTimeout=" + deadlines.storeLoginSeconds());
             commands.add("set " + pool + "property.readTimeout=" + deadlines.storeReadSeconds());
         }

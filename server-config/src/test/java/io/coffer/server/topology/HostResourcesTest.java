@@ -88,12 +88,22 @@ class HostResourcesTest {
                                 + "io.coffer.server.derby.DeadlineClientXADataSource",
                         "set resources.jdbc-connection-pool.coffer-base.max-wait-time-in-millis=5000",
                         "set resources.jdbc-connection-pool.coffer-base.fail-all-connections=false",
+                        "set resources.jdbc-connection-pool.coffer-base.is-connection-validation-required=true",
+                        "set resources.jdbc-connection-pool.coffer-base.connection-validation-method=custom-validation",
+                        "set resources.jdbc-connection-pool.coffer-base.validation-classname="
+                                + "org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                        "set resources.jdbc-connection-pool.coffer-base.validate-atmost-once-period-in-seconds=2",
                         "set resources.jdbc-connection-pool.coffer-base.property.loginTimeout=2",
                         "set resources.jdbc-connection-pool.coffer-base.property.readTimeout=3",
                         "set resources.jdbc-connection-pool.coffer-shard-0.datasource-classname="
                                 + "io.coffer.server.derby.DeadlineClientXADataSource",
                         "set resources.jdbc-connection-pool.coffer-shard-0.max-wait-time-in-millis=5000",
                         "set resources.jdbc-connection-pool.coffer-shard-0.fail-all-connections=false",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.is-connection-validation-required=true",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.connection-validation-method=custom-validation",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.validation-classname="
+                                + "org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                        "set resources.jdbc-connection-pool.coffer-shard-0.validate-atmost-once-period-in-seconds=2",
                         "set resources.jdbc-connection-pool.coffer-shard-0.property.loginTimeout=2",
                         "set resources.jdbc-connection-pool.coffer-shard-0.property.readTimeout=3",
                         "set resources.resource-adapter-config.activemq-rar.property.ServerUrl=tcp://127.0.0.1:61616"
