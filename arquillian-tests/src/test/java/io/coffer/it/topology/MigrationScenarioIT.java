@@ -79,7 +79,8 @@ class MigrationScenarioIT {
     private static final int SECRETS = Integer.getInteger("coffer.scenario.secrets", 20_000);
 
     private static final int WRITERS = 16;
-    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    /** How long a wait for background work may last (a backfill of ~40,000 entities on two cores takes minutes). */
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     private final StringBuilder timings = new StringBuilder();
     private final AtomicReferenceArray<String> seeded = new AtomicReferenceArray<>(SECRETS);
@@ -329,6 +330,14 @@ class MigrationScenarioIT {
         assertThat(unread)
                 .as("secrets not served while the Derby server was frozen")
                 .isEmpty();
+        // writes again once every host reaches the remote stores again (until then they would be refused with 503)
+        for (String host : HOSTS) {
+            Reply health =
+                    Http.await(Duration.ofMinutes(2), reply -> reply.status() == 200, () -> Http.get(host + "/health"));
+            assertThat(health.status())
+                    .as("%s after the freeze: %s", host, health.body())
+                    .isEqualTo(200);
+        }
         load.resumeWrites();
 
         // 7. Every replica equals its remote store; no customer request failed.
