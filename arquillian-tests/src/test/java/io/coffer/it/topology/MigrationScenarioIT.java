@@ -79,6 +79,11 @@ class MigrationScenarioIT {
     private static final int SECRETS = Integer.getInteger("coffer.scenario.secrets", 20_000);
 
     private static final int WRITERS = 16;
+    /**
+     * Vaults the secrets are written into: a CreateSecret locks its vault's row until it commits, so concurrent
+     * writers into one vault would queue on that lock.
+     */
+    private static final int VAULTS = 8;
     /** How long a wait for background work may last (a backfill of ~40,000 entities on two cores takes minutes). */
     private static final Duration PATIENCE = Duration.ofMinutes(10);
 
@@ -86,6 +91,7 @@ class MigrationScenarioIT {
     private final AtomicReferenceArray<String> seeded = new AtomicReferenceArray<>(SECRETS);
     private Operator operator;
     private Secrets secrets;
+    private final List<Secrets> vaults = new ArrayList<>();
     private CustomerLoad load;
     /** The host admin calls go to: host-1, unless it is the one killed. */
     private String admin = HOSTS.get(0);
@@ -98,7 +104,11 @@ class MigrationScenarioIT {
         Outcome started = coffer(Duration.ofMinutes(20), "start", "--hosts", "3");
         assertThat(started.exitCode()).as(started.all()).isZero();
         operator = Operator.of(HOME).ready(HOSTS.get(0));
-        secrets = Secrets.in(Tenant.create(operator, HOSTS.get(0), "scenario"));
+        Tenant tenant = Tenant.create(operator, HOSTS.get(0), "scenario");
+        for (int i = 0; i < VAULTS; i++) {
+            vaults.add(Secrets.in(tenant));
+        }
+        secrets = vaults.get(0);
         // the seeding writes as fast as the machine allows: far above the default limits, so none is throttled
         Throttling.limit(
                 operator,
@@ -135,11 +145,12 @@ class MigrationScenarioIT {
         double seconds = Duration.between(seeding, Instant.now()).toMillis() / 1000.0;
         note(String.format(
                 Locale.ROOT,
-                "%,d CreateSecret in %.0f s: %.0f/s (%d concurrent writers over 3 hosts)",
+                "%,d CreateSecret in %.0f s: %.0f/s (%d concurrent writers over 3 hosts, %d vaults)",
                 SECRETS - CustomerLoad.FIRST_WRITTEN,
                 seconds,
                 (SECRETS - CustomerLoad.FIRST_WRITTEN) / seconds,
-                WRITERS));
+                WRITERS,
+                VAULTS));
         assertThat(seedFailures).as("seeding writes that failed").isEmpty();
         assertThat(rows(checksum(HOSTS.get(1), "shard-0"), "local"))
                 .as("rows of host-2's replica of shard-0 while it is REMOTE_ONLY")
@@ -387,9 +398,9 @@ class MigrationScenarioIT {
                             index,
                             writers.get(index % writers.size())
                                     .createSecret(CreateSecretRequest.builder()
-                                            .createSecretDetails(
-                                                    secrets.details("seed-" + index + "-" + suffix, content(index))
-                                                            .build())
+                                            .createSecretDetails(vaults.get(index % VAULTS)
+                                                    .details("seed-" + index + "-" + suffix, content(index))
+                                                    .build())
                                             .build())
                                     .getSecret()
                                     .getId());
