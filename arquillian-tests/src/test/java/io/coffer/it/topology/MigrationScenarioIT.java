@@ -2,6 +2,7 @@ package io.coffer.it.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.oracle.bmc.model.BmcException;
 import com.oracle.bmc.vault.VaultsClient;
 import com.oracle.bmc.vault.model.UpdateSecretDetails;
 import com.oracle.bmc.vault.requests.CreateSecretRequest;
@@ -78,7 +79,7 @@ class MigrationScenarioIT {
     /** 20,000 as the issue says; smaller only to try the test out quickly. */
     private static final int SECRETS = Integer.getInteger("coffer.scenario.secrets", 20_000);
 
-    private static final int WRITERS = 16;
+    private static final int WRITERS = 8;
     /**
      * Vaults the secrets are written into: a CreateSecret locks its vault's row until it commits, so concurrent
      * writers into one vault would queue on that lock.
@@ -89,6 +90,9 @@ class MigrationScenarioIT {
 
     private final StringBuilder timings = new StringBuilder();
     private final AtomicReferenceArray<String> seeded = new AtomicReferenceArray<>(SECRETS);
+    /** CreateSecrets of the seeding answered 503 "retry later" and retried. */
+    private final AtomicInteger seedRetries = new AtomicInteger();
+
     private Operator operator;
     private Secrets secrets;
     private final List<Secrets> vaults = new ArrayList<>();
@@ -145,12 +149,14 @@ class MigrationScenarioIT {
         double seconds = Duration.between(seeding, Instant.now()).toMillis() / 1000.0;
         note(String.format(
                 Locale.ROOT,
-                "%,d CreateSecret in %.0f s: %.0f/s (%d concurrent writers over 3 hosts, %d vaults)",
+                "%,d CreateSecret in %.0f s: %.0f/s (%d concurrent writers over 3 hosts, %d vaults), %d retried after"
+                        + " a 503",
                 SECRETS - CustomerLoad.FIRST_WRITTEN,
                 seconds,
                 (SECRETS - CustomerLoad.FIRST_WRITTEN) / seconds,
                 WRITERS,
-                VAULTS));
+                VAULTS,
+                seedRetries.get()));
         assertThat(seedFailures).as("seeding writes that failed").isEmpty();
         assertThat(rows(checksum(HOSTS.get(1), "shard-0"), "local"))
                 .as("rows of host-2's replica of shard-0 while it is REMOTE_ONLY")
@@ -385,7 +391,12 @@ class MigrationScenarioIT {
         return "seed content " + index;
     }
 
-    /** Writes the secrets of indexes from..to with concurrent writers over the hosts; answers the failures. */
+    /**
+     * Writes the secrets of indexes from..to with concurrent writers over the hosts; answers the failures. The seeding
+     * is a bulk load that keeps two cores saturated: a store reply can then take longer than the hosts' read deadline
+     * (3 s), which they answer with 503 "retry later"; the loader does as told, as the SDK's retrier would, with the
+     * same retry token (so a retried create that had committed answers the same secret), at most 5 times, and counts it.
+     */
     private List<String> seed(List<VaultsClient> writers, int from, int to) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         Queue<String> failures = new ConcurrentLinkedQueue<>();
@@ -393,19 +404,31 @@ class MigrationScenarioIT {
         for (int i = from; i < to; i++) {
             int index = i;
             pool.execute(() -> {
-                try {
-                    seeded.set(
-                            index,
-                            writers.get(index % writers.size())
-                                    .createSecret(CreateSecretRequest.builder()
-                                            .createSecretDetails(vaults.get(index % VAULTS)
-                                                    .details("seed-" + index + "-" + suffix, content(index))
-                                                    .build())
-                                            .build())
-                                    .getSecret()
-                                    .getId());
-                } catch (RuntimeException failure) {
-                    failures.add(index + ": " + failure);
+                CreateSecretRequest create = CreateSecretRequest.builder()
+                        .createSecretDetails(vaults.get(index % VAULTS)
+                                .details("seed-" + index + "-" + suffix, content(index))
+                                .build())
+                        .opcRetryToken("seed-" + suffix + "-" + index)
+                        .build();
+                for (int attempt = 1; seeded.get(index) == null; attempt++) {
+                    try {
+                        seeded.set(
+                                index,
+                                writers.get((index + attempt) % writers.size())
+                                        .createSecret(create)
+                                        .getSecret()
+                                        .getId());
+                    } catch (BmcException refused) {
+                        if (refused.getStatusCode() != 503 || attempt == 5) {
+                            failures.add(index + ": " + refused);
+                            return;
+                        }
+                        seedRetries.incrementAndGet();
+                        Http.sleep(500L * attempt);
+                    } catch (RuntimeException failure) {
+                        failures.add(index + ": " + failure);
+                        return;
+                    }
                 }
             });
         }
