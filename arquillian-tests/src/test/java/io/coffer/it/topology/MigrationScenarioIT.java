@@ -76,8 +76,11 @@ class MigrationScenarioIT {
     private static final List<String> HOSTS =
             List.of("http://127.0.0.1:26280", "http://127.0.0.1:26380", "http://127.0.0.1:26480");
     private static final List<String> STORES = List.of("base", "shard-0");
-    /** 20,000 as the issue says; smaller only to try the test out quickly. */
-    private static final int SECRETS = Integer.getInteger("coffer.scenario.secrets", 20_000);
+    /**
+     * 2,000 in the test suite, whose whole run must stay within its time budget; the issue's 20,000 with
+     * {@code -Dcoffer.scenario.secrets=20000} (about 13 minutes on two cores: see the README's migration section).
+     */
+    private static final int SECRETS = Integer.getInteger("coffer.scenario.secrets", 2_000);
 
     private static final int WRITERS = 8;
     /**
