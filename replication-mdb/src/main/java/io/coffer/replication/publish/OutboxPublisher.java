@@ -102,6 +102,10 @@ public class OutboxPublisher {
                     ? entries.get(entries.size() - 1).sequence()
                     : plan.get().last();
             OutboxLog.markSent(remote, store, plan.get().epoch(), sentUpTo);
+            if (!remote.getAutoCommit()) {
+                // outside a transaction a pool's connection normally commits each statement; if not, commit here
+                remote.commit();
+            }
             return entries.size();
         } catch (SQLException failure) {
             throw new PublishFailed(
