@@ -161,14 +161,20 @@ public final class ChaosRun {
     }
 
     /**
-     * Restarts the host with the fault's failpoint armed (the load paused meanwhile, so that nothing waits to be
-     * published or applied while it starts), lets the load drive it until it halts there by itself, keeps the load on
+     * Restarts the host with the fault's failpoint armed (the load paused and everything settled first, so that
+     * nothing waits to be published or applied while it starts), lets the load drive it until it halts there by itself, keeps the load on
      * against the other hosts until one of them acknowledges a write again (at most {@link #WRITES_AFTER_HALT}), then
      * repairs it with a plain {@code ./coffer start}. Any 5xx but 503 meanwhile fails the step.
      */
     private Step haltAt(Fault fault, ProcessHandle running, Ledger ledger, Load load, Audit audit) throws Exception {
         String what = fault.describe(settings.suspension());
         load.pause();
+        // Nothing left to publish or apply: the armed host must not reach its point while it starts.
+        List<String> unsettled = audit.awaitSettled();
+        if (!unsettled.isEmpty()) {
+            load.resume();
+            return audited(what, ledger, load, audit, null, null, null, "not armed: " + unsettled.get(0));
+        }
         running.destroyForcibly();
         running.onExit().get();
         String failure = restart(fault.arming());

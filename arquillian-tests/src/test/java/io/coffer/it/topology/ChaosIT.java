@@ -83,6 +83,16 @@ class ChaosIT {
                 Fault.parse("halt:host-2@publish.after-log-commit"), Fault.parse("halt:host-2@publish.after-send")));
     }
 
+    /**
+     * The same for apply: host-2 halts right after it committed an event to its local store, before the message is
+     * acknowledged; started again, it gets the message again and skips it (at or below its bookmark).
+     */
+    @Test
+    @Order(4)
+    void aHostHaltedBetweenItsApplyAndTheAcknowledgementAppliesNothingTwice() throws Exception {
+        assertPasses(List.of(Fault.parse("halt:host-2@apply.after-commit")));
+    }
+
     private static void assertPasses(List<Fault> faults) throws Exception {
         ChaosRun.Settings settings = new ChaosRun.Settings(
                 faults,
