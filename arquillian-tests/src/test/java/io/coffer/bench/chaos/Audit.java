@@ -175,6 +175,13 @@ public final class Audit {
         return new Result(ledger.acknowledgedWrites(), lost, duplicated, unreadable, stuck, gaps, converged, shown);
     }
 
+    /** Waits as the audit does until everything settled; what did not, within the convergence timeout. */
+    public List<String> awaitSettled() {
+        List<String> problems = new ArrayList<>();
+        awaitConverged(problems);
+        return problems;
+    }
+
     /**
      * Waits until no secret of the vault is still CREATING or UPDATING (read as a client of the store reads: rows that
      * a transaction holds locked count as not settled) and every replica equals its remote store.

@@ -16,7 +16,7 @@ import java.util.Locale;
  * and exits 0 only if every audit passed.
  *
  * <p>Arguments: {@code <coffer home> <port base> <derby port> <broker port> <report file>} then options:
- * {@code --faults kill:host-2,kill:broker,...} {@code --writers N} {@code --writes-per-second W} {@code --readers N}
+ * {@code --faults kill:host-2,kill:broker,halt:host-2@publish.after-send,...} {@code --writers N} {@code --writes-per-second W} {@code --readers N}
  * {@code --reads-per-second R} {@code --settle S} {@code --outage S} {@code --suspension S}
  */
 public final class Chaos {

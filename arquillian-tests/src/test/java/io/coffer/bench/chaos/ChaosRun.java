@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +58,11 @@ public final class ChaosRun {
             return failure == null && audit.clean();
         }
     }
+
+    /** How long the load may drive a host armed with a failpoint before it counts as never reaching it. */
+    private static final Duration HALT_TIMEOUT = Duration.ofMinutes(2);
+    /** The bound of issue 8: other hosts accept writes again within this long after a host died. */
+    private static final Duration WRITES_AFTER_HALT = Duration.ofSeconds(30);
 
     private final Path home;
     private final int derbyPort;
@@ -124,6 +132,9 @@ public final class ChaosRun {
         } catch (Exception missing) {
             return audited(what, ledger, load, audit, null, null, null, "not injected: " + missing.getMessage());
         }
+        if (fault.kind() == Fault.Kind.HALT_AT) {
+            return haltAt(fault, process, ledger, load, audit);
+        }
         Instant repairStarted;
         Duration restore = Duration.ZERO;
         String failure = null;
@@ -149,13 +160,84 @@ public final class ChaosRun {
         return audited(what, ledger, load, audit, restore, healthy, ledger.writesAgainAfterRepair(), failure);
     }
 
+    /**
+     * Restarts the host with the fault's failpoint armed (the load paused and everything settled first, so that
+     * nothing waits to be published or applied while it starts), lets the load drive it until it halts there by itself, keeps the load on
+     * against the other hosts until one of them acknowledges a write again (at most {@link #WRITES_AFTER_HALT}), then
+     * repairs it with a plain {@code ./coffer start}. Any 5xx but 503 meanwhile fails the step.
+     */
+    private Step haltAt(Fault fault, ProcessHandle running, Ledger ledger, Load load, Audit audit) throws Exception {
+        String what = fault.describe(settings.suspension());
+        load.pause();
+        // Nothing left to publish or apply: the armed host must not reach its point while it starts.
+        List<String> unsettled = audit.awaitSettled();
+        if (!unsettled.isEmpty()) {
+            load.resume();
+            return audited(what, ledger, load, audit, null, null, null, "not armed: " + unsettled.get(0));
+        }
+        running.destroyForcibly();
+        running.onExit().get();
+        String failure = restart(fault.arming());
+        ProcessHandle armed = null;
+        if (failure == null) {
+            try {
+                armed = fault.process(home);
+            } catch (Exception gone) {
+                failure = "not armed: " + fault.target() + " is not running after ./coffer start: " + gone.getMessage();
+            }
+        }
+        load.resume();
+        if (failure != null) {
+            return audited(what, ledger, load, audit, null, null, null, failure);
+        }
+        try {
+            armed.onExit().get(HALT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException notReached) {
+            armed.destroyForcibly();
+            armed.onExit().get();
+            failure = fault.target() + " did not reach " + fault.failpoint() + " within " + HALT_TIMEOUT.toSeconds()
+                    + " s of load";
+        }
+        say.accept("   " + fault.target() + (failure == null ? " halted at " + fault.failpoint() : ": " + failure));
+        ledger.markRepair();
+        Instant halted = Instant.now();
+        while (ledger.writesAgainAfterRepair() == null && Instant.now().isBefore(halted.plus(WRITES_AFTER_HALT))) {
+            Http.sleep(200);
+        }
+        Duration writesAgain = ledger.writesAgainAfterRepair();
+        if (failure == null && writesAgain == null) {
+            failure = "no write was acknowledged within " + WRITES_AFTER_HALT.toSeconds() + " s of the halt";
+        }
+        long serverErrors = ledger.serverErrorsSoFar();
+        if (failure == null && serverErrors > 0) {
+            failure = serverErrors + " writes refused with a server error other than 503";
+        }
+        Instant repairStarted = Instant.now();
+        String notRepaired = restart(Map.of());
+        Duration restore = Duration.between(repairStarted, Instant.now());
+        Duration healthy = awaitHealthy(repairStarted);
+        if (failure == null) {
+            failure = notRepaired != null
+                    ? notRepaired
+                    : healthy == null
+                            ? "not healthy within " + settings.recoveryTimeout().toSeconds() + " s after the repair"
+                            : null;
+        }
+        return audited(what, ledger, load, audit, restore, healthy, writesAgain, failure);
+    }
+
     /** {@code ./coffer start}, once more if it fails; the failure (with its last lines) if it fails twice. */
     private String restart() {
+        return restart(Map.of());
+    }
+
+    private String restart(Map<String, String> environment) {
         String failure = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             List<String> arguments = new ArrayList<>(List.of("start"));
             arguments.addAll(topology);
-            Outcome started = CofferCommand.run(settings.recoveryTimeout(), arguments.toArray(String[]::new));
+            Outcome started =
+                    CofferCommand.run(settings.recoveryTimeout(), environment, arguments.toArray(String[]::new));
             if (started.exitCode() == 0) {
                 return null;
             }

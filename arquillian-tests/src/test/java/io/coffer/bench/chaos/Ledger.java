@@ -87,6 +87,15 @@ public final class Ledger {
             return wrongContent.get();
         }
 
+        /** Refusals with a 5xx status other than 503 (a client may see a 503 with a retry, never a server error). */
+        public long serverErrors() {
+            return refused.entrySet().stream()
+                    .filter(refusal -> refusal.getKey().startsWith("5")
+                            && !refusal.getKey().startsWith("503"))
+                    .mapToLong(refusal -> refusal.getValue().get())
+                    .sum();
+        }
+
         /** e.g. {@code 503:12 409:3}, or {@code -} */
         public String refusedByStatus() {
             return byKey(refused);
@@ -122,6 +131,11 @@ public final class Ledger {
         Window ended = window;
         window = new Window();
         return ended;
+    }
+
+    /** Refusals with a 5xx status other than 503 in the window running now. */
+    long serverErrorsSoFar() {
+        return window.serverErrors();
     }
 
     /** Marks the moment a repair starts, to measure when writes are acknowledged again. */

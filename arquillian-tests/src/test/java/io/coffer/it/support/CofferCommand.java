@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the repository's own {@code ./coffer} script, the way a user does, and captures what it printed. */
@@ -21,6 +22,11 @@ public final class CofferCommand {
     }
 
     public static Outcome run(Duration timeout, String... arguments) {
+        return run(timeout, Map.of(), arguments);
+    }
+
+    /** With more environment variables for the script (e.g. a test's {@code COFFER_FAILPOINTS}). */
+    public static Outcome run(Duration timeout, Map<String, String> environment, String... arguments) {
         Path root = Path.of(System.getProperty("coffer.root")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();
         command.add(root.resolve("coffer").toString());
@@ -35,6 +41,7 @@ public final class CofferCommand {
                         .redirectError(err.toFile());
                 // mvn verify built everything already; the script must not rebuild under the running suite
                 builder.environment().put("COFFER_SKIP_BUILD", "1");
+                builder.environment().putAll(environment);
                 Process process = builder.start();
                 if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                     process.destroyForcibly();

@@ -1,5 +1,6 @@
 package io.coffer.replication.apply;
 
+import io.coffer.platform.failpoint.Failpoints;
 import io.coffer.replication.event.EventMessages;
 import io.coffer.replication.event.ReplicationEvent;
 import io.coffer.replication.monitor.ReplicationMetrics;
@@ -42,5 +43,6 @@ public class ReplicationEventConsumer implements MessageListener {
             return;
         }
         applier.apply(event);
+        Failpoints.reach(Failpoints.APPLY_AFTER_COMMIT);
     }
 }

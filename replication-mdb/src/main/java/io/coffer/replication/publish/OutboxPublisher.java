@@ -1,8 +1,10 @@
 package io.coffer.replication.publish;
 
+import io.coffer.platform.failpoint.Failpoints;
 import io.coffer.platform.time.RealTime;
 import io.coffer.replication.event.EventMessages;
-import io.coffer.replication.store.RemoteLog;
+import io.coffer.replication.publish.OutboxLog.Entry;
+import io.coffer.replication.publish.OutboxLog.Logged;
 import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.Resource;
@@ -17,27 +19,32 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Moves pending events of one store into its numbered log and onto the replication topic, in one XA transaction
- * spanning the store and the broker: an event is numbered, logged and sent, or none of the three. Publishers on
- * different instances take turns on the store's publisher row, so numbers are contiguous and follow the order in
- * which writes committed for every entity.
+ * Moves pending events of one store into its numbered log and onto the replication topic, in three steps that never
+ * hold the store and the broker in one transaction: {@link #logPending} numbers a batch into the log in a short
+ * transaction on the store alone; {@link #send} then sends what the log holds unsent to the topic outside any
+ * transaction, and records how far it got. A crash or a broker outage between the two costs a resend (which apply
+ * skips as a duplicate), never a loss: the log is what hosts catch up from.
  */
 @Stateless
 public class OutboxPublisher {
 
-    /** The ActiveMQ resource adapter's connection factory (XA, so a send commits with the database write). */
+    /** The ActiveMQ resource adapter's connection factory. */
     static final String CONNECTION_FACTORY = "jms/coffer/ConnectionFactory";
     /** The topic every host subscribes to (broker-side name {@code coffer.replication}, as the MDB's ejb-jar.xml says). */
     static final String TOPIC = "jms/coffer/replication";
+    /**
+     * Entries above the sent mark that are older than this are resent by whichever publisher runs next: the one that
+     * logged them did not record their send in time (it died, or the broker was down). Longer than a send of a full
+     * batch normally takes, so that publishers do not resend each other's batches in flight.
+     */
+    static final Duration RESEND_AFTER = Duration.ofSeconds(5);
 
     @Inject
     StoreConnections connections;
@@ -52,92 +59,80 @@ public class OutboxPublisher {
     @Resource(lookup = TOPIC)
     Topic topic;
 
-    /** @return how many events were published (less than {@code limit} means the store is drained) */
+    /**
+     * Step 1: numbers up to {@code limit} pending events into the store's log, in a transaction of its own on the
+     * store alone (one resource, one-phase commit).
+     *
+     * @throws PublishFailed when the store cannot be reached
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int publishBatch(StoreId store, int limit) {
-        try (Connection database = connections.remote(store)) {
-            RemoteLog.Head head = lockPublisher(database, store);
-            long lastSequence = head.sequence();
-            List<Pending> batch = pending(database, limit);
-            if (batch.isEmpty()) {
+    public Logged logPending(StoreId store, int limit) {
+        try (Connection remote = connections.remote(store)) {
+            return OutboxLog.logPending(remote, store, limit, clock.instant());
+        } catch (SQLException failure) {
+            throw new PublishFailed(
+                    "logging the replication events of store " + store + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * Steps 2 and 3: sends up to {@code limit} logged entries to the topic by the {@link SendPlan} (what this run
+     * logged, or whatever waits too long above the sent mark), each as a persistent message within the broker's
+     * send deadline, outside any transaction (so the resource adapter enlists nothing), then moves the store's sent
+     * mark in a statement of its own.
+     *
+     * @param justLogged what this run's step 1 numbered, if anything
+     * @return how many entries were sent
+     * @throws SendFailed    when the broker refused or did not answer in time (the entries stay above the mark)
+     * @throws PublishFailed when the store cannot be reached
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int send(StoreId store, Optional<Logged> justLogged, int limit) {
+        try (Connection remote = connections.remote(store)) {
+            Optional<SendPlan> plan =
+                    SendPlan.of(OutboxLog.sendState(remote, store), justLogged, clock.instant(), RESEND_AFTER);
+            if (plan.isEmpty()) {
                 return 0;
             }
-            Timestamp now = Timestamp.from(clock.instant());
-            try (jakarta.jms.Connection broker = connectionFactory.createConnection()) {
-                Session session = broker.createSession(true, Session.SESSION_TRANSACTED);
-                MessageProducer producer = session.createProducer(topic);
-                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                try (PreparedStatement log = database.prepareStatement(
-                                "INSERT INTO REPL_LOG"
-                                        + " (SEQ, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, PUBLISHED_AT) VALUES (?, ?, ?, ?, ?, ?)");
-                        PreparedStatement remove = database.prepareStatement("DELETE FROM REPL_PENDING WHERE ID = ?")) {
-                    for (Pending event : batch) {
-                        long sequence = ++lastSequence;
-                        log.setLong(1, sequence);
-                        log.setString(2, event.table());
-                        log.setString(3, event.entityKey());
-                        log.setString(4, event.payload());
-                        log.setTimestamp(5, event.capturedAt());
-                        log.setTimestamp(6, now);
-                        log.executeUpdate();
-                        remove.setLong(1, event.id());
-                        remove.executeUpdate();
-                        producer.send(EventMessages.encode(
-                                session,
-                                store,
-                                head.epoch(),
-                                sequence,
-                                event.capturedAt().toInstant(),
-                                event.payload()));
-                    }
-                }
+            List<Entry> entries =
+                    OutboxLog.entries(remote, plan.get().first(), plan.get().last(), limit);
+            sendToTopic(store, plan.get().epoch(), entries);
+            Failpoints.reach(Failpoints.PUBLISH_AFTER_SEND);
+            long sentUpTo = entries.size() == limit
+                    ? entries.get(entries.size() - 1).sequence()
+                    : plan.get().last();
+            OutboxLog.markSent(remote, store, plan.get().epoch(), sentUpTo);
+            if (!remote.getAutoCommit()) {
+                // outside a transaction a pool's connection normally commits each statement; if not, commit here
+                remote.commit();
             }
-            try (PreparedStatement advance = database.prepareStatement(
-                    "UPDATE REPL_PUBLISHER SET LAST_SEQ = ?, UPDATED_AT = ? WHERE STORE_NAME = ?")) {
-                advance.setLong(1, lastSequence);
-                advance.setTimestamp(2, now);
-                advance.setString(3, store.name());
-                advance.executeUpdate();
-            }
-            return batch.size();
-        } catch (SQLException | JMSException failure) {
+            return entries.size();
+        } catch (SQLException failure) {
             throw new PublishFailed(
-                    "publishing the replication events of store " + store + " failed: " + failure.getMessage(),
+                    "reading or marking the replication log of store " + store + " failed: " + failure.getMessage(),
                     failure);
         }
     }
 
-    /** Locks the store's publisher row for this transaction and returns the epoch and last sequence number. */
-    private static RemoteLog.Head lockPublisher(Connection database, StoreId store) throws SQLException {
-        try (PreparedStatement lock =
-                database.prepareStatement("UPDATE REPL_PUBLISHER SET LAST_SEQ = LAST_SEQ WHERE STORE_NAME = ?")) {
-            lock.setString(1, store.name());
-            if (lock.executeUpdate() != 1) {
-                throw new SQLException(
-                        "store " + store + " has no publisher row; its replication tables are incomplete");
-            }
+    private void sendToTopic(StoreId store, long epoch, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
         }
-        return RemoteLog.head(database, store);
-    }
-
-    private static List<Pending> pending(Connection database, int limit) throws SQLException {
-        List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement select = database.prepareStatement(
-                "SELECT ID, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT FROM REPL_PENDING ORDER BY ID")) {
-            select.setMaxRows(limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    batch.add(new Pending(
-                            rows.getLong(1),
-                            rows.getString(2),
-                            rows.getString(3),
-                            rows.getString(4),
-                            rows.getTimestamp(5)));
-                }
+        try (jakarta.jms.Connection broker = connectionFactory.createConnection()) {
+            // Outside a transaction the adapter's session is not transacted: each persistent send returns once the
+            // broker has stored the message, or fails at the send deadline.
+            Session session = broker.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(topic);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            for (Entry entry : entries) {
+                producer.send(EventMessages.encode(
+                        session, store, epoch, entry.sequence(), entry.capturedAt(), entry.payload()));
             }
+        } catch (JMSException failure) {
+            throw new SendFailed(
+                    "sending the replication events of store " + store + " to the broker failed: "
+                            + failure.getMessage(),
+                    failure);
         }
-        return batch;
     }
-
-    private record Pending(long id, String table, String entityKey, String payload, Timestamp capturedAt) {}
 }

@@ -1,10 +1,12 @@
 package io.coffer.replication.publish;
 
+import io.coffer.platform.failpoint.Failpoints;
 import io.coffer.platform.settings.CofferSettings;
 import io.coffer.platform.time.Outage;
 import io.coffer.platform.time.PeriodicTask;
 import io.coffer.platform.time.RealTime;
 import io.coffer.replication.monitor.ReplicationMetrics;
+import io.coffer.replication.publish.OutboxLog.Logged;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,8 +33,10 @@ import java.util.logging.Logger;
 /**
  * Runs the publisher of every remote store: right after a transaction that wrote events commits on this instance,
  * and on a short fixed delay otherwise (events written through other instances, runs that failed). One run per
- * store at a time on this instance; across instances the store's publisher row takes turns. While a store or the
- * broker is down, tries back off (up to {@link #LONGEST_RETRY}) and the outage is logged when it starts and ends.
+ * store at a time on this instance; across instances the store's publisher row takes turns. A run logs pending events
+ * (step 1), then sends them (steps 2 and 3, see {@link OutboxPublisher}); after its own batches it resends what the
+ * log holds unsent for too long. While the store is down, runs back off (up to {@link #LONGEST_RETRY}); while the
+ * broker is down, runs still log and only the sends back off. Each outage is logged when it starts and ends.
  */
 @Singleton
 @Startup
@@ -88,11 +93,8 @@ public class PublisherScheduler {
     }
 
     private void drain(StoreId store) {
-        StoreRuns state = runs.computeIfAbsent(
-                store,
-                ignored -> new StoreRuns(
-                        new Outage(Duration.ofMillis(settings.publisherIntervalMillis()), LONGEST_RETRY)));
-        if (!state.outage.mayTry(clock.instant())) {
+        StoreRuns state = runs.computeIfAbsent(store, ignored -> new StoreRuns(outage(), outage()));
+        if (!state.store.mayTry(clock.instant())) {
             return;
         }
         if (!state.running.compareAndSet(false, true)) {
@@ -100,24 +102,29 @@ public class PublisherScheduler {
             return;
         }
         try {
+            int batch = settings.publisherBatch();
             do {
                 state.again.set(false);
-                int batch = settings.publisherBatch();
-                int published;
+                Logged logged;
                 do {
-                    published = publisher.publishBatch(store, batch);
-                    if (published > 0) {
-                        metrics.published(store, published);
+                    logged = publisher.logPending(store, batch);
+                    if (logged.count() > 0) {
+                        Failpoints.reach(Failpoints.PUBLISH_AFTER_LOG_COMMIT);
                     }
-                } while (published == batch);
+                    send(store, state, Optional.of(logged), batch);
+                } while (logged.count() == batch);
             } while (state.again.get());
-            state.outage
+            // Entries of a run that died before its send record, or left unsent by a broker outage.
+            while (send(store, state, Optional.empty(), batch) == batch) {
+                // a full batch resent: there may be more
+            }
+            state.store
                     .succeeded(clock.instant())
                     .ifPresent(length -> LOG.info(() -> "replication publisher of store " + store
                             + " recovered after an outage of " + Outage.describe(length)));
         } catch (RuntimeException failure) {
             metrics.publishFailed(store);
-            if (state.outage.failed(clock.instant())) {
+            if (state.store.failed(clock.instant())) {
                 // Logged once per outage, not at every try; the metric counts every failed run.
                 LOG.log(
                         Level.WARNING,
@@ -127,6 +134,44 @@ public class PublisherScheduler {
         } finally {
             state.running.set(false);
         }
+    }
+
+    /**
+     * Sends what the log holds unsent, unless the broker is in an outage and its back-off has not passed: then the
+     * events stay in the log (numbered, readable by every host's catch-up) and a later run sends them.
+     *
+     * @return how many entries were sent
+     */
+    private int send(StoreId store, StoreRuns state, Optional<Logged> logged, int batch) {
+        if (!state.broker.mayTry(clock.instant())) {
+            return 0;
+        }
+        try {
+            int sent = publisher.send(store, logged, batch);
+            if (sent > 0) {
+                metrics.published(store, sent);
+            }
+            state.broker
+                    .succeeded(clock.instant())
+                    .ifPresent(length -> LOG.info(() -> "replication publisher of store " + store
+                            + " reaches the broker again after an outage of " + Outage.describe(length)));
+            return sent;
+        } catch (SendFailed failure) {
+            metrics.publishFailed(store);
+            if (state.broker.failed(clock.instant())) {
+                LOG.log(
+                        Level.WARNING,
+                        "replication publisher of store " + store + " cannot send to the broker; events stay in"
+                                + " the store's log (hosts catch up from it) and are sent when it answers again,"
+                                + " retrying with back-off up to " + LONGEST_RETRY.toSeconds() + " s: "
+                                + rootMessage(failure));
+            }
+            return 0;
+        }
+    }
+
+    private Outage outage() {
+        return new Outage(Duration.ofMillis(settings.publisherIntervalMillis()), LONGEST_RETRY);
     }
 
     private static String rootMessage(Throwable failure) {
@@ -140,10 +185,14 @@ public class PublisherScheduler {
     private static final class StoreRuns {
         final AtomicBoolean running = new AtomicBoolean();
         final AtomicBoolean again = new AtomicBoolean();
-        final Outage outage;
+        /** The store's outage: no step can run. */
+        final Outage store;
+        /** The broker's outage: events are still logged, not sent. */
+        final Outage broker;
 
-        StoreRuns(Outage outage) {
-            this.outage = outage;
+        StoreRuns(Outage store, Outage broker) {
+            this.store = store;
+            this.broker = broker;
         }
     }
 }

@@ -74,7 +74,8 @@ public final class RemoteLog {
      */
     public static void startNewEpoch(Connection remote, StoreId store, Instant now) throws SQLException {
         try (PreparedStatement restart = remote.prepareStatement(
-                "UPDATE REPL_PUBLISHER SET EPOCH = EPOCH + 1, LAST_SEQ = 0, UPDATED_AT = ? WHERE STORE_NAME = ?")) {
+                "UPDATE REPL_PUBLISHER SET EPOCH = EPOCH + 1, LAST_SEQ = 0, SENT_SEQ = 0, UPDATED_AT = ?"
+                        + " WHERE STORE_NAME = ?")) {
             restart.setTimestamp(1, Timestamp.from(now));
             restart.setString(2, store.name());
             restart.executeUpdate();

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Replication's own tables. On every remote store: the pending events written by interception, the numbered log the
- * publisher moves them to, and the publisher's row (the epoch, its last sequence number, and the lock that makes one
- * publisher at a time per store). On the base store also each host's applied position; on every local store, the
+ * publisher moves them to, and the publisher's row (the epoch, its last sequence number, how far the log was sent to
+ * the topic, and the lock that makes one publisher at a time per store). On the base store also each host's applied position; on every local store, the
  * host's bookmark per remote store and where each replicated row came from. Every remote store also keeps its
  * migration work's bookmark and lease ({@code REPL_MIGRATION}) and the live verifier's discrepancies ({@code
  * REPL_VERIFIER}). Created if missing, by whichever
@@ -33,6 +33,9 @@ public final class ReplicationSchema {
             "CREATE INDEX REPL_PENDING_ENTITY ON REPL_PENDING (TABLE_NAME, ENTITY_KEY)",
             "CREATE TABLE REPL_PUBLISHER (STORE_NAME VARCHAR(32) NOT NULL PRIMARY KEY,"
                     + " EPOCH BIGINT NOT NULL, LAST_SEQ BIGINT NOT NULL, UPDATED_AT TIMESTAMP NOT NULL)",
+            // How far the log was sent to the topic. Added to stores made before it; there it is null until the next
+            // send, and null counts as "up to LAST_SEQ" (their publisher logged and sent in one XA transaction).
+            "ALTER TABLE REPL_PUBLISHER ADD COLUMN SENT_SEQ BIGINT",
             // The migration's background work on this store (backfill, sweep): bookmark, progress and lease, kept
             // beside the events it writes so that both commit together.
             "CREATE TABLE REPL_MIGRATION (STORE_NAME VARCHAR(32) NOT NULL, KIND VARCHAR(16) NOT NULL,"
@@ -70,7 +73,8 @@ public final class ReplicationSchema {
             createAll(connection, BASE_TABLES);
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO REPL_PUBLISHER (STORE_NAME, EPOCH, LAST_SEQ, UPDATED_AT) VALUES (?, 1, 0, CURRENT_TIMESTAMP)")) {
+                "INSERT INTO REPL_PUBLISHER (STORE_NAME, EPOCH, LAST_SEQ, SENT_SEQ, UPDATED_AT)"
+                        + " VALUES (?, 1, 0, 0, CURRENT_TIMESTAMP)")) {
             insert.setString(1, store.name());
             insert.executeUpdate();
         } catch (SQLException exists) {
@@ -89,7 +93,8 @@ public final class ReplicationSchema {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(ddl);
             } catch (SQLException exists) {
-                // Another instance, or an earlier start, created it; the index of an existing table likewise.
+                // Another instance, or an earlier start, created it; the index of an existing table, or a column
+                // added to it, likewise.
                 if (!TABLE_EXISTS.equals(exists.getSQLState())) {
                     throw exists;
                 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -79,6 +80,35 @@ public final class DomainXml {
         for (String option : jvmOptions(plan, host)) {
             setJvmOption(java, option);
         }
+    }
+
+    /**
+     * Test-only: arms the failpoints of the host's next start ({@link FailpointArming}), or disarms any an earlier start
+     * armed. domain.xml is written only when it changes.
+     */
+    public static void armFailpoints(Path domainXml, Optional<String> points) throws IOException {
+        Document document = read(domainXml);
+        if (armFailpoints(document, points)) {
+            write(document, domainXml);
+        }
+    }
+
+    /** @return whether the document changed */
+    static boolean armFailpoints(Document document, Optional<String> points) {
+        Element java = child(serverConfig(document.getDocumentElement()), "java-config");
+        Optional<String> wanted = points.map(value -> FailpointArming.PROPERTY + value);
+        List<Element> armed = elements(java, "jvm-options").stream()
+                .filter(option -> option.getTextContent().trim().startsWith(FailpointArming.PROPERTY))
+                .toList();
+        if (armed.size() == (wanted.isPresent() ? 1 : 0)
+                && armed.stream()
+                        .allMatch(option ->
+                                wanted.get().equals(option.getTextContent().trim()))) {
+            return false;
+        }
+        armed.forEach(java::removeChild);
+        wanted.ifPresent(option -> setJvmOption(java, option));
+        return true;
     }
 
     /** Coffer's JVM options of one host. The {@code coffer.*} ones are its MicroProfile Config. */

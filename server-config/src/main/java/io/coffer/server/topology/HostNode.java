@@ -153,6 +153,13 @@ public final class HostNode {
         }
         checkPortsFree();
         try {
+            DomainXml.armFailpoints(
+                    domainDir().resolve("config/domain.xml"),
+                    FailpointArming.forHost(System.getenv(FailpointArming.ENVIRONMENT), host.name()));
+        } catch (IOException unwritable) {
+            throw new FailedStart(host.name() + ": " + unwritable.getMessage());
+        }
+        try {
             asadmin.local("start-domain", "--domaindir", plan.domainsDir().toString(), host.name());
         } catch (CliException failed) {
             throw new FailedStart(host.name() + ": " + failed.getMessage());
