@@ -16,7 +16,6 @@ import io.coffer.it.support.ReadAccessors;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
 import io.coffer.it.support.TopologyProcesses;
-import io.coffer.server.topology.Processes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -149,12 +148,7 @@ class FrozenRemoteStoreIT {
     }
 
     private static ProcessHandle derbyServer() {
-        List<ProcessHandle> servers = TopologyProcesses.of(HOME).stream()
-                .map(pid -> ProcessHandle.of(pid).orElseThrow())
-                .filter(process -> Processes.arguments(process).contains("org.apache.derby.drda.NetworkServerControl"))
-                .toList();
-        assertThat(servers).as("the Derby network server of " + HOME).hasSize(1);
-        return servers.get(0);
+        return TopologyProcesses.derbyServer(HOME);
     }
 
     private static void suspend(ProcessHandle process) throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import com.oracle.bmc.vault.model.Secret;
 import com.oracle.bmc.vault.model.UpdateSecretDetails;
 import com.oracle.bmc.vault.requests.UpdateSecretRequest;
 import io.coffer.it.support.Deployments;
+import io.coffer.it.support.ForgedEvents;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
 import io.coffer.it.support.InternalServices;
@@ -15,11 +16,8 @@ import io.coffer.it.support.Tenant;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -265,16 +263,9 @@ class MigrationPhasesIT {
 
     /** Forges a replication event that changes one column of a replica row on every replica but not remotely. */
     private static void corruptLocalRow(String table, String key, String column, String value) throws SQLException {
-        String payload = "{\"table\":\"" + table + "\",\"op\":\"U\",\"key\":[\"ID\"],\"row\":{\"ID\":[\"s\",\"" + key
-                + "\"],\"" + column + "\":[\"s\",\"" + value + "\"]}}";
-        try (Connection shard = InternalServices.store(HOME, System.getProperty("coffer.it.derby") + "coffer-shard-0");
-                PreparedStatement forge = shard.prepareStatement(
-                        "INSERT INTO REPL_PENDING (TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT) VALUES (?, ?, ?, ?)")) {
-            forge.setString(1, table);
-            forge.setString(2, key);
-            forge.setString(3, payload);
-            forge.setTimestamp(4, Timestamp.from(Instant.now()));
-            forge.executeUpdate();
+        try (Connection shard =
+                InternalServices.store(HOME, System.getProperty("coffer.it.derby") + "coffer-shard-0")) {
+            ForgedEvents.changeOnReplicas(shard, table, key, column, value);
         }
     }
 

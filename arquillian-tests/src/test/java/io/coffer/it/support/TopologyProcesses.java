@@ -1,5 +1,7 @@
 package io.coffer.it.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.coffer.server.topology.Processes;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,5 +23,15 @@ public final class TopologyProcesses {
                 .stream()
                 .map(ProcessHandle::pid)
                 .toList();
+    }
+
+    /** The topology's one Derby network server. */
+    public static ProcessHandle derbyServer(Path home) {
+        List<ProcessHandle> servers = of(home).stream()
+                .map(pid -> ProcessHandle.of(pid).orElseThrow())
+                .filter(process -> Processes.arguments(process).contains("org.apache.derby.drda.NetworkServerControl"))
+                .toList();
+        assertThat(servers).as("the Derby network server of " + home).hasSize(1);
+        return servers.get(0);
     }
 }

@@ -10,6 +10,7 @@ import com.oracle.bmc.vault.requests.UpdateSecretRequest;
 import io.coffer.it.support.CofferCommand;
 import io.coffer.it.support.CofferCommand.Outcome;
 import io.coffer.it.support.CustomerLoad;
+import io.coffer.it.support.ForgedEvents;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
 import io.coffer.it.support.InternalServices;
@@ -19,7 +20,6 @@ import io.coffer.it.support.Tenant;
 import io.coffer.it.support.Throttling;
 import io.coffer.it.support.TopologyProcesses;
 import io.coffer.server.signing.OciRequestSigner;
-import io.coffer.server.topology.Processes;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -632,26 +631,13 @@ class MigrationScenarioIT {
 
     /** Forges a replication event that changes one column of a replica row on every replica but not remotely. */
     private static void forge(String table, String key, String column, String value) throws SQLException {
-        String payload = "{\"table\":\"" + table + "\",\"op\":\"U\",\"key\":[\"ID\"],\"row\":{\"ID\":[\"s\",\"" + key
-                + "\"],\"" + column + "\":[\"s\",\"" + value + "\"]}}";
-        try (Connection shard = InternalServices.store(HOME, DERBY_PORT, "coffer-shard-0");
-                PreparedStatement forge = shard.prepareStatement(
-                        "INSERT INTO REPL_PENDING (TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT) VALUES (?, ?, ?, ?)")) {
-            forge.setString(1, table);
-            forge.setString(2, key);
-            forge.setString(3, payload);
-            forge.setTimestamp(4, Timestamp.from(Instant.now()));
-            forge.executeUpdate();
+        try (Connection shard = InternalServices.store(HOME, DERBY_PORT, "coffer-shard-0")) {
+            ForgedEvents.changeOnReplicas(shard, table, key, column, value);
         }
     }
 
     private static ProcessHandle derbyServer() {
-        List<ProcessHandle> servers = TopologyProcesses.of(HOME).stream()
-                .map(pid -> ProcessHandle.of(pid).orElseThrow())
-                .filter(process -> Processes.arguments(process).contains("org.apache.derby.drda.NetworkServerControl"))
-                .toList();
-        assertThat(servers).as("the Derby network server of " + HOME).hasSize(1);
-        return servers.get(0);
+        return TopologyProcesses.derbyServer(HOME);
     }
 
     private static void signal(String signal, ProcessHandle process) throws Exception {
