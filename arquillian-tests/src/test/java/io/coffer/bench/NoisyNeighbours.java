@@ -86,7 +86,7 @@ public final class NoisyNeighbours {
                 seconds));
         say(String.format(
                 Locale.ROOT,
-                "%-30s %7s %7s %7s %7s %6s | %7s %10s %7s %6s",
+                "%-38s %7s %7s %7s %7s %6s | %7s %10s %7s %6s",
                 "run",
                 "4: req",
                 "p50 ms",
@@ -97,26 +97,41 @@ public final class NoisyNeighbours {
                 "admitted/s",
                 "429/s",
                 "errors"));
-        setEnabled(true);
-        OpenLoad.run(streams(steady, steadyRate, null, 0), Math.max(10, seconds / 2));
-        double[] p99 = new double[4];
-        int index = 0;
+        // Warm-up with both loads, throttling on and off, so that the JIT has compiled the read and the refusal
+        // paths before the first measured run.
         for (boolean enabled : new boolean[] {true, false}) {
             setEnabled(enabled);
-            for (boolean bursting : new boolean[] {false, true}) {
-                List<OpenLoad.Outcome> outcomes =
-                        OpenLoad.run(streams(steady, steadyRate, bursting ? noisy : null, 10 * noisyLimit), seconds);
-                p99[index++] = line(
-                        (enabled ? "throttling on" : "throttling off")
-                                + (bursting ? ", fifth bursting" : ", four alone"),
-                        outcomes);
-            }
+            OpenLoad.run(streams(steady, steadyRate, noisy, 10 * noisyLimit), Math.max(10, seconds / 2));
         }
-        say(String.format(
-                Locale.ROOT,
-                "p99 of the four with the fifth bursting vs alone: %+.0f%% with throttling on, %+.0f%% with throttling off",
-                100 * (p99[1] / p99[0] - 1),
-                100 * (p99[3] / p99[2] - 1)));
+        List<String> verdicts = new ArrayList<>();
+        for (boolean enabled : new boolean[] {true, false}) {
+            setEnabled(enabled);
+            String setting = enabled ? "throttling on" : "throttling off";
+            List<OpenLoad.Outcome> alone = new ArrayList<>();
+            List<OpenLoad.Outcome> bursting = new ArrayList<>();
+            // Alone, bursting, bursting, alone: whatever drifts during the four runs (the JIT, the machine's other
+            // work) weighs on both sides alike.
+            int run = 0;
+            for (boolean withFifth : new boolean[] {false, true, true, false}) {
+                List<OpenLoad.Outcome> outcomes =
+                        OpenLoad.run(streams(steady, steadyRate, withFifth ? noisy : null, 10 * noisyLimit), seconds);
+                line(
+                        setting + (withFifth ? ", fifth bursting" : ", four alone") + (run < 2 ? " (1st)" : " (2nd)"),
+                        outcomes);
+                (withFifth ? bursting : alone).add(merged(outcomes.subList(0, 4)));
+                run++;
+            }
+            double p99Alone = merged(alone).percentile(0.99);
+            double p99Bursting = merged(bursting).percentile(0.99);
+            verdicts.add(String.format(
+                    Locale.ROOT,
+                    "%s: the four's p99 alone %.1f ms, with the fifth bursting %.1f ms (%+.0f%%)",
+                    setting,
+                    p99Alone,
+                    p99Bursting,
+                    100 * (p99Bursting / p99Alone - 1)));
+        }
+        verdicts.forEach(this::say);
 
         say("");
         say("== Read-path cost of throttling: one tenancy's reads through host-1, wrk -t2 -c16, limit never reached");
@@ -169,12 +184,12 @@ public final class NoisyNeighbours {
         setEnabled(true);
     }
 
-    private double line(String name, List<OpenLoad.Outcome> outcomes) {
+    private void line(String name, List<OpenLoad.Outcome> outcomes) {
         OpenLoad.Outcome four = merged(outcomes.subList(0, 4));
         OpenLoad.Outcome fifth = outcomes.size() > 4 ? outcomes.get(4) : null;
         say(String.format(
                 Locale.ROOT,
-                "%-30s %7d %7.1f %7.1f %7.1f %6d | %7s %10s %7s %6s",
+                "%-38s %7d %7.1f %7.1f %7.1f %6d | %7s %10s %7s %6s",
                 name,
                 four.sent(),
                 four.percentile(0.5),
@@ -185,7 +200,6 @@ public final class NoisyNeighbours {
                 fifth == null ? "-" : String.format(Locale.ROOT, "%.1f", fifth.okPerSecond()),
                 fifth == null ? "-" : String.format(Locale.ROOT, "%.1f", fifth.throttledPerSecond()),
                 fifth == null ? "-" : String.valueOf(fifth.failed())));
-        return four.percentile(0.99);
     }
 
     private static OpenLoad.Outcome merged(List<OpenLoad.Outcome> outcomes) {

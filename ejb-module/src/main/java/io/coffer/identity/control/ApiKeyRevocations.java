@@ -1,5 +1,6 @@
 package io.coffer.identity.control;
 
+import io.coffer.platform.grid.ChangeSignals;
 import io.coffer.platform.grid.SharedCaches;
 import io.coffer.platform.time.RealTime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,8 @@ import javax.cache.Cache;
 
 /**
  * Deleted API keys, told to every host through the data grid: the key's id (user and fingerprint, no key material)
- * with the time it was deleted, and one generation number that every host watches ({@code RevocationFollower}) to
- * drop its cached keys at once. An entry outlives replication's lag by far, so a host whose replica still has the
+ * with the time it was deleted, and a change signal ({@link ChangeSignals}) that every host watches
+ * ({@code RevocationFollower}) to drop its cached keys at once. An entry outlives replication's lag by far, so a host whose replica still has the
  * deleted key refuses it anyway. Without the grid, a deleted key stops working on other hosts when their cache entry
  * expires ({@link ApiKeyCache#TTL}).
  */
@@ -22,7 +23,7 @@ import javax.cache.Cache;
 public class ApiKeyRevocations {
 
     static final String CACHE = "coffer-api-key-revocations";
-    static final String GENERATION = "#generation";
+    static final String SIGNAL = "api-keys";
     static final Duration LIFETIME = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(ApiKeyRevocations.class.getName());
 
@@ -31,6 +32,9 @@ public class ApiKeyRevocations {
 
     @Inject
     ApiKeyCache cache;
+
+    @Inject
+    ChangeSignals signals;
 
     @Inject
     @RealTime
@@ -45,16 +49,7 @@ public class ApiKeyRevocations {
                 return false;
             }
             cache.get().put(apiKeyId, clock.millis());
-            for (int attempt = 0; attempt < 32; attempt++) {
-                Long generation = cache.get().get(GENERATION);
-                boolean bumped = generation == null
-                        ? cache.get().putIfAbsent(GENERATION, 1L)
-                        : cache.get().replace(GENERATION, generation, generation + 1);
-                if (bumped) {
-                    return true;
-                }
-            }
-            return false;
+            return signals.announce(SIGNAL);
         } catch (RuntimeException gridDown) {
             LOG.warning("the data grid could not be told that API key " + apiKeyId + " is deleted (" + gridDown
                     + "); other hosts stop accepting it within " + ApiKeyCache.TTL.toSeconds() + " s");
@@ -74,15 +69,8 @@ public class ApiKeyRevocations {
         }
     }
 
-    /** The revocation generation (0 before any), or empty when the grid cannot be read. */
+    /** The revocation signal's counter, or empty when the grid cannot be read. */
     public Optional<Long> generation() {
-        try {
-            return caches.longs(CACHE, LIFETIME).map(cache -> {
-                Long generation = cache.get(GENERATION);
-                return generation == null ? 0L : generation;
-            });
-        } catch (RuntimeException gridDown) {
-            return Optional.empty();
-        }
+        return signals.generation(SIGNAL);
     }
 }

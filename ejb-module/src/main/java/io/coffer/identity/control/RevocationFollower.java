@@ -1,5 +1,6 @@
 package io.coffer.identity.control;
 
+import io.coffer.platform.grid.ChangeWatch;
 import io.coffer.platform.time.PeriodicTask;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -12,7 +13,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +35,7 @@ public class RevocationFollower {
     ApiKeyCache cache;
 
     private volatile PeriodicTask following;
-    private volatile long seen = -1;
+    private final ChangeWatch watch = new ChangeWatch();
 
     @PostConstruct
     void start() {
@@ -48,12 +48,8 @@ public class RevocationFollower {
     }
 
     void check() {
-        Optional<Long> generation = revocations.generation();
-        if (generation.isPresent() && generation.get() != seen) {
-            if (seen >= 0) {
-                cache.clear();
-            }
-            seen = generation.get();
+        if (watch.moved(revocations.generation())) {
+            cache.clear();
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.coffer.throttling.control;
 
+import io.coffer.platform.grid.ChangeSignals;
+import io.coffer.platform.grid.ChangeWatch;
 import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
@@ -21,7 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Keeps this host's throttle on the limits the operator set: reads them every second from the base store, or from
- * this host's replica of it while the base store cannot be read; with neither, the last limits stay in force.
+ * this host's replica of it while the base store cannot be read; with neither, the last limits stay in force. A change
+ * made on another host is read at once: that host signals it through the data grid ({@link ChangeSignals}), looked
+ * for five times a second.
  */
 @Singleton
 @Startup
@@ -30,6 +34,7 @@ import java.util.logging.Logger;
 public class LimitsFollower {
 
     private static final Logger LOG = Logger.getLogger(LimitsFollower.class.getName());
+    static final String SIGNAL = "throttling-limits";
     private static final String ALL = "SELECT l FROM LimitSet l";
 
     @Resource
@@ -41,22 +46,41 @@ public class LimitsFollower {
     @Inject
     Throttle throttle;
 
+    @Inject
+    ChangeSignals signals;
+
+    private final ChangeWatch watch = new ChangeWatch();
     private volatile PeriodicTask following;
+    private volatile PeriodicTask watching;
     private volatile boolean remoteFailing;
     private volatile boolean warmed;
 
     @PostConstruct
     void start() {
         following = PeriodicTask.start(executor, this::refresh, 1, 1, TimeUnit.SECONDS);
+        watching = PeriodicTask.start(executor, this::watch, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    void watch() {
+        if (watch.moved(signals.generation(SIGNAL))) {
+            refresh();
+        }
+    }
+
+    /** The operator changed the limits on this host (committed): follow them here now, and tell the other hosts. */
+    public void changed() {
+        refresh();
+        signals.announce(SIGNAL);
     }
 
     @PreDestroy
     void stop() {
+        PeriodicTask.stopIfStarted(watching);
         PeriodicTask.stopIfStarted(following);
     }
 
-    /** Reads the limits now (also called right after the operator changed them on this host). */
-    public void refresh() {
+    /** Reads the limits now; one read at a time, so that an older read never overwrites a newer one. */
+    public synchronized void refresh() {
         List<LimitSet> rows;
         try {
             rows = router.readRemote(

@@ -1,5 +1,6 @@
 package io.coffer.routing.control;
 
+import io.coffer.platform.grid.ChangeSignals;
 import io.coffer.routing.entity.ReadAccessor;
 import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +16,17 @@ import javax.sql.DataSource;
 
 /**
  * This instance's copy of every store's settings (see {@code StoreSettings}), read once a second from the base store,
- * or from this host's replica of it when the base store cannot be reached, so that a switch made on any instance
- * reaches all of them within seconds and a remote-store outage does not change how reads are served. A store with no
- * settings yet reads REMOTE and captures writes.
+ * or from this host's replica of it when the base store cannot be reached, so that a remote-store outage does not
+ * change how reads are served. A switch made on any instance is also announced through the data grid
+ * ({@link ChangeSignals}), and every instance reads the settings again as soon as it sees the signal; the periodic
+ * read is what still brings the switch within a second when the grid is down. A store with no settings yet reads
+ * REMOTE and captures writes.
  */
 @ApplicationScoped
 public class StoreSettingsCache {
+
+    /** The subject of the change signal every instance's follower watches. */
+    public static final String SIGNAL = "store-settings";
 
     private static final Logger LOG = Logger.getLogger(StoreSettingsCache.class.getName());
 
@@ -39,6 +45,9 @@ public class StoreSettingsCache {
     @Inject
     StoreDataSources dataSources;
 
+    @Inject
+    ChangeSignals signals;
+
     private volatile Map<StoreId, Settings> current = Map.of();
     private volatile boolean remoteFailing;
 
@@ -54,15 +63,24 @@ public class StoreSettingsCache {
         return current;
     }
 
-    /** Takes a change made on this instance at once, without waiting for the next refresh. */
+    /**
+     * Takes a change committed on this instance at once, without waiting for the next refresh, and tells the other
+     * instances to read the settings again.
+     */
     public void changed(StoreId store, ReadAccessor reads, boolean captureEnabled, long version) {
-        Map<StoreId, Settings> next = new HashMap<>(current);
-        next.merge(store, new Settings(reads, captureEnabled, version), Settings::newer);
-        current = Map.copyOf(next);
+        synchronized (this) {
+            Map<StoreId, Settings> next = new HashMap<>(current);
+            next.merge(store, new Settings(reads, captureEnabled, version), Settings::newer);
+            current = Map.copyOf(next);
+        }
+        signals.announce(SIGNAL);
     }
 
-    /** Reads the settings again; the shard feature's follower calls it every second. */
-    public void refresh() {
+    /**
+     * Reads the settings again; the shard feature's follower calls it every second and when another instance signals
+     * a switch. One refresh at a time, so that two loads never interleave their merges.
+     */
+    public synchronized void refresh() {
         try {
             router.open(StoreId.BASE);
             current = newest(load(dataSources.remote(StoreId.BASE)));

@@ -14,8 +14,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.Optional;
 
 /**
- * What the two limits resources do: read and change the stored limits, make this host follow a change at once (every
- * other host follows within seconds), and show the limits as set beside those this host enforces.
+ * What the two limits resources do: read and change the stored limits, make this host follow a change at once (the
+ * other hosts as soon as they see its signal in the data grid, within a second without the grid), and show the limits
+ * as set beside those this host enforces.
  */
 @ApplicationScoped
 public class LimitsAdministration {
@@ -51,7 +52,7 @@ public class LimitsAdministration {
 
     public String setService(String body) {
         limits.setService(LimitsRequest.service(body), "operator");
-        follower.refresh();
+        follower.changed();
         return service();
     }
 
@@ -62,7 +63,7 @@ public class LimitsAdministration {
     public String setTenancy(String tenancyId, String body) {
         Limits requested = LimitsRequest.tenancy(body);
         LimitSet stored = limits.setTenancy(tenancyId, requested, "operator");
-        follower.refresh();
+        follower.changed();
         return tenancyView(tenancyId, Optional.of(stored));
     }
 
