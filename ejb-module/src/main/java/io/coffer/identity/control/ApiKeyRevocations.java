@@ -15,9 +15,9 @@ import javax.cache.Cache;
 /**
  * Deleted API keys, told to every host through the data grid: the key's id (user and fingerprint, no key material)
  * with the time it was deleted, and a change signal ({@link ChangeSignals}) that every host watches
- * ({@code RevocationFollower}) to drop its cached keys at once. An entry outlives replication's lag by far, so a host whose replica still has the
- * deleted key refuses it anyway. Without the grid, a deleted key stops working on other hosts when their cache entry
- * expires ({@link ApiKeyCache#TTL}).
+ * ({@code RevocationFollower}) to drop its cached keys at once. An entry outlives replication's lag by far, so a host
+ * whose replica still has the deleted key refuses it anyway. Without the grid, a deleted key stops working on other
+ * hosts when their cache entry expires ({@link ApiKeyCache#TTL}).
  */
 @ApplicationScoped
 public class ApiKeyRevocations {
