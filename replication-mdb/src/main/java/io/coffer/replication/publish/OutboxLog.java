@@ -14,14 +14,12 @@ import java.util.Optional;
 
 /**
  * The publisher's SQL on a remote store, each step in the caller's (short, one-resource) transaction: numbering
- * pending events into the log, reading what the log holds that was not sent yet, and recording how far it was sent.
+ * pending events into the log and recording how far it was sent. What the log holds that was not sent yet is read
+ * with {@link RemoteLog#entries}, as hosts catching up read it.
  */
 public final class OutboxLog {
 
     private OutboxLog() {}
-
-    /** One log entry, as the topic carries it. */
-    public record Entry(long sequence, String payload, Instant capturedAt) {}
 
     /**
      * What one step 1 numbered: sequence numbers {@code first} to {@code last} of {@code epoch}; {@code count} zero
@@ -125,26 +123,6 @@ public final class OutboxLog {
                         row.next() ? Optional.of(row.getTimestamp(1).toInstant()) : Optional.empty());
             }
         }
-    }
-
-    /** The log's entries from {@code first} to {@code last}, in order, at most {@code limit}. */
-    public static List<Entry> entries(Connection remote, long first, long last, int limit) throws SQLException {
-        List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement select = remote.prepareStatement(
-                "SELECT SEQ, PAYLOAD, CAPTURED_AT FROM REPL_LOG WHERE SEQ >= ? AND SEQ <= ? ORDER BY SEQ")) {
-            select.setLong(1, first);
-            select.setLong(2, last);
-            select.setMaxRows(limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(new Entry(
-                            rows.getLong(1),
-                            rows.getString(2),
-                            rows.getTimestamp(3).toInstant()));
-                }
-            }
-        }
-        return entries;
     }
 
     /**

@@ -3,8 +3,9 @@ package io.coffer.replication.publish;
 import io.coffer.platform.failpoint.Failpoints;
 import io.coffer.platform.time.RealTime;
 import io.coffer.replication.event.EventMessages;
-import io.coffer.replication.publish.OutboxLog.Entry;
 import io.coffer.replication.publish.OutboxLog.Logged;
+import io.coffer.replication.store.RemoteLog;
+import io.coffer.replication.store.RemoteLog.Entry;
 import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.Resource;
@@ -95,7 +96,7 @@ public class OutboxPublisher {
                 return 0;
             }
             List<Entry> entries =
-                    OutboxLog.entries(remote, plan.get().first(), plan.get().last(), limit);
+                    RemoteLog.entries(remote, plan.get().first(), plan.get().last(), limit);
             sendToTopic(store, plan.get().epoch(), entries);
             Failpoints.reach(Failpoints.PUBLISH_AFTER_SEND);
             long sentUpTo = entries.size() == limit

@@ -64,7 +64,7 @@ class OutboxLogTest {
         assertThat(second).isEqualTo(new Logged(1, 4, 5));
         assertThat(third.count()).isZero();
         assertThat(RemoteLog.head(db, STORE)).isEqualTo(new RemoteLog.Head(1, 5));
-        assertThat(payloads(OutboxLog.entries(db, 1, 5, 100)))
+        assertThat(payloads(RemoteLog.entries(db, 1, 5, 100)))
                 .containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}", "{\"n\":5}");
         assertThat(count("REPL_PENDING")).isZero();
     }
@@ -127,7 +127,7 @@ class OutboxLogTest {
         assertThat(OutboxLog.sendState(db, STORE).sent()).isEqualTo(3);
     }
 
-    private static List<String> payloads(List<OutboxLog.Entry> entries) {
+    private static List<String> payloads(List<RemoteLog.Entry> entries) {
         List<String> payloads = new ArrayList<>();
         entries.forEach(entry -> payloads.add(entry.payload()));
         return payloads;
