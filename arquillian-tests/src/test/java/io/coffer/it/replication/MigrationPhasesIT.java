@@ -10,6 +10,7 @@ import io.coffer.it.support.ForgedEvents;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
 import io.coffer.it.support.InternalServices;
+import io.coffer.it.support.LiveVerifierReports;
 import io.coffer.it.support.Operator;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
@@ -194,20 +195,14 @@ class MigrationPhasesIT {
         Secret corrupted = uncaptured.get(5);
         corruptLocalRow("SECRET", corrupted.getId(), "DESCRIPTION", "corrupted");
         awaitChecksums(both -> !both.getJsonObject("remote").equals(both.getJsonObject("local")));
-        Reply reported = Http.await(
+        Reply reported = LiveVerifierReports.awaitDiscrepancy(
                 PATIENCE,
-                reply -> reply.status() == 200
-                        && reply.json()
-                                        .getJsonObject("liveVerifier")
-                                        .getJsonNumber("discrepancies")
-                                        .longValue()
-                                > 0,
                 () -> {
                     for (int i = 0; i < 40; i++) {
                         assertThat(bundle(corrupted)).isEqualTo("written while remote only 5");
                     }
-                    return operator.get(MIGRATION);
-                });
+                },
+                () -> operator.get(MIGRATION));
         JsonObject live = ok(reported).getJsonObject("liveVerifier");
         assertThat(live.getJsonNumber("discrepancies").longValue())
                 .as(reported.body())

@@ -14,6 +14,7 @@ import io.coffer.it.support.ForgedEvents;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
 import io.coffer.it.support.InternalServices;
+import io.coffer.it.support.LiveVerifierReports;
 import io.coffer.it.support.Operator;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
@@ -284,21 +285,15 @@ class MigrationScenarioIT {
         forge("SECRET", victimId, "DESCRIPTION", "corrupted");
         OciRequestSigner signer = secrets.tenant.signer();
         AtomicInteger round = new AtomicInteger();
-        Reply reported = Http.await(
+        Reply reported = LiveVerifierReports.awaitDiscrepancy(
                 PATIENCE,
-                reply -> reply.status() == 200
-                        && reply.json()
-                                        .getJsonObject("liveVerifier")
-                                        .getJsonNumber("discrepancies")
-                                        .longValue()
-                                > 0,
                 () -> {
                     for (int i = 0; i < 30; i++) {
                         String host = HOSTS.get(round.getAndIncrement() % HOSTS.size());
                         assertThat(bundle(signer, host, victimId)).isEqualTo(content(victim));
                     }
-                    return operator.get(migration("shard-0"));
-                });
+                },
+                () -> operator.get(migration("shard-0")));
         JsonObject live = ok(reported).getJsonObject("liveVerifier");
         note("live verifier " + live + " after " + round.get() + " reads of the corrupted secret");
         assertThat(live.getJsonNumber("discrepancies").longValue())
