@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -18,10 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class OpenLoad {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    /**
+     * One HTTP client per stream name, kept across runs: a client has one selector thread, and streams sharing it
+     * would measure each other's queueing in the client instead of the server's answer.
+     */
+    private static final Map<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
 
     /** What one stream saw: latencies of its 200s in milliseconds, and how many answers of each other kind. */
     record Outcome(String name, int sent, double[] okMillis, int throttled, int failed, double seconds) {
@@ -61,6 +64,12 @@ final class OpenLoad {
             List<CompletableFuture<Void>> pending = new ArrayList<>();
             long[] elapsed = new long[1];
             int total = stream.perSecond() * seconds;
+            HttpClient client = CLIENTS.computeIfAbsent(
+                    stream.name(),
+                    name -> HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .build());
             Thread sender = new Thread(
                     () -> {
                         long interval = 1_000_000_000L / stream.perSecond();
@@ -77,7 +86,7 @@ final class OpenLoad {
                             }
                             HttpRequest request =
                                     stream.requests().get(n % stream.requests().size());
-                            pending.add(CLIENT.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                                     .handle((response, failure) -> {
                                         if (failure != null) {
                                             synchronized (failed) {
