@@ -10,7 +10,10 @@
  *
  * <p>Rules: callers never name a persistence unit or a data source; they ask for a store by its {@link
  * io.coffer.routing.entity.StoreId}. An entity manager the router hands out is joined to the caller's JTA transaction;
- * a read outside one runs on an entity manager of its own, closed right after. Remote stores are opened only once
+ * a read outside one runs on an entity manager of its own, closed right after, or, on the local store, by plain JDBC
+ * when the read has that form ({@link io.coffer.routing.control.StoreRead#locallyByRows}): connections of the
+ * embedded driver kept with their prepared statements, never enlisted in a transaction, reading rows into the same
+ * entities (mapped by hand, column for column). Remote stores are opened only once
  * replication's {@link io.coffer.routing.control.ReplicationHooks} are installed, so that no write can escape capture,
  * and a store's tables are created outside any caller's transaction. The rest of Coffer asks replication what it
  * needs (has this host caught up, has a row reached every host of the cell, who leads the cell, roll a store back)

@@ -4,6 +4,7 @@ import io.coffer.bundle.control.BundleSelector;
 import io.coffer.key.entity.MasterKeyVersion;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.wire.Page;
+import io.coffer.routing.control.LocalRows;
 import io.coffer.routing.control.StoreRead;
 import io.coffer.routing.control.StoreReads;
 import io.coffer.routing.entity.ResourceKind;
@@ -40,6 +41,14 @@ public class SecretBundleService {
 
     /** Finds whose entity is only read: not copied into the entity manager's unit of work. */
     private static final Map<String, Object> READ_ONLY = Map.of(QueryHints.READ_ONLY, HintValues.TRUE);
+
+    // The plain-JDBC forms on the local store: by primary key or the version index, every column (the entities' row
+    // constructors take what they map).
+    static final String ROUTE_ROW = "SELECT * FROM RESOURCE_ROUTE WHERE RESOURCE_ID = ?";
+    static final String NAME_ROUTE_ROW = "SELECT * FROM SECRET_NAME_ROUTE WHERE VAULT_AND_NAME = ?";
+    static final String SECRET_ROW = "SELECT * FROM SECRET WHERE ID = ?";
+    static final String VERSION_ROWS = "SELECT * FROM SECRET_VERSION WHERE SECRET_ID = ? ORDER BY VERSION_NUMBER";
+    static final String KEY_VERSION_ROW = "SELECT * FROM MASTER_KEY_VERSION WHERE ID = ?";
 
     @Inject
     StoreReads reads;
@@ -81,8 +90,9 @@ public class SecretBundleService {
             SecretNameRoute name = reads.read(
                             StoreId.BASE,
                             StoreRead.of(
-                                    "secret-name",
-                                    em -> Optional.ofNullable(em.find(SecretNameRoute.class, key, READ_ONLY))))
+                                            "secret-name",
+                                            em -> Optional.ofNullable(em.find(SecretNameRoute.class, key, READ_ONLY)))
+                                    .locallyByRows(rows -> rows.one(NAME_ROUTE_ROW, key, SecretNameRoute::new)))
                     .orElseThrow(() -> CofferException.notFound("secret " + secretName + " in vault " + vaultId));
             ResourceRoute route = secretRoute(tenancyId, name.secretId());
             if (!route.vaultId().equals(vaultId)) {
@@ -111,6 +121,7 @@ public class SecretBundleService {
                         store,
                         StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
                                 .locally(em -> loadByLookups(em, secretId, selector))
+                                .locallyByRows(rows -> loadByRows(rows, secretId, selector))
                                 .servableLocallyWhen(found -> servable(found.secret())))
                 .orElseThrow(() -> CofferException.notFound(selector.describe() + " of secret " + secretId));
     }
@@ -182,6 +193,33 @@ public class SecretBundleService {
         return Optional.of(new Parts(secret, version.get(), contentKey, metadataKey));
     }
 
+    /**
+     * On the embedded local store outside a transaction: the same lookups as {@link #loadByLookups} by plain JDBC
+     * (prepared statements kept per connection, rows mapped by the entities' row constructors), without EclipseLink's
+     * per-query work.
+     */
+    private Optional<Parts> loadByRows(LocalRows store, String secretId, BundleSelector selector) {
+        Optional<Secret> secret = store.one(SECRET_ROW, secretId, Secret::new);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<SecretVersion> version = selector.pick(store.all(VERSION_ROWS, secretId, SecretVersion::new));
+        if (version.isEmpty() || version.get().keyVersionId() == null) {
+            return Optional.empty();
+        }
+        Optional<MasterKeyVersion> contentKey =
+                store.one(KEY_VERSION_ROW, version.get().keyVersionId(), MasterKeyVersion::new);
+        String metadataKeyId = crypto.metadataKeyVersionId(secret.get());
+        MasterKeyVersion metadataKey = metadataKeyId == null
+                ? null
+                : store.one(KEY_VERSION_ROW, metadataKeyId, MasterKeyVersion::new)
+                        .orElse(null);
+        if (contentKey.isEmpty() || metadataKeyId != null && metadataKey == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Parts(secret.get(), version.get(), contentKey.get(), metadataKey));
+    }
+
     private ResourceRoute secretRoute(String tenancyId, String secretId) {
         if (secretId == null || secretId.isBlank()) {
             throw CofferException.missing("secretId");
@@ -189,7 +227,9 @@ public class SecretBundleService {
         ResourceRoute found = reads.read(
                         StoreId.BASE,
                         StoreRead.of(
-                                "route", em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId, READ_ONLY))))
+                                        "route",
+                                        em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId, READ_ONLY)))
+                                .locallyByRows(rows -> rows.one(ROUTE_ROW, secretId, ResourceRoute::new)))
                 .orElse(null);
         return SecretDirectory.visible(found, ResourceKind.SECRET, tenancyId, secretId);
     }

@@ -3,6 +3,7 @@ package io.coffer.key.entity;
 import io.coffer.resource.entity.VaultScopedResource;
 import io.coffer.routing.entity.Ocids;
 import io.coffer.routing.entity.Replicated;
+import io.coffer.routing.entity.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
@@ -32,6 +33,14 @@ public class MasterKeyVersion extends VaultScopedResource {
     private String rootKeyId;
 
     protected MasterKeyVersion() {}
+
+    /** The key version as stored (a plain-JDBC read of its row). */
+    public MasterKeyVersion(StoredRow row) {
+        super(row);
+        keyId = row.text("KEY_ID");
+        wrappedMaterial = row.bytes("WRAPPED_MATERIAL");
+        rootKeyId = row.text("ROOT_KEY_ID");
+    }
 
     public MasterKeyVersion(String id, MasterKey key, byte[] wrappedMaterial, String rootKeyId, Instant now) {
         super(id, key.tenancyId(), key.compartmentId(), key.vaultId(), KeyState.ENABLED, now);

@@ -1,6 +1,7 @@
 package io.coffer.resource.entity;
 
 import io.coffer.platform.failure.CofferException;
+import io.coffer.routing.entity.StoredRow;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -43,6 +44,16 @@ public class ResourceTags {
     private String defined;
 
     protected ResourceTags() {}
+
+    /**
+     * The tags of a row as stored (a plain-JDBC read): null when it has none of either kind, as EclipseLink reads an
+     * embedded value whose columns are all NULL.
+     */
+    public static ResourceTags of(StoredRow row) {
+        String freeform = row.text("FREEFORM_TAGS");
+        String defined = row.text("DEFINED_TAGS");
+        return freeform == null && defined == null ? null : new ResourceTags(freeform, defined);
+    }
 
     private ResourceTags(String freeform, String defined) {
         this.freeform = freeform;

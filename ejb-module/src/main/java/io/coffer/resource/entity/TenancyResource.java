@@ -1,5 +1,6 @@
 package io.coffer.resource.entity;
 
+import io.coffer.routing.entity.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
@@ -23,6 +24,14 @@ public abstract class TenancyResource extends VersionedRow {
     private String lifecycleState;
 
     protected TenancyResource() {}
+
+    /** The row as stored (a plain-JDBC read). */
+    protected TenancyResource(StoredRow row) {
+        super(row);
+        this.tenancyId = row.text("TENANCY_ID");
+        this.compartmentId = row.text("COMPARTMENT_ID");
+        this.lifecycleState = row.text("LIFECYCLE_STATE");
+    }
 
     protected TenancyResource(String id, String tenancyId, String compartmentId, Enum<?> state, Instant timeCreated) {
         super(id, timeCreated);

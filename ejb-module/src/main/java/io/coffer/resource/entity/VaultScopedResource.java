@@ -1,5 +1,6 @@
 package io.coffer.resource.entity;
 
+import io.coffer.routing.entity.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
@@ -12,6 +13,12 @@ public abstract class VaultScopedResource extends TenancyResource {
     private String vaultId;
 
     protected VaultScopedResource() {}
+
+    /** The row as stored (a plain-JDBC read). */
+    protected VaultScopedResource(StoredRow row) {
+        super(row);
+        this.vaultId = row.text("VAULT_ID");
+    }
 
     protected VaultScopedResource(
             String id, String tenancyId, String compartmentId, String vaultId, Enum<?> state, Instant timeCreated) {

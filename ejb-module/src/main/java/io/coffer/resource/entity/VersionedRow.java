@@ -1,6 +1,7 @@
 package io.coffer.resource.entity;
 
 import io.coffer.platform.wire.Rfc3339;
+import io.coffer.routing.entity.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -30,6 +31,13 @@ public abstract class VersionedRow {
     private long version;
 
     protected VersionedRow() {}
+
+    /** The row as stored (a plain-JDBC read): every column this class maps, as EclipseLink would have read it. */
+    protected VersionedRow(StoredRow row) {
+        this.id = row.text("ID");
+        this.timeCreated = row.instant("TIME_CREATED");
+        this.version = row.number("VERSION");
+    }
 
     protected VersionedRow(String id, Instant timeCreated) {
         this.id = id;

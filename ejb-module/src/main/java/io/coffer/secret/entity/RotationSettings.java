@@ -1,6 +1,7 @@
 package io.coffer.secret.entity;
 
 import io.coffer.platform.wire.Rfc3339;
+import io.coffer.routing.entity.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Lob;
@@ -29,6 +30,17 @@ public class RotationSettings {
 
     @Column(name = "NEXT_ROTATION_TIME")
     private Instant nextRotationTime;
+
+    public RotationSettings() {}
+
+    /** The settings of a secret's row as stored (a plain-JDBC read). */
+    public RotationSettings(StoredRow row) {
+        rotationConfig = row.text("ROTATION_CONFIG");
+        generationContext = row.text("GENERATION_CONTEXT");
+        autoGenerationEnabled = row.flag("AUTO_GENERATION_ENABLED");
+        lastRotationTime = row.instant("LAST_ROTATION_TIME");
+        nextRotationTime = row.instant("NEXT_ROTATION_TIME");
+    }
 
     /** A rotation configuration, and the next scheduled rotation it implies (or null). */
     public void configure(RotationConfig config, Instant nextRotation) {

@@ -5,6 +5,7 @@ import io.coffer.platform.wire.Rfc3339;
 import io.coffer.resource.entity.ResourceTags;
 import io.coffer.resource.entity.VaultScopedResource;
 import io.coffer.routing.entity.Replicated;
+import io.coffer.routing.entity.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -105,6 +106,23 @@ public class Secret extends VaultScopedResource {
     private byte[] encryptedMetadata;
 
     protected Secret() {}
+
+    /** The secret as stored (a plain-JDBC read of its row): every column, as EclipseLink would have read it. */
+    public Secret(StoredRow row) {
+        super(row);
+        keyId = row.text("KEY_ID");
+        name = row.text("SECRET_NAME");
+        description = row.text("DESCRIPTION");
+        tags = ResourceTags.of(row);
+        lifecycleDetails = row.text("LIFECYCLE_DETAILS");
+        timeOfDeletion = row.instant("TIME_OF_DELETION");
+        currentVersionNumber = row.number("CURRENT_VERSION_NUMBER");
+        latestVersionNumber = row.number("LATEST_VERSION_NUMBER");
+        timeOfCurrentVersionExpiry = row.instant("TIME_OF_CURRENT_VERSION_EXPIRY");
+        secretRules = row.text("SECRET_RULES");
+        rotation = new RotationSettings(row);
+        encryptedMetadata = row.bytes("ENCRYPTED_METADATA");
+    }
 
     /**
      * A new secret in state CREATING, without versions yet (its first version gets number 1). The caller has

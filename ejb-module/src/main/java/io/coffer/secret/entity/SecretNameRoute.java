@@ -1,6 +1,7 @@
 package io.coffer.secret.entity;
 
 import io.coffer.routing.entity.Replicated;
+import io.coffer.routing.entity.StoredRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -28,6 +29,13 @@ public class SecretNameRoute {
     private long version;
 
     protected SecretNameRoute() {}
+
+    /** The name route as stored (a plain-JDBC read of its row). */
+    public SecretNameRoute(StoredRow row) {
+        vaultAndName = row.text("VAULT_AND_NAME");
+        secretId = row.text("SECRET_ID");
+        version = row.number("VERSION");
+    }
 
     public SecretNameRoute(String vaultId, String secretName, String secretId) {
         this.vaultAndName = key(vaultId, secretName);

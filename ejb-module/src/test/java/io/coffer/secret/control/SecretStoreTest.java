@@ -4,13 +4,20 @@ import static io.coffer.secret.control.SecretFixtures.COMPARTMENT;
 import static io.coffer.secret.control.SecretFixtures.T0;
 import static io.coffer.secret.control.SecretFixtures.TENANCY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.coffer.key.entity.MasterKey;
 import io.coffer.key.entity.MasterKeyVersion;
 import io.coffer.platform.wire.Page;
 import io.coffer.platform.wire.Rfc3339;
+import io.coffer.routing.control.LocalConnection;
+import io.coffer.routing.entity.Ocids;
+import io.coffer.routing.entity.ResourceKind;
+import io.coffer.routing.entity.ResourceRoute;
+import io.coffer.routing.entity.StoreId;
 import io.coffer.secret.control.SecretFixtures.Aggregate;
 import io.coffer.secret.entity.Secret;
+import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.secret.entity.SecretRule;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.Stage;
@@ -19,12 +26,16 @@ import io.coffer.secret.entity.wire.SecretJson;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +44,9 @@ import org.junit.jupiter.api.Test;
 
 /** The entities on a real (in-memory, embedded) Derby: mappings, named queries and the keyset list query. */
 class SecretStoreTest extends LifecycleTestBase {
+
+    /** The same in-memory store, by plain JDBC (created here if a test using it runs first). */
+    private static final String PLAIN_URL = "jdbc:derby:memory:secret-store-test;create=true";
 
     private static EntityManagerFactory factory;
 
@@ -186,6 +200,115 @@ class SecretStoreTest extends LifecycleTestBase {
                 .containsExactly(1L, 2L);
         assertThat(rows).extracting(row -> ((MasterKeyVersion) row[2]).id()).containsOnly("keyversion-1");
         assertThat(readableOf("ocid1.vaultsecret.oc1.coffer.missing")).isEmpty();
+    }
+
+    @Test
+    void rowsReadByPlainJdbcAreTheEntitiesJpaReadsColumnForColumn() throws SQLException {
+        Aggregate a = stored("plain-rows");
+        MasterKey key = new MasterKey(TENANCY, COMPARTMENT, SecretFixtures.VAULT, "k", "SOFTWARE", null, T0);
+        ResourceRoute route = new ResourceRoute(
+                a.secret.id(), ResourceKind.SECRET, TENANCY, SecretFixtures.VAULT, StoreId.of("shard-0"), T0);
+        SecretNameRoute name = new SecretNameRoute(SecretFixtures.VAULT, "plain-rows", a.secret.id());
+        inTransaction(em -> {
+            Secret secret = em.find(Secret.class, a.secret.id());
+            List<SecretVersion> versions = versionsOf(em, secret.id());
+            updates.update(
+                    secret,
+                    versions,
+                    rules(SecretRule.expiry("P10D", null, true)),
+                    sealer,
+                    SecretFixtures.digestMatcher());
+            em.persist(updates.update(
+                            secret,
+                            versions,
+                            content("second", "PENDING", "next"),
+                            sealer,
+                            SecretFixtures.digestMatcher())
+                    .orElseThrow());
+            secret.tag(secret.tags()
+                    .replacedBy("a secret", Map.of("team", "blue"), Map.of("ops", Map.of("tier", "gold"))));
+            secret.describe("read by plain JDBC");
+            secret.storeEncryptedMetadata(new byte[] {1, 2, 3, 4});
+            secret.rotation().rotated(T0.plusSeconds(5), T0.plus(Duration.ofDays(4000)));
+            em.persist(new MasterKeyVersion("keyversion-rows", key, new byte[] {7, 8, 9}, "root", T0));
+            em.persist(route);
+            em.persist(name);
+        });
+        inTransaction(em -> em.persist(new Secret(
+                Ocids.newId("vaultsecret"),
+                TENANCY,
+                COMPARTMENT,
+                SecretFixtures.VAULT,
+                SecretFixtures.KEY,
+                "bare",
+                T0)));
+
+        EntityManager em = factory.createEntityManager();
+        try (LocalConnection rows = new LocalConnection(DriverManager.getConnection(PLAIN_URL))) {
+            String id = a.secret.id();
+            sameRow(rows.one("SELECT * FROM SECRET WHERE ID = ?", id, Secret::new), em.find(Secret.class, id));
+            List<SecretVersion> versions = rows.all(
+                    "SELECT * FROM SECRET_VERSION WHERE SECRET_ID = ? ORDER BY VERSION_NUMBER", id, SecretVersion::new);
+            assertThat(versions).extracting(SecretVersion::versionNumber).containsExactly(1L, 2L);
+            assertThat(versions)
+                    .usingRecursiveFieldByFieldElementComparator()
+                    .containsExactlyElementsOf(versionsOf(em, id));
+            assertThat(versions.get(1).name()).isEqualTo("next");
+            assertThat(versions.get(1).timeOfExpiry()).isEqualTo(T0.plus(Duration.ofDays(10)));
+            sameRow(
+                    rows.one("SELECT * FROM MASTER_KEY_VERSION WHERE ID = ?", "keyversion-rows", MasterKeyVersion::new),
+                    em.find(MasterKeyVersion.class, "keyversion-rows"));
+            sameRow(
+                    rows.one("SELECT * FROM RESOURCE_ROUTE WHERE RESOURCE_ID = ?", id, ResourceRoute::new),
+                    em.find(ResourceRoute.class, id));
+            String nameKey = SecretNameRoute.key(SecretFixtures.VAULT, "plain-rows");
+            sameRow(
+                    rows.one("SELECT * FROM SECRET_NAME_ROUTE WHERE VAULT_AND_NAME = ?", nameKey, SecretNameRoute::new),
+                    em.find(SecretNameRoute.class, nameKey));
+
+            Secret bare = em.createNamedQuery(Secret.BY_VAULT_AND_NAME, Secret.class)
+                    .setParameter("vaultId", SecretFixtures.VAULT)
+                    .setParameter("name", "bare")
+                    .getSingleResult();
+            Secret bareByRows = rows.one("SELECT * FROM SECRET WHERE ID = ?", bare.id(), Secret::new)
+                    .orElseThrow();
+            sameRow(Optional.of(bareByRows), bare);
+            assertThat(bareByRows.tags().freeform()).isEmpty();
+            assertThat(bareByRows.encryptedMetadata()).isNull();
+
+            assertThat(rows.one(
+                            "SELECT * FROM SECRET WHERE ID = ?", "ocid1.vaultsecret.oc1.coffer.missing", Secret::new))
+                    .isEmpty();
+            // the statements are kept on the connection: the same ones again, for another key
+            assertThat(rows.all(
+                            "SELECT * FROM SECRET_VERSION WHERE SECRET_ID = ? ORDER BY VERSION_NUMBER",
+                            bare.id(),
+                            SecretVersion::new))
+                    .isEmpty();
+        } finally {
+            em.close();
+        }
+    }
+
+    @Test
+    void aFailedPlainJdbcReadSaysWhyAsEclipseLinkWould() throws SQLException {
+        try (LocalConnection rows = new LocalConnection(DriverManager.getConnection(PLAIN_URL))) {
+            assertThat(catchThrowable(
+                            () -> rows.one("SELECT * FROM NO_SUCH_TABLE WHERE ID = ?", "x", row -> row.text("ID"))))
+                    .isInstanceOf(PersistenceException.class)
+                    .hasCauseInstanceOf(SQLException.class);
+            assertThat(catchThrowable(() ->
+                            rows.one("SELECT * FROM SECRET WHERE ID = ?", "x", row -> row.text("NO_SUCH_COLUMN"))))
+                    .isInstanceOf(PersistenceException.class)
+                    .hasCauseInstanceOf(SQLException.class);
+        }
+    }
+
+    /** The entity read by plain JDBC has every field the entity EclipseLink read has, with the same value. */
+    private static <T> void sameRow(Optional<T> byRows, T byJpa) {
+        assertThat(byJpa).isNotNull();
+        assertThat(byRows).isPresent();
+        assertThat(byRows.get()).usingRecursiveComparison().isEqualTo(byJpa);
     }
 
     private List<Object[]> readableOf(String secretId) {

@@ -12,11 +12,14 @@ import java.util.Optional;
 final class LocalStoreAccessor implements StoreAccessor {
 
     private final ShardRouter router;
+    private final LocalStoreConnections connections;
     private final Replication replication;
     private final StoreReadMetrics metrics;
 
-    LocalStoreAccessor(ShardRouter router, Replication replication, StoreReadMetrics metrics) {
+    LocalStoreAccessor(
+            ShardRouter router, LocalStoreConnections connections, Replication replication, StoreReadMetrics metrics) {
         this.router = router;
+        this.connections = connections;
         this.replication = replication;
         this.metrics = metrics;
     }
@@ -31,8 +34,14 @@ final class LocalStoreAccessor implements StoreAccessor {
         return readLocally(store, read);
     }
 
-    /** The local store's answer, whether or not the replica has caught up. */
+    /**
+     * The local store's answer, whether or not the replica has caught up: by plain JDBC when the read has that form and
+     * no transaction is active (inside one, the read must see the transaction's own writes: its entity manager).
+     */
     <T> Optional<T> readLocally(StoreId store, StoreRead<T> read) {
+        if (read.hasLocalRowsForm() && !TransactionRegistry.isActive()) {
+            return metrics.timed(store, "local", () -> connections.read(read::runLocallyByRows));
+        }
         return metrics.timed(store, "local", () -> router.readLocal(read::runLocallyOn));
     }
 }

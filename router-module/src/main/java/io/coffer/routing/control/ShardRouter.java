@@ -134,6 +134,14 @@ public class ShardRouter {
         localUnit();
     }
 
+    /**
+     * This instance's local persistence unit, opened if it is not yet: its mappings name the tables and keys of rows
+     * read from the local store without it (by plain JDBC).
+     */
+    EntityManagerFactory localMappings() {
+        return localUnit();
+    }
+
     /** The shards configured on this instance. */
     public List<StoreId> shards() {
         return settings.shards();

@@ -5,7 +5,7 @@ import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -34,6 +34,9 @@ public class StoreReads {
     @Inject
     ReadSamples samples;
 
+    @Inject
+    LocalStoreConnections localConnections;
+
     private static final Logger LOG = Logger.getLogger(StoreReads.class.getName());
 
     private volatile boolean sampleFailed;
@@ -44,7 +47,7 @@ public class StoreReads {
     @PostConstruct
     void createAccessors() {
         remote = new RemoteStoreAccessor(router, metrics);
-        local = new LocalStoreAccessor(router, replication, metrics);
+        local = new LocalStoreAccessor(router, localConnections, replication, metrics);
         hybrid = new HybridStoreAccessor(replication, local, remote, metrics);
     }
 
@@ -55,14 +58,14 @@ public class StoreReads {
      */
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
         StoreRead<T> run = samples.chosen(store)
-                ? read.observed((entityManager, found) -> sample(store, read.what(), entityManager, found))
+                ? read.observed((unit, found) -> sample(store, read.what(), unit, found), router::localMappings)
                 : read;
         return accessor(settings.reads(store)).read(store, run);
     }
 
-    private void sample(StoreId store, String what, EntityManager entityManager, Object found) {
+    private void sample(StoreId store, String what, EntityManagerFactory unit, Object found) {
         try {
-            samples.offer(ReplicatedRows.of(store, entityManager, found));
+            samples.offer(ReplicatedRows.of(store, unit, found));
         } catch (RuntimeException unnamed) {
             // The verifier's sample must never fail the read it rides on; said once, the rows are simply not sampled.
             if (!sampleFailed) {

@@ -46,6 +46,18 @@ public class ResourceRoute {
 
     protected ResourceRoute() {}
 
+    /** The route as stored (a plain-JDBC read of its row). */
+    public ResourceRoute(StoredRow row) {
+        resourceId = row.text("RESOURCE_ID");
+        String storedKind = row.text("KIND");
+        kind = storedKind == null ? null : ResourceKind.valueOf(storedKind);
+        tenancyId = row.text("TENANCY_ID");
+        vaultId = row.text("VAULT_ID");
+        store = row.text("STORE_NAME");
+        createdAt = row.instant("CREATED_AT");
+        version = row.number("VERSION");
+    }
+
     public ResourceRoute(
             String resourceId, ResourceKind kind, String tenancyId, String vaultId, StoreId store, Instant createdAt) {
         if (store.isBase()) {

@@ -2,21 +2,34 @@ package io.coffer.routing.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A read's local form runs on the local store only, and whatever changes a read keeps both forms. */
+/** A read's local forms run on the local store only, and whatever changes a read keeps every form. */
 class StoreReadTest {
 
     private static final StoreRead<String> READ =
             StoreRead.of("secret-bundle", store -> Optional.of("remote")).locally(store -> Optional.of("local"));
 
+    /** The unit of the entity manager a read runs on, and the local unit a plain-JDBC read names its rows by. */
+    private static final EntityManagerFactory REMOTE_UNIT = proxy(EntityManagerFactory.class, null);
+
+    private static final EntityManagerFactory LOCAL_UNIT = proxy(EntityManagerFactory.class, null);
+    private static final EntityManager ENTITY_MANAGER = proxy(EntityManager.class, REMOTE_UNIT);
+
     @Test
     void eachStoreRunsItsOwnForm() {
-        assertThat(READ.runOn(null)).contains("remote");
-        assertThat(READ.runLocallyOn(null)).contains("local");
+        StoreRead<String> read = READ.locallyByRows(rows -> Optional.of("local rows"));
+
+        assertThat(read.runOn(null)).contains("remote");
+        assertThat(read.runLocallyOn((EntityManager) null)).contains("local");
+        assertThat(read.hasLocalRowsForm()).isTrue();
+        assertThat(read.runLocallyByRows(null)).contains("local rows");
     }
 
     @Test
@@ -24,18 +37,28 @@ class StoreReadTest {
         StoreRead<String> plain = StoreRead.of("route", store -> Optional.of("route"));
 
         assertThat(plain.runOn(null)).contains("route");
-        assertThat(plain.runLocallyOn(null)).contains("route");
+        assertThat(plain.runLocallyOn((EntityManager) null)).contains("route");
+        assertThat(plain.hasLocalRowsForm()).isFalse();
     }
 
     @Test
-    void theServabilityRuleAndTheSampleObserverKeepBothForms() {
+    void theServabilityRuleAndTheSampleObserverKeepEveryForm() {
         List<String> observed = new ArrayList<>();
-        StoreRead<String> read =
-                READ.servableLocallyWhen("local"::equals).observed((store, found) -> observed.add(found));
+        List<EntityManagerFactory> units = new ArrayList<>();
+        StoreRead<String> read = READ.locallyByRows(rows -> Optional.of("local rows"))
+                .servableLocallyWhen("local"::equals)
+                .observed(
+                        (unit, found) -> {
+                            units.add(unit);
+                            observed.add(found);
+                        },
+                        () -> LOCAL_UNIT);
 
-        assertThat(read.runOn(null)).contains("remote");
-        assertThat(read.runLocallyOn(null)).contains("local");
-        assertThat(observed).containsExactly("remote", "local");
+        assertThat(read.runOn(ENTITY_MANAGER)).contains("remote");
+        assertThat(read.runLocallyOn(ENTITY_MANAGER)).contains("local");
+        assertThat(read.runLocallyByRows(null)).contains("local rows");
+        assertThat(observed).containsExactly("remote", "local", "local rows");
+        assertThat(units).containsExactly(REMOTE_UNIT, REMOTE_UNIT, LOCAL_UNIT);
         assertThat(read.servableLocally("local")).isTrue();
         assertThat(read.servableLocally("remote")).isFalse();
         assertThat(read.what()).isEqualTo("secret-bundle");
@@ -45,9 +68,25 @@ class StoreReadTest {
     void nothingFoundIsNotObserved() {
         List<String> observed = new ArrayList<>();
         StoreRead<String> read = StoreRead.<String>of("secret-bundle", store -> Optional.empty())
-                .observed((store, found) -> observed.add(found));
+                .locallyByRows(rows -> Optional.empty())
+                .observed((unit, found) -> observed.add(found), () -> LOCAL_UNIT);
 
-        assertThat(read.runLocallyOn(null)).isEmpty();
+        assertThat(read.runLocallyOn(ENTITY_MANAGER)).isEmpty();
+        assertThat(read.runLocallyByRows(null)).isEmpty();
         assertThat(observed).isEmpty();
+    }
+
+    /** An interface whose only answer is {@code unit} (to getEntityManagerFactory); every other call returns null. */
+    private static <T> T proxy(Class<T> type, EntityManagerFactory unit) {
+        return type.cast(Proxy.newProxyInstance(
+                StoreReadTest.class.getClassLoader(),
+                new Class<?>[] {type},
+                (self, method, arguments) -> switch (method.getName()) {
+                    case "getEntityManagerFactory" -> unit;
+                    case "hashCode" -> System.identityHashCode(self);
+                    case "equals" -> self == arguments[0];
+                    case "toString" -> type.getSimpleName();
+                    default -> null;
+                }));
     }
 }
