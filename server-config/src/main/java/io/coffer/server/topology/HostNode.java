@@ -223,6 +223,14 @@ public final class HostNode {
         asadmin.remote(host.adminPort(), "multimode", "--file", commands.toString());
     }
 
+    /**
+     * Asks the running server to complete the transactions its own log says it left incomplete (a store that went down
+     * during their commit), as it decided them: {@code asadmin recover-transactions}.
+     */
+    public void recoverTransactions() {
+        asadmin.remote(host.adminPort(), "recover-transactions", "server");
+    }
+
     /** Deploys the EAR unless this very EAR is already deployed here; a failure is a {@link FailedStart}. */
     public boolean deploy() throws IOException {
         Path ear = artifacts.ear();

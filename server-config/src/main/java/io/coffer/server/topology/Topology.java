@@ -52,9 +52,13 @@ public final class Topology {
         progress.step(
                 "Payara Server " + plan.payaraHome(),
                 () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
+        boolean storesWereDown = derby.process().running().isEmpty();
         sayIfAny(progress.step(
                 "Derby network server on 127.0.0.1:" + plan.derbyPort() + " (log " + derby.log() + ")",
                 () -> derby.start(credentials)));
+        if (storesWereDown) {
+            completePreparedTransactions();
+        }
         sayIfAny(progress.step(
                 "JMS broker on " + plan.brokerUrl() + " (log "
                         + broker.process().log() + ")",
@@ -76,6 +80,29 @@ public final class Topology {
             awaitAll(started);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A Derby server that went down in the middle of a host's two-phase commit keeps that transaction prepared when it
+     * starts again, holding its row locks (every host's writes and replication wait behind them) until the host's
+     * transaction manager completes it; Payara does that by itself only when the host starts. Hosts that kept running
+     * are asked to do it now ({@code recover-transactions}: each completes only transactions of its own log, as it
+     * decided them). One that cannot is named, and the start goes on.
+     */
+    private void completePreparedTransactions() {
+        for (HostNode host : hosts()) {
+            if (host.running().isPresent()) {
+                String name = host.plan().name();
+                try {
+                    progress.step(
+                            name + ": complete its transactions the Derby server's restart left prepared",
+                            host::recoverTransactions);
+                } catch (CliException failed) {
+                    progress.say("     " + name + " could not complete them (its row locks stay until it restarts): "
+                            + failed.getMessage());
+                }
+            }
         }
     }
 
