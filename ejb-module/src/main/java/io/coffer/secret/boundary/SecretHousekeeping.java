@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,40 +60,64 @@ public class SecretHousekeeping {
     @Inject
     Clock clock;
 
+    /** A secret whose changes every live host has applied, as its row stood then ({@code rowVersion}). */
+    public record Replicated(String secretId, long rowVersion) {}
+
     /**
-     * Makes ACTIVE every secret of the shard that is CREATING or UPDATING and whose changes every live host of the cell
-     * has applied: its row, its newest version, and its route in the base store. One pass costs a handful of queries
-     * whatever the number of secrets waiting. @return how many became ACTIVE
+     * Step 1 of activation, outside any transaction: the secrets of the shard that are CREATING or UPDATING and whose
+     * changes every live host of the cell has applied (their row, their newest version, their route in the base
+     * store). It only reads, each store on its own, so step 2 writes one store alone: a commit that is never two-phase
+     * cannot be left prepared (holding its row locks) by a store or a host that dies during it. One pass costs a
+     * handful of queries whatever the number of secrets waiting.
      */
-    public int activateReplicated(StoreId shard) {
-        EntityManager store = router.shard(shard);
-        List<Secret> waiting = store.createQuery(
-                        "SELECT s FROM Secret s WHERE s.lifecycleState IN ('CREATING', 'UPDATING')", Secret.class)
-                .setMaxResults(500)
-                .getResultList();
-        if (waiting.isEmpty()) {
-            return 0;
-        }
-        List<String> ids = waiting.stream().map(Secret::id).toList();
-        AppliedEverywhere secretRows = replication.appliedEverywhere(shard, "SECRET", ids);
-        AppliedEverywhere versionRows = replication.appliedEverywhere(
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Replicated> replicatedWaiting(StoreId shard) {
+        List<Object[]> waiting = router.readRemote(
                 shard,
-                "SECRET_VERSION",
-                waiting.stream()
-                        .map(secret -> SecretVersion.idOf(secret.id(), secret.latestVersionNumber()))
-                        .toList());
+                em -> em.createQuery(
+                                "SELECT s.id, s.latestVersionNumber, s.version FROM Secret s"
+                                        + " WHERE s.lifecycleState IN ('CREATING', 'UPDATING')",
+                                Object[].class)
+                        .setMaxResults(500)
+                        .getResultList());
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = waiting.stream().map(row -> (String) row[0]).toList();
+        List<String> newestVersions = waiting.stream()
+                .map(row -> SecretVersion.idOf((String) row[0], ((Number) row[1]).longValue()))
+                .toList();
+        AppliedEverywhere secretRows = replication.appliedEverywhere(shard, "SECRET", ids);
+        AppliedEverywhere versionRows = replication.appliedEverywhere(shard, "SECRET_VERSION", newestVersions);
         AppliedEverywhere routes = replication.appliedEverywhere(StoreId.BASE, "RESOURCE_ROUTE", ids);
+        List<Replicated> replicated = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            String id = ids.get(i);
+            if (secretRows.includes(id) && versionRows.includes(newestVersions.get(i)) && routes.includes(id)) {
+                replicated.add(new Replicated(id, ((Number) waiting.get(i)[2]).longValue()));
+            }
+        }
+        return replicated;
+    }
+
+    /**
+     * Step 2 of activation, in a transaction on the shard alone: makes ACTIVE each secret found in step 1 whose row has
+     * not changed since (a change since then, an update or a deletion, is judged again by the next pass).
+     *
+     * @return how many became ACTIVE
+     */
+    public int activate(StoreId shard, List<Replicated> replicated) {
+        EntityManager store = router.shard(shard);
         int activated = 0;
-        for (Secret secret : waiting) {
-            if (secretRows.includes(secret.id())
-                    && versionRows.includes(SecretVersion.idOf(secret.id(), secret.latestVersionNumber()))
-                    && routes.includes(secret.id())) {
-                store.lock(secret, LockModeType.PESSIMISTIC_WRITE);
-                SecretLifecycleState state = secret.lifecycleState();
-                if (state == SecretLifecycleState.CREATING || state == SecretLifecycleState.UPDATING) {
-                    secret.activate();
-                    activated++;
-                }
+        for (Replicated candidate : replicated) {
+            Secret secret = store.find(Secret.class, candidate.secretId(), LockModeType.PESSIMISTIC_WRITE);
+            if (secret == null || secret.version() != candidate.rowVersion()) {
+                continue;
+            }
+            SecretLifecycleState state = secret.lifecycleState();
+            if (state == SecretLifecycleState.CREATING || state == SecretLifecycleState.UPDATING) {
+                secret.activate();
+                activated++;
             }
         }
         return activated;

@@ -83,7 +83,10 @@ public class SecretScheduler {
                 return;
             }
             for (StoreId shard : router.shards()) {
-                housekeeping.activateReplicated(shard);
+                List<SecretHousekeeping.Replicated> replicated = housekeeping.replicatedWaiting(shard);
+                if (!replicated.isEmpty()) {
+                    housekeeping.activate(shard, replicated);
+                }
             }
         });
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The activation rule on a real (embedded, in-memory) Derby base store and shard store: a row has reached every host
  * of the cell once every live host of that cell reported a position at or beyond its last change in the store's
  * current epoch, and a secret becomes ACTIVE when its row, its newest version and its route all have (see
- * {@code SecretHousekeeping.activateReplicated}).
+ * {@code SecretHousekeeping.replicatedWaiting}).
  */
 class ReplicationProgressTest {
 
