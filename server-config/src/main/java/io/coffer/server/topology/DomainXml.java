@@ -26,7 +26,7 @@ import org.xml.sax.SAXException;
  * The edits that make a freshly created Payara domain a Coffer host, applied to its domain.xml before the domain
  * first starts: every listener on 127.0.0.1, the built-in OpenMQ broker disabled (it binds every interface),
  * Payara's and Hazelcast's phone-home off, the data grid joined over TCP/IP on loopback, transaction recovery at
- * start, and Coffer's JVM options.
+ * start, enough request threads, and Coffer's JVM options.
  */
 public final class DomainXml {
 
@@ -76,10 +76,33 @@ public final class DomainXml {
         // row locks that block every host's writes; recovery at start resolves it from this host's transaction log.
         child(config, "transaction-service").setAttribute("automatic-recovery", "true");
 
+        requestThreads(config).setAttribute("max-thread-pool-size", String.valueOf(REQUEST_THREADS));
+
         Element java = child(config, "java-config");
         for (String option : jvmOptions(plan, host)) {
             setJvmOption(java, option);
         }
+    }
+
+    /**
+     * The most threads that serve HTTP requests at once. Payara's default is 5: five requests waiting (for a remote
+     * store's reply, for the data grid, for a throttling bucket's refill) then stop every other request of the host,
+     * including those that need nothing that is slow. Threads are created as requests need them.
+     */
+    static final int REQUEST_THREADS = 32;
+
+    /** The HTTP listeners' thread pool of the server's configuration, created if missing. */
+    private static Element requestThreads(Element config) {
+        Element pools = child(config, "thread-pools");
+        for (Element pool : elements(pools, "thread-pool")) {
+            if ("http-thread-pool".equals(pool.getAttribute("name"))) {
+                return pool;
+            }
+        }
+        Element created = config.getOwnerDocument().createElement("thread-pool");
+        created.setAttribute("name", "http-thread-pool");
+        pools.appendChild(created);
+        return created;
     }
 
     /**

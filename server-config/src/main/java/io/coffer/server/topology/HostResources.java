@@ -129,6 +129,10 @@ final class HostResources {
                 + deadlines.brokerClientUrl(plan.brokerUrl()));
         commands.add("set resources.connector-connection-pool.jms/coffer/pool.max-wait-time-in-millis="
                 + deadlines.poolWaitMillis());
+        // Not a deadline, but what keeps one: a domain made with Payara's 5 request threads gets Coffer's number with
+        // its deadlines (a new domain has it from its domain.xml).
+        commands.add("set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
+                + DomainXml.REQUEST_THREADS);
         return commands;
     }
 

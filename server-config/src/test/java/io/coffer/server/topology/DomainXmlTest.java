@@ -9,6 +9,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class DomainXmlTest {
 
@@ -46,6 +47,9 @@ class DomainXmlTest {
         assertThat(attribute(serverConfig, "network-listener", "address")).isEqualTo("127.0.0.1");
         assertThat(attribute(serverConfig, "iiop-listener", "address")).isEqualTo("127.0.0.1");
         assertThat(attribute(serverConfig, "jms-service", "type")).isEqualTo("DISABLED");
+        assertThat(attribute(serverConfig, "thread-pool", "name")).isEqualTo("http-thread-pool");
+        assertThat(attribute(serverConfig, "thread-pool", "max-thread-pool-size"))
+                .isEqualTo(String.valueOf(DomainXml.REQUEST_THREADS));
         assertThat(attribute(document.getDocumentElement(), "phone-home-runtime-configuration", "enabled"))
                 .isEqualTo("false");
         assertThat(attribute(document.getDocumentElement(), "hazelcast-runtime-configuration", "discovery-mode"))
@@ -57,6 +61,30 @@ class DomainXmlTest {
                 (Element) document.getElementsByTagName("config").item(1);
         assertThat(attribute(defaultConfig, "transaction-service", "automatic-recovery"))
                 .isEmpty();
+    }
+
+    @Test
+    void theHttpListenersPoolGetsCoffersRequestThreadsAndNoOtherPoolChanges() throws Exception {
+        Document document = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(FRESH.replace(
+                                "<java-config>",
+                                "<thread-pools><thread-pool name=\"admin-thread-pool\" max-thread-pool-size=\"15\"/>"
+                                        + "<thread-pool name=\"http-thread-pool\"/></thread-pools><java-config>")
+                        .getBytes(StandardCharsets.UTF_8)));
+        TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
+
+        DomainXml.patch(document, plan, plan.host(1));
+        DomainXml.patch(document, plan, plan.host(1));
+
+        Element serverConfig = (Element) document.getElementsByTagName("config").item(0);
+        NodeList pools = serverConfig.getElementsByTagName("thread-pool");
+        assertThat(pools.getLength()).isEqualTo(2);
+        assertThat(((Element) pools.item(0)).getAttribute("max-thread-pool-size"))
+                .isEqualTo("15");
+        assertThat(((Element) pools.item(1)).getAttribute("name")).isEqualTo("http-thread-pool");
+        assertThat(((Element) pools.item(1)).getAttribute("max-thread-pool-size"))
+                .isEqualTo(String.valueOf(DomainXml.REQUEST_THREADS));
     }
 
     private static String attribute(Element root, String tag, String name) {

@@ -81,7 +81,7 @@ class HostResourcesTest {
     }
 
     @Test
-    void aDomainMadeBeforeDeadlinesGetsThemOnEveryRemotePoolAndTheAdapter() {
+    void aDomainMadeBeforeDeadlinesGetsThemOnEveryRemotePoolAndTheAdapterAndCoffersRequestThreads() {
         assertThat(resources.deadlineCommands())
                 .containsExactly(
                         "set resources.jdbc-connection-pool.coffer-base.datasource-classname="
@@ -109,6 +109,8 @@ class HostResourcesTest {
                         "set resources.resource-adapter-config.activemq-rar.property.ServerUrl=tcp://127.0.0.1:61616"
                                 + "?connectionTimeout=5000&soWriteTimeout=5000&wireFormat.maxInactivityDuration=10000"
                                 + "&jms.sendTimeout=5000",
-                        "set resources.connector-connection-pool.jms/coffer/pool.max-wait-time-in-millis=5000");
+                        "set resources.connector-connection-pool.jms/coffer/pool.max-wait-time-in-millis=5000",
+                        "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
+                                + ".max-thread-pool-size=32");
     }
 }
