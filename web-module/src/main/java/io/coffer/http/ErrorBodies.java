@@ -1,7 +1,7 @@
 package io.coffer.http;
 
 import io.coffer.http.Failures.Failure;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -10,13 +10,19 @@ public final class ErrorBodies {
 
     public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
+    /**
+     * Looked up once: {@code Json.createObjectBuilder} looks the provider up on every call, and a 429 to a tenancy far
+     * over its limit is answered thousands of times a second.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ErrorBodies() {}
 
     /** OCI's {@code {"code": ..., "message": ...}}, as the SDK reads it into a {@code BmcException}. */
     public static Response oci(Failure failure) {
         return Response.status(failure.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder()
+                .entity(JSON.createObjectBuilder()
                         .add("code", failure.code())
                         .add("message", failure.message())
                         .build()
@@ -28,7 +34,7 @@ public final class ErrorBodies {
     public static Response problem(Failure failure) {
         return Response.status(failure.status())
                 .type(PROBLEM_JSON)
-                .entity(Json.createObjectBuilder()
+                .entity(JSON.createObjectBuilder()
                         .add("type", "about:blank")
                         .add("title", failure.code())
                         .add("status", failure.status())
