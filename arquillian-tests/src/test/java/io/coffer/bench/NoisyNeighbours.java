@@ -182,6 +182,43 @@ public final class NoisyNeighbours {
                 cpuPerRequest[1],
                 cpuPerRequest[0] - cpuPerRequest[1]));
         setEnabled(true);
+        refusalCost(noisyTenant, noisy, hostPid);
+    }
+
+    /**
+     * What a refusal costs the host: the fifth's reads through host-1 at full speed (wrk, signed once), nearly all of
+     * them over its limit, with host-1's CPU per request, then a JFR profile of the same load. A refusal must cost far
+     * less than a read, or a tenancy sending many times its limit still takes the host from the others.
+     */
+    private void refusalCost(Tenant noisyTenant, List<HttpRequest> noisy, long hostPid) throws Exception {
+        say("");
+        say("== Cost of a refusal: the fifth's reads through host-1 at full speed, wrk -t2 -c16, over its limit");
+        List<Wrk.Request> refused = new ArrayList<>();
+        for (HttpRequest read : noisy) {
+            String path = read.uri().getPath();
+            refused.add(new Wrk.Request("GET", path, noisyTenant.signer().sign("GET", URI.create(url + path), null)));
+        }
+        Wrk.run(url, refused, 2, 16, Math.max(10, seconds / 2), home, null);
+        double cpuBefore = ProcessCpu.seconds(hostPid);
+        Wrk.Result result = Wrk.run(url, refused, 2, 16, seconds, home, null);
+        double cpuMillis = (ProcessCpu.seconds(hostPid) - cpuBefore) * 1000 / Math.max(1, result.requests());
+        say(String.format(
+                Locale.ROOT,
+                "%,d requests, %.0f/s, %,d not 200 (429 or failed), p50 %.2f ms, p99 %.2f ms: host-1 CPU %.3f ms per request",
+                result.requests(),
+                result.requestsPerSecond(),
+                result.errors(),
+                result.p50Millis(),
+                result.p99Millis(),
+                cpuMillis));
+        Path recording = home.resolve("bench/profile-refusals.jfr");
+        Files.createDirectories(recording.getParent());
+        Files.deleteIfExists(recording);
+        ProcessCpu.jcmd(hostPid, "JFR.start", "name=refusals", "settings=profile", "filename=" + recording);
+        Wrk.run(url, refused, 2, 16, seconds, home, null);
+        ProcessCpu.jcmd(hostPid, "JFR.stop", "name=refusals");
+        say("JFR profile of host-1 under the same load (" + recording + "):");
+        JfrTop.of(recording, 25).forEach(this::say);
     }
 
     private void line(String name, List<OpenLoad.Outcome> outcomes) {
