@@ -202,6 +202,17 @@ class ThreeHostTopologyIT {
 
     @Test
     @Order(3)
+    void everyHostsTransactionManagerHasANameOfItsOwn() throws Exception {
+        // Recovery at start rolls back the prepared branches in the stores that carry the host's name and are not in
+        // its own log: with one name for all, a restarting host rolled back the branches its peers had prepared.
+        for (int host = 1; host <= 3; host++) {
+            Path recoveryFile = HOME.resolve("domains/host-" + host + "/logs/server/tx/recoveryfile");
+            assertThat(Files.readString(recoveryFile)).startsWith("coffer-host-" + host + ",");
+        }
+    }
+
+    @Test
+    @Order(3)
     void theHostsFormOneDataGrid() throws Exception {
         Path asadmin = HOME.resolve("payara/payara6/bin/asadmin");
         Process members = new ProcessBuilder(

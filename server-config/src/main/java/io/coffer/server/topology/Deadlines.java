@@ -82,7 +82,8 @@ public record Deadlines(
     String key() {
         // v2: the remote pools validate their connections too (a domain with v1 gets it on its next start).
         // v3: 32 request threads instead of Payara's 5 (see DomainXml.REQUEST_THREADS).
-        return "v3 " + this;
+        // v4: a transaction manager name of the host's own (see HostPlan.transactionManagerName).
+        return "v4 " + this;
     }
 
     private static int number(Properties file, String key, int fallback) {

@@ -73,8 +73,11 @@ public final class DomainXml {
         }
 
         // A host killed between the two phases of a commit leaves its transaction prepared in the stores, holding
-        // row locks that block every host's writes; recovery at start resolves it from this host's transaction log.
-        child(config, "transaction-service").setAttribute("automatic-recovery", "true");
+        // row locks that block every host's writes; recovery at start resolves it from this host's transaction log,
+        // and touches only the branches that carry this host's own name.
+        Element transactions = child(config, "transaction-service");
+        transactions.setAttribute("automatic-recovery", "true");
+        setProperty(transactions, TRANSACTION_MANAGER_NAME, host.transactionManagerName());
 
         requestThreads(config).setAttribute("max-thread-pool-size", String.valueOf(REQUEST_THREADS));
 
@@ -90,6 +93,23 @@ public final class DomainXml {
      * including those that need nothing that is slow. Threads are created as requests need them.
      */
     static final int REQUEST_THREADS = 32;
+
+    /** The transaction-service property that names the transaction manager in its XA ids (Payara's JTS). */
+    static final String TRANSACTION_MANAGER_NAME = "xa-servername";
+
+    /** Sets a {@code <property name= value=>} child of an element, replacing one of that name. */
+    private static void setProperty(Element parent, String name, String value) {
+        for (Element property : elements(parent, "property")) {
+            if (name.equals(property.getAttribute("name")) && property.getParentNode() == parent) {
+                property.setAttribute("value", value);
+                return;
+            }
+        }
+        Element property = parent.getOwnerDocument().createElement("property");
+        property.setAttribute("name", name);
+        property.setAttribute("value", value);
+        parent.appendChild(property);
+    }
 
     /** The HTTP listeners' thread pool of the server's configuration, created if missing. */
     private static Element requestThreads(Element config) {

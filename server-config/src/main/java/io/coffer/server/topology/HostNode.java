@@ -43,7 +43,7 @@ public final class HostNode {
         this.artifacts = artifacts;
         this.asadmin = new Asadmin(plan.payaraHome(), asadminLog());
         this.deadlines = Deadlines.of(plan.home());
-        this.resources = new HostResources(plan, domainDir(), artifacts, deadlines);
+        this.resources = new HostResources(plan, host, artifacts, deadlines);
     }
 
     public HostPlan plan() {

@@ -1,5 +1,6 @@
 package io.coffer.server.topology;
 
+import io.coffer.server.topology.TopologyPlan.HostPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +24,15 @@ final class HostResources {
     static final int VALIDATE_AT_MOST_EVERY_SECONDS = 2;
 
     private final TopologyPlan plan;
+    private final HostPlan host;
     private final Path domainDir;
     private final BuildArtifacts artifacts;
     private final Deadlines deadlines;
 
-    HostResources(TopologyPlan plan, Path domainDir, BuildArtifacts artifacts, Deadlines deadlines) {
+    HostResources(TopologyPlan plan, HostPlan host, BuildArtifacts artifacts, Deadlines deadlines) {
         this.plan = plan;
-        this.domainDir = domainDir;
+        this.host = host;
+        this.domainDir = plan.domainsDir().resolve(host.name());
         this.artifacts = artifacts;
         this.deadlines = deadlines;
     }
@@ -133,6 +136,10 @@ final class HostResources {
         // its deadlines (a new domain has it from its domain.xml).
         commands.add("set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
                 + DomainXml.REQUEST_THREADS);
+        // Nor this: the transaction manager's own name (a new domain has it from its domain.xml). Read at start only;
+        // the domain's start before this change recovered under the old name, so nothing prepared under it is left.
+        commands.add("set configs.config.server-config.transaction-service.property."
+                + DomainXml.TRANSACTION_MANAGER_NAME + "=" + host.transactionManagerName());
         return commands;
     }
 

@@ -97,6 +97,16 @@ public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, in
             return "host-" + index;
         }
 
+        /**
+         * The name this host's transaction manager puts into the XA ids of its transactions, and by which its recovery
+         * at start tells its own prepared branches in the stores from other hosts'. Payara's default is the machine's
+         * name and the instance name, the same for every host of the machine: a host's recovery then rolled back the
+         * branches other hosts had prepared. Stable across restarts, unique in the topology, no comma.
+         */
+        public String transactionManagerName() {
+            return "coffer-" + name();
+        }
+
         public int adminPort() {
             return portBase + 48;
         }

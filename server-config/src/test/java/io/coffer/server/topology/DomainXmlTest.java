@@ -44,6 +44,7 @@ class DomainXmlTest {
         Element serverConfig = (Element) document.getElementsByTagName("config").item(0);
         assertThat(attribute(serverConfig, "transaction-service", "automatic-recovery"))
                 .isEqualTo("true");
+        assertThat(transactionManagerName(serverConfig)).isEqualTo("coffer-host-1");
         assertThat(attribute(serverConfig, "network-listener", "address")).isEqualTo("127.0.0.1");
         assertThat(attribute(serverConfig, "iiop-listener", "address")).isEqualTo("127.0.0.1");
         assertThat(attribute(serverConfig, "jms-service", "type")).isEqualTo("DISABLED");
@@ -85,6 +86,39 @@ class DomainXmlTest {
         assertThat(((Element) pools.item(1)).getAttribute("name")).isEqualTo("http-thread-pool");
         assertThat(((Element) pools.item(1)).getAttribute("max-thread-pool-size"))
                 .isEqualTo(String.valueOf(DomainXml.REQUEST_THREADS));
+    }
+
+    @Test
+    void eachHostNamesItsTransactionManagerOnceAndNoOtherConfigChanges() throws Exception {
+        Document document = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(FRESH.getBytes(StandardCharsets.UTF_8)));
+        TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 3, 1527, 61616, false);
+
+        DomainXml.patch(document, plan, plan.host(3));
+        DomainXml.patch(document, plan, plan.host(3));
+
+        Element serverConfig = (Element) document.getElementsByTagName("config").item(0);
+        Element transactions = (Element)
+                serverConfig.getElementsByTagName("transaction-service").item(0);
+        assertThat(transactions.getElementsByTagName("property").getLength()).isEqualTo(1);
+        assertThat(transactionManagerName(serverConfig)).isEqualTo("coffer-host-3");
+        Element defaultConfig =
+                (Element) document.getElementsByTagName("config").item(1);
+        assertThat(defaultConfig.getElementsByTagName("property").getLength()).isZero();
+    }
+
+    private static String transactionManagerName(Element config) {
+        Element transactions =
+                (Element) config.getElementsByTagName("transaction-service").item(0);
+        NodeList properties = transactions.getElementsByTagName("property");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            if (property.getAttribute("name").equals(DomainXml.TRANSACTION_MANAGER_NAME)) {
+                return property.getAttribute("value");
+            }
+        }
+        return null;
     }
 
     private static String attribute(Element root, String tag, String name) {

@@ -12,21 +12,14 @@ class HostResourcesTest {
 
     private final TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
     private final HostResources resources = new HostResources(
-            plan,
-            Path.of("/tmp/coffer-test/domains/host-1"),
-            new BuildArtifacts(Path.of("/tmp/coffer-checkout")),
-            Deadlines.DEFAULTS);
+            plan, plan.host(1), new BuildArtifacts(Path.of("/tmp/coffer-checkout")), Deadlines.DEFAULTS);
 
     @Test
     void theResourcesAuthenticateWithPasswordAliasesNeverWithThePasswords(@TempDir Path checkout) throws Exception {
         Path rar = checkout.resolve("server-config/target/node/activemq-rar.rar");
         Files.createDirectories(rar.getParent());
         Files.writeString(rar, "a resource adapter");
-        List<String> commands = new HostResources(
-                        plan,
-                        Path.of("/tmp/coffer-test/domains/host-1"),
-                        new BuildArtifacts(checkout),
-                        Deadlines.DEFAULTS)
+        List<String> commands = new HostResources(plan, plan.host(1), new BuildArtifacts(checkout), Deadlines.DEFAULTS)
                 .resourceCommands();
 
         assertThat(commands)
@@ -60,9 +53,8 @@ class HostResourcesTest {
         Files.createDirectories(rar.getParent());
         Files.writeString(rar, "a resource adapter");
         var deadlines = new Deadlines(3, 4, 1500, 2000, 2500, 3500, 9000);
-        List<String> commands = new HostResources(
-                        plan, Path.of("/tmp/coffer-test/domains/host-1"), new BuildArtifacts(checkout), deadlines)
-                .resourceCommands();
+        List<String> commands =
+                new HostResources(plan, plan.host(1), new BuildArtifacts(checkout), deadlines).resourceCommands();
 
         assertThat(commands)
                 .filteredOn(command -> command.startsWith("create-jdbc-connection-pool") && command.contains("Client"))
@@ -111,6 +103,28 @@ class HostResourcesTest {
                                 + "&jms.sendTimeout=5000",
                         "set resources.connector-connection-pool.jms/coffer/pool.max-wait-time-in-millis=5000",
                         "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
-                                + ".max-thread-pool-size=32");
+                                + ".max-thread-pool-size=32",
+                        "set configs.config.server-config.transaction-service.property.xa-servername=coffer-host-1");
+    }
+
+    @Test
+    void everyHostsTransactionManagerHasANameOfItsOwn() {
+        TopologyPlan three = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 3, 1527, 61616, false);
+
+        List<String> names = List.of(1, 2, 3).stream()
+                .map(index -> new HostResources(
+                                three,
+                                three.host(index),
+                                new BuildArtifacts(Path.of("/tmp/coffer-checkout")),
+                                Deadlines.DEFAULTS)
+                        .deadlineCommands())
+                .map(commands -> commands.get(commands.size() - 1))
+                .toList();
+
+        assertThat(names)
+                .containsExactly(
+                        "set configs.config.server-config.transaction-service.property.xa-servername=coffer-host-1",
+                        "set configs.config.server-config.transaction-service.property.xa-servername=coffer-host-2",
+                        "set configs.config.server-config.transaction-service.property.xa-servername=coffer-host-3");
     }
 }
