@@ -14,7 +14,8 @@ public final class StoreFailures {
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+            if (cause instanceof SQLException sql
+                    && (isConnectionState(sql.getSQLState()) || isRolledBackState(sql.getSQLState()))) {
                 return true;
             }
             if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException) {
@@ -65,6 +66,15 @@ public final class StoreFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * SQL state class 40 is "transaction rollback": the store rolled the transaction back (Derby: 40XL1 a lock not
+     * obtained in time, 40001 a deadlock), so nothing of it was written and a retry may succeed. Seen while a
+     * transaction left prepared by a crash held its row locks until its host recovered it.
+     */
+    static boolean isRolledBackState(String sqlState) {
+        return sqlState != null && sqlState.startsWith("40");
     }
 
     /** SQL state class 08 is "connection exception"; Derby's client uses 08001 (refused) and 08006 (lost). */

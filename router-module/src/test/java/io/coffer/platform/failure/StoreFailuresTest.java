@@ -47,6 +47,19 @@ class StoreFailuresTest {
     }
 
     @Test
+    void aTransactionTheStoreRolledBackOnALockTimeoutOrADeadlockIsUnavailableNotABug() {
+        assertThat(StoreFailures.isUnavailable(
+                        new jakarta.persistence.PersistenceException(new java.sql.SQLTransactionRollbackException(
+                                "A lock could not be obtained within the time requested", "40XL1"))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(
+                        wrapped(new java.sql.SQLTransactionRollbackException("a deadlock was detected", "40001"))))
+                .isTrue();
+        assertThat(StoreFailures.isUnavailable(wrapped(new SQLException("syntax error", "42X01"))))
+                .isFalse();
+    }
+
+    @Test
     void aTakenUniqueKeyIsADuplicate() {
         SQLException duplicate =
                 new SQLIntegrityConstraintViolationException("duplicate key value in a unique index", "23505");
