@@ -68,9 +68,4 @@ public class ApiKeyRevocations {
             return false;
         }
     }
-
-    /** The revocation signal's counter, or empty when the grid cannot be read. */
-    public Optional<Long> generation() {
-        return signals.generation(SIGNAL);
-    }
 }
