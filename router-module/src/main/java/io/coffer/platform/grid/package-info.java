@@ -8,6 +8,7 @@
  * <p>Rules: keys and values are JDK types only ({@code String}, {@code Long}), so any member deserializes them
  * whatever application it runs; nothing secret is ever put in a shared cache (no key material, no secret content, no
  * public key either: identifiers and times only); a host without the grid goes on working, each feature saying what
- * it does instead.
+ * it does instead; a throttled request and an admin request announcing a change wait for a grid that does not answer
+ * no longer than a bounded patience (the announce: {@link io.coffer.platform.grid.BoundedGridCalls}).
  */
 package io.coffer.platform.grid;
