@@ -13,7 +13,8 @@
  * a read outside one runs on an entity manager of its own, closed right after, or, on the local store, by plain JDBC
  * when the read has that form ({@link io.coffer.routing.control.StoreRead#locallyByRows}): connections of the
  * embedded driver kept with their prepared statements, never enlisted in a transaction, reading rows into the same
- * entities (mapped by hand, column for column). Remote stores are opened only once
+ * entities (mapped by hand, column for column). Inside a transaction every read, the local store's too, runs on the
+ * transaction's entity manager: the plain connections are not enlisted and would not see its writes. Remote stores are opened only once
  * replication's {@link io.coffer.routing.control.ReplicationHooks} are installed, so that no write can escape capture,
  * and a store's tables are created outside any caller's transaction. The rest of Coffer asks replication what it
  * needs (has this host caught up, has a row reached every host of the cell, who leads the cell, roll a store back)

@@ -120,7 +120,6 @@ public class SecretBundleService {
         return reads.read(
                         store,
                         StoreRead.of("secret-bundle", em -> load(em, secretId, selector))
-                                .locally(em -> loadByLookups(em, secretId, selector))
                                 .locallyByRows(rows -> loadByRows(rows, secretId, selector))
                                 .servableLocallyWhen(found -> servable(found.secret())))
                 .orElseThrow(() -> CofferException.notFound(selector.describe() + " of secret " + secretId));
@@ -137,7 +136,7 @@ public class SecretBundleService {
     }
 
     /**
-     * On a remote store: one statement (one round trip) for the secret, its versions and the key versions that sealed
+     * On a remote store (or the local one inside a transaction): one statement (one round trip) for the secret, its versions and the key versions that sealed
      * them, and one more only when the secret has metadata. Read-only: nothing read here is changed, so EclipseLink
      * neither copies the rows into the entity manager's unit of work nor keeps a backup copy of each to detect
      * changes.
@@ -166,37 +165,10 @@ public class SecretBundleService {
     }
 
     /**
-     * On the embedded local store, where a statement costs no round trip: the same parts by key lookups, which cost
-     * it less than the joined query (bench/README.md), read-only as well.
-     */
-    private Optional<Parts> loadByLookups(EntityManager store, String secretId, BundleSelector selector) {
-        Secret secret = store.find(Secret.class, secretId, READ_ONLY);
-        if (secret == null) {
-            return Optional.empty();
-        }
-        List<SecretVersion> versions = store.createNamedQuery(SecretVersion.OF_SECRET, SecretVersion.class)
-                .setParameter("secretId", secretId)
-                .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
-                .getResultList();
-        Optional<SecretVersion> version = selector.pick(versions);
-        if (version.isEmpty()) {
-            return Optional.empty();
-        }
-        MasterKeyVersion contentKey =
-                store.find(MasterKeyVersion.class, version.get().keyVersionId(), READ_ONLY);
-        String metadataKeyId = crypto.metadataKeyVersionId(secret);
-        MasterKeyVersion metadataKey =
-                metadataKeyId == null ? null : store.find(MasterKeyVersion.class, metadataKeyId, READ_ONLY);
-        if (contentKey == null || metadataKeyId != null && metadataKey == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Parts(secret, version.get(), contentKey, metadataKey));
-    }
-
-    /**
-     * On the embedded local store outside a transaction: the same lookups as {@link #loadByLookups} by plain JDBC
-     * (prepared statements kept per connection, rows mapped by the entities' row constructors), without EclipseLink's
-     * per-query work.
+     * On the embedded local store outside a transaction, where a statement costs no round trip: the same parts by key
+     * lookups over plain JDBC (prepared statements kept per connection, rows mapped by the entities' row
+     * constructors), without EclipseLink's per-query work (bench/README.md). No caller reads a bundle inside a
+     * transaction; one that did would get {@link #load} on the local entity manager (see {@code StoreRead}).
      */
     private Optional<Parts> loadByRows(LocalRows store, String secretId, BundleSelector selector) {
         Optional<Secret> secret = store.one(SECRET_ROW, secretId, Secret::new);

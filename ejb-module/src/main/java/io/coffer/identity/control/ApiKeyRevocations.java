@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.logging.Logger;
 import javax.cache.Cache;
 
 /**
@@ -25,7 +24,6 @@ public class ApiKeyRevocations {
     static final String CACHE = "coffer-api-key-revocations";
     static final String SIGNAL = "api-keys";
     static final Duration LIFETIME = Duration.ofHours(1);
-    private static final Logger LOG = Logger.getLogger(ApiKeyRevocations.class.getName());
 
     @Inject
     SharedCaches caches;
@@ -40,21 +38,22 @@ public class ApiKeyRevocations {
     @RealTime
     Clock clock;
 
-    /** Tells every host that the key is deleted (this one at once); false if the grid could not be told. */
+    /**
+     * Tells every host that the key is deleted (this one at once); false if the grid could not be told, within the
+     * same bound as any change signal ({@link ChangeSignals#announce}): the deletion is committed either way.
+     */
     public boolean revoke(String apiKeyId) {
         cache.clear();
-        try {
-            Optional<Cache<String, Long>> cache = caches.longs(CACHE, LIFETIME);
-            if (cache.isEmpty()) {
-                return false;
-            }
-            cache.get().put(apiKeyId, clock.millis());
-            return signals.announce(SIGNAL);
-        } catch (RuntimeException gridDown) {
-            LOG.warning("the data grid could not be told that API key " + apiKeyId + " is deleted (" + gridDown
-                    + "); other hosts stop accepting it within " + ApiKeyCache.TTL.toSeconds() + " s");
-            return false;
-        }
+        return signals.announce(
+                SIGNAL,
+                () -> record(apiKeyId),
+                "other hosts stop accepting a deleted API key within " + ApiKeyCache.TTL.toSeconds() + " s");
+    }
+
+    private boolean record(String apiKeyId) {
+        Optional<Cache<String, Long>> revoked = caches.longs(CACHE, LIFETIME);
+        revoked.ifPresent(entries -> entries.put(apiKeyId, clock.millis()));
+        return revoked.isPresent();
     }
 
     /** Whether the key was deleted after {@code created} (a key registered again later is a new key). */
@@ -67,10 +66,5 @@ public class ApiKeyRevocations {
         } catch (RuntimeException gridDown) {
             return false;
         }
-    }
-
-    /** The revocation signal's counter, or empty when the grid cannot be read. */
-    public Optional<Long> generation() {
-        return signals.generation(SIGNAL);
     }
 }

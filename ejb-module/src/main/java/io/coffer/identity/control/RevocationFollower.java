@@ -1,7 +1,7 @@
 package io.coffer.identity.control;
 
-import io.coffer.platform.grid.ChangeWatch;
-import io.coffer.platform.time.PeriodicTask;
+import io.coffer.platform.grid.ChangeFollowing;
+import io.coffer.platform.grid.ChangeSignals;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,7 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Watches the revocation generation in the data grid twice a second; when another host deleted an API key, this
@@ -29,27 +29,22 @@ public class RevocationFollower {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    ApiKeyRevocations revocations;
+    ChangeSignals signals;
 
     @Inject
     ApiKeyCache cache;
 
-    private volatile PeriodicTask following;
-    private final ChangeWatch watch = new ChangeWatch();
+    private volatile ChangeFollowing following;
 
     @PostConstruct
     void start() {
-        following = PeriodicTask.start(executor, this::check, 500, 500, TimeUnit.MILLISECONDS);
+        following = ChangeFollowing.of(signals, ApiKeyRevocations.SIGNAL, cache::clear)
+                .lookingEvery(Duration.ofMillis(500))
+                .start(executor);
     }
 
     @PreDestroy
     void stop() {
-        PeriodicTask.stopIfStarted(following);
-    }
-
-    void check() {
-        if (watch.moved(revocations.generation())) {
-            cache.clear();
-        }
+        ChangeFollowing.stopIfStarted(following);
     }
 }

@@ -1,8 +1,7 @@
 package io.coffer.shard.control;
 
+import io.coffer.platform.grid.ChangeFollowing;
 import io.coffer.platform.grid.ChangeSignals;
-import io.coffer.platform.grid.ChangeWatch;
-import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.StoreSettingsCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,7 +14,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Keeps this instance's copy of the store settings current: reads them again when another instance signals a switch
@@ -36,25 +35,17 @@ public class StoreSettingsFollower {
     @Inject
     ChangeSignals signals;
 
-    private final ChangeWatch watch = new ChangeWatch();
-    private volatile PeriodicTask following;
-    private volatile PeriodicTask watching;
+    private volatile ChangeFollowing following;
 
     @PostConstruct
     void start() {
-        following = PeriodicTask.start(executor, settings::refresh, 1, 1, TimeUnit.SECONDS);
-        watching = PeriodicTask.start(executor, this::watch, 200, 200, TimeUnit.MILLISECONDS);
-    }
-
-    void watch() {
-        if (watch.moved(signals.generation(StoreSettingsCache.SIGNAL))) {
-            settings.refresh();
-        }
+        following = ChangeFollowing.of(signals, StoreSettingsCache.SIGNAL, settings::refresh)
+                .readingEvery(Duration.ofSeconds(1))
+                .start(executor);
     }
 
     @PreDestroy
     void stop() {
-        PeriodicTask.stopIfStarted(watching);
-        PeriodicTask.stopIfStarted(following);
+        ChangeFollowing.stopIfStarted(following);
     }
 }

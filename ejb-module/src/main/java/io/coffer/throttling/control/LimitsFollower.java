@@ -1,8 +1,7 @@
 package io.coffer.throttling.control;
 
+import io.coffer.platform.grid.ChangeFollowing;
 import io.coffer.platform.grid.ChangeSignals;
-import io.coffer.platform.grid.ChangeWatch;
-import io.coffer.platform.time.PeriodicTask;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.throttling.entity.LimitSet;
@@ -17,8 +16,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -49,22 +48,15 @@ public class LimitsFollower {
     @Inject
     ChangeSignals signals;
 
-    private final ChangeWatch watch = new ChangeWatch();
-    private volatile PeriodicTask following;
-    private volatile PeriodicTask watching;
+    private volatile ChangeFollowing following;
     private volatile boolean remoteFailing;
     private volatile boolean warmed;
 
     @PostConstruct
     void start() {
-        following = PeriodicTask.start(executor, this::refresh, 1, 1, TimeUnit.SECONDS);
-        watching = PeriodicTask.start(executor, this::watch, 200, 200, TimeUnit.MILLISECONDS);
-    }
-
-    void watch() {
-        if (watch.moved(signals.generation(SIGNAL))) {
-            refresh();
-        }
+        following = ChangeFollowing.of(signals, SIGNAL, this::refresh)
+                .readingEvery(Duration.ofSeconds(1))
+                .start(executor);
     }
 
     /** The operator changed the limits on this host (committed): follow them here now, and tell the other hosts. */
@@ -75,8 +67,7 @@ public class LimitsFollower {
 
     @PreDestroy
     void stop() {
-        PeriodicTask.stopIfStarted(watching);
-        PeriodicTask.stopIfStarted(following);
+        ChangeFollowing.stopIfStarted(following);
     }
 
     /** Reads the limits now; one read at a time, so that an older read never overwrites a newer one. */

@@ -36,12 +36,12 @@ final class LocalStoreAccessor implements StoreAccessor {
 
     /**
      * The local store's answer, whether or not the replica has caught up: by plain JDBC when the read has that form and
-     * no transaction is active (inside one, the read must see the transaction's own writes: its entity manager).
+     * no transaction is active, else the read's query on the local entity manager (see {@link StoreRead}).
      */
     <T> Optional<T> readLocally(StoreId store, StoreRead<T> read) {
-        if (read.hasLocalRowsForm() && !TransactionRegistry.isActive()) {
+        if (read.runsByRowsLocally(TransactionRegistry::isActive)) {
             return metrics.timed(store, "local", () -> connections.read(read::runLocallyByRows));
         }
-        return metrics.timed(store, "local", () -> router.readLocal(read::runLocallyOn));
+        return metrics.timed(store, "local", () -> router.readLocal(read::runOn));
     }
 }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A read's local forms run on the local store only, and whatever changes a read keeps every form. */
+/**
+ * The plain-JDBC form runs on the local store only and only outside a transaction (inside one, the query runs on the
+ * transaction's entity manager), and whatever changes a read keeps every form.
+ */
 class StoreReadTest {
 
-    private static final StoreRead<String> READ =
-            StoreRead.of("secret-bundle", store -> Optional.of("remote")).locally(store -> Optional.of("local"));
+    private static final StoreRead<String> READ = StoreRead.of("secret-bundle", store -> Optional.of("query"));
 
     /** The unit of the entity manager a read runs on, and the local unit a plain-JDBC read names its rows by. */
     private static final EntityManagerFactory REMOTE_UNIT = proxy(EntityManagerFactory.class, null);
@@ -23,22 +25,30 @@ class StoreReadTest {
     private static final EntityManager ENTITY_MANAGER = proxy(EntityManager.class, REMOTE_UNIT);
 
     @Test
-    void eachStoreRunsItsOwnForm() {
+    void theLocalStoreRunsThePlainJdbcFormOutsideATransaction() {
         StoreRead<String> read = READ.locallyByRows(rows -> Optional.of("local rows"));
 
-        assertThat(read.runOn(null)).contains("remote");
-        assertThat(read.runLocallyOn((EntityManager) null)).contains("local");
-        assertThat(read.hasLocalRowsForm()).isTrue();
+        assertThat(read.runsByRowsLocally(() -> false)).isTrue();
         assertThat(read.runLocallyByRows(null)).contains("local rows");
     }
 
     @Test
-    void withoutALocalFormBothStoresRunTheQuery() {
+    void insideATransactionTheLocalStoreRunsTheQueryOnItsEntityManager() {
+        StoreRead<String> read = READ.locallyByRows(rows -> Optional.of("local rows"));
+
+        assertThat(read.runsByRowsLocally(() -> true)).isFalse();
+        assertThat(read.runOn((EntityManager) null)).contains("query");
+    }
+
+    @Test
+    void withoutAPlainJdbcFormEveryStoreRunsTheQueryAndNoTransactionIsAskedAbout() {
         StoreRead<String> plain = StoreRead.of("route", store -> Optional.of("route"));
 
+        assertThat(plain.runsByRowsLocally(() -> {
+                    throw new AssertionError("no transaction to ask about without a plain-JDBC form");
+                }))
+                .isFalse();
         assertThat(plain.runOn(null)).contains("route");
-        assertThat(plain.runLocallyOn((EntityManager) null)).contains("route");
-        assertThat(plain.hasLocalRowsForm()).isFalse();
     }
 
     @Test
@@ -46,7 +56,7 @@ class StoreReadTest {
         List<String> observed = new ArrayList<>();
         List<EntityManagerFactory> units = new ArrayList<>();
         StoreRead<String> read = READ.locallyByRows(rows -> Optional.of("local rows"))
-                .servableLocallyWhen("local"::equals)
+                .servableLocallyWhen("local rows"::equals)
                 .observed(
                         (unit, found) -> {
                             units.add(unit);
@@ -54,13 +64,13 @@ class StoreReadTest {
                         },
                         () -> LOCAL_UNIT);
 
-        assertThat(read.runOn(ENTITY_MANAGER)).contains("remote");
-        assertThat(read.runLocallyOn(ENTITY_MANAGER)).contains("local");
+        assertThat(read.runOn(ENTITY_MANAGER)).contains("query");
         assertThat(read.runLocallyByRows(null)).contains("local rows");
-        assertThat(observed).containsExactly("remote", "local", "local rows");
-        assertThat(units).containsExactly(REMOTE_UNIT, REMOTE_UNIT, LOCAL_UNIT);
-        assertThat(read.servableLocally("local")).isTrue();
-        assertThat(read.servableLocally("remote")).isFalse();
+        assertThat(observed).containsExactly("query", "local rows");
+        assertThat(units).containsExactly(REMOTE_UNIT, LOCAL_UNIT);
+        assertThat(read.runsByRowsLocally(() -> false)).isTrue();
+        assertThat(read.servableLocally("local rows")).isTrue();
+        assertThat(read.servableLocally("query")).isFalse();
         assertThat(read.what()).isEqualTo("secret-bundle");
     }
 
@@ -71,7 +81,7 @@ class StoreReadTest {
                 .locallyByRows(rows -> Optional.empty())
                 .observed((unit, found) -> observed.add(found), () -> LOCAL_UNIT);
 
-        assertThat(read.runLocallyOn(ENTITY_MANAGER)).isEmpty();
+        assertThat(read.runOn(ENTITY_MANAGER)).isEmpty();
         assertThat(read.runLocallyByRows(null)).isEmpty();
         assertThat(observed).isEmpty();
     }
