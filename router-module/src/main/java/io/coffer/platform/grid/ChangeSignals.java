@@ -29,8 +29,11 @@ public class ChangeSignals {
     static final String CACHE = "coffer-change-signals";
     /** Counters outlive any follower's period by far; one that expires starts again and still reads as a move. */
     static final Duration LIFETIME = Duration.ofDays(7);
-    /** How long an announcing request waits for the grid, as long as a throttled request does. */
-    static final Duration PATIENCE = Duration.ofMillis(500);
+    /**
+     * How long an announcing request waits for the grid: longer than a throttled read may (500 ms), since an admin
+     * request is rare and a busy but live grid (a member joining, a loaded machine) must not be reported as not told.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(2);
     /** Announcing threads: changes are rare, so a couple are plenty; while the grid hangs, later announces queue. */
     static final int THREADS = 2;
 
