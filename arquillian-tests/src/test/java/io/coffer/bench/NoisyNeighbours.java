@@ -145,6 +145,12 @@ public final class NoisyNeighbours {
                 "host-1 CPU ms/req",
                 ""));
         Tenant reader = Tenant.create(operator, url, "reader");
+        // Above what one host serves: the built-in default (5,000 reads/s) is within its reach, and would refuse some.
+        Throttling.limit(
+                operator,
+                reader.tenancyId,
+                "{\"dataPlaneReadsPerSecond\": 1000000}",
+                hostUrls().toArray(String[]::new));
         Secrets readerStore = Secrets.in(reader);
         List<Wrk.Request> wrkReads = new ArrayList<>();
         for (Secret secret : secrets(readerStore, "read-", 20)) {
