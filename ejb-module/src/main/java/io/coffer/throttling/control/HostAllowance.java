@@ -79,7 +79,10 @@ public final class HostAllowance {
             }
             return refill(nowMicros, wanted, refill);
         }
-        return new Admission(false, (long) Math.ceil(rate.intervalMicros()));
+        // Other requests emptied every batch this one waited for: the shared bucket may still hold plenty, so it asks
+        // for a token of its own instead of being refused for losing the race.
+        TokenBucket.Take own = refill.apply(1);
+        return own.refused() ? new Admission(false, own.waitMicros()) : Admission.ADMITTED;
     }
 
     /**

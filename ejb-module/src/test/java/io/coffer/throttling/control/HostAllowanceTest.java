@@ -23,6 +23,46 @@ class HostAllowanceTest {
     }
 
     @Test
+    void requestsRacingForSmallBatchesAreNeverRefusedWhileTheSharedBucketHasTokens() throws Exception {
+        // Far more tokens than the threads take: every refusal would be a false one, made because other threads
+        // emptied each batch this one waited for.
+        Rate rate = new Rate(1_000_000, 2);
+        long now = clock.millis() * 1000;
+        HostAllowance allowance = new HostAllowance();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                for (int i = 0; i < 2_000; i++) {
+                    Admission admission = allowance.acquire(now, rate, wanted -> {
+                        Thread.yield(); // a refill takes a while: a grid round trip
+                        synchronized (shared) {
+                            return shared.take("bucket", rate, wanted);
+                        }
+                    });
+                    if (!admission.admitted()) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+
+        assertThat(refused.get()).isZero();
+    }
+
+    @Test
     void batchesGrowWhileDemandLastsSoMostRequestsCostNoSharedRoundTrip() {
         Rate rate = new Rate(1_000, 1);
         HostAllowance allowance = new HostAllowance();
