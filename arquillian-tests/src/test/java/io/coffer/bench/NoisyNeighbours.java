@@ -178,7 +178,10 @@ public final class NoisyNeighbours {
                     result.p50Millis(),
                     result.p99Millis(),
                     cpuMillis,
-                    result.errors() > 0 ? "ERRORS " + result.errors() : ""));
+                    result.errors() > 0
+                            ? "ERRORS " + result.errors() + " (not 2xx: " + result.non2xx()
+                                    + ", the rest socket errors)"
+                            : ""));
             run++;
         }
         say(String.format(

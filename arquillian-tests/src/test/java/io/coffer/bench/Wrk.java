@@ -28,7 +28,8 @@ final class Wrk {
             long requests,
             long errors,
             long failedChecks,
-            double cpuSeconds) {}
+            double cpuSeconds,
+            long non2xx) {}
 
     private Wrk() {}
 
@@ -106,7 +107,8 @@ final class Wrk {
                 (long) number(output, "(\\d+) requests in"),
                 errors(output),
                 failedChecks(output),
-                cpu[0]);
+                cpu[0],
+                non2xx(output));
     }
 
     /** wrk.format adds no Host header before wrk has set up, so every request names its host (it is signed too). */
@@ -176,6 +178,12 @@ final class Wrk {
     private static long failedChecks(String output) {
         Matcher matcher = Pattern.compile("failed checks: (\\d+)").matcher(output);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    /** Answers that were not 2xx or 3xx (a 429, a 5xx), apart from the socket errors {@link #errors} adds. */
+    private static long non2xx(String output) {
+        Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
+        return non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
     }
 
     private static long errors(String output) {
