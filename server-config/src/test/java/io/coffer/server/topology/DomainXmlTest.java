@@ -34,9 +34,7 @@ class DomainXmlTest {
 
     @Test
     void aHostListensOnLoopbackOnlyWithoutPhoneHomeAndRecoversTransactionsAtStart() throws Exception {
-        Document document = DocumentBuilderFactory.newInstance()
-                .newDocumentBuilder()
-                .parse(new ByteArrayInputStream(FRESH.getBytes(StandardCharsets.UTF_8)));
+        Document document = parsed(FRESH);
         TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
 
         DomainXml.patch(document, plan, plan.host(1));
@@ -66,13 +64,10 @@ class DomainXmlTest {
 
     @Test
     void theHttpListenersPoolGetsCoffersRequestThreadsAndNoOtherPoolChanges() throws Exception {
-        Document document = DocumentBuilderFactory.newInstance()
-                .newDocumentBuilder()
-                .parse(new ByteArrayInputStream(FRESH.replace(
-                                "<java-config>",
-                                "<thread-pools><thread-pool name=\"admin-thread-pool\" max-thread-pool-size=\"15\"/>"
-                                        + "<thread-pool name=\"http-thread-pool\"/></thread-pools><java-config>")
-                        .getBytes(StandardCharsets.UTF_8)));
+        Document document = parsed(FRESH.replace(
+                "<java-config>",
+                "<thread-pools><thread-pool name=\"admin-thread-pool\" max-thread-pool-size=\"15\"/>"
+                        + "<thread-pool name=\"http-thread-pool\"/></thread-pools><java-config>"));
         TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false);
 
         DomainXml.patch(document, plan, plan.host(1));
@@ -90,9 +85,7 @@ class DomainXmlTest {
 
     @Test
     void eachHostNamesItsTransactionManagerOnceAndNoOtherConfigChanges() throws Exception {
-        Document document = DocumentBuilderFactory.newInstance()
-                .newDocumentBuilder()
-                .parse(new ByteArrayInputStream(FRESH.getBytes(StandardCharsets.UTF_8)));
+        Document document = parsed(FRESH);
         TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 3, 1527, 61616, false);
 
         DomainXml.patch(document, plan, plan.host(3));
@@ -106,6 +99,12 @@ class DomainXmlTest {
         Element defaultConfig =
                 (Element) document.getElementsByTagName("config").item(1);
         assertThat(defaultConfig.getElementsByTagName("property").getLength()).isZero();
+    }
+
+    private static Document parsed(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String transactionManagerName(Element config) {
