@@ -79,7 +79,7 @@ async function saveLimits() {
   const body = {};
   LIMIT_FIELDS.forEach((field) => {
     const text = $('limits-' + field).value.trim();
-    body[field] = text === '' ? null : (/^[0-9]+$/.test(text) ? Number(text) : text);
+    body[field] = text === '' ? null : (/^-?[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : text);
   });
   try {
     const saved = await call('PUT', '/admin/v1/tenancies/' + encodeURIComponent($('limits-tenancy').value) + '/limits', body);

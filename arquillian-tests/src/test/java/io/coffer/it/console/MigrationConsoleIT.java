@@ -1,26 +1,18 @@
 package io.coffer.it.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.oracle.bmc.vault.model.Secret;
+import io.coffer.it.support.ConsoleBrowser;
 import io.coffer.it.support.Deployments;
 import io.coffer.it.support.Operator;
 import io.coffer.it.support.Secrets;
 import io.coffer.it.support.Tenant;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,14 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console's migration section in a real browser (the system's headless Chromium): the operator signs in with the
@@ -55,14 +40,10 @@ class MigrationConsoleIT {
     private static final String MIGRATION = URL + "/admin/v1/shards/" + STORE + "/migration";
     private static final List<String> PHASES =
             List.of("REMOTE_ONLY", "LIVE_SYNC", "BACKFILL", "VERIFY", "SWITCHED_OVER");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static Operator operator;
     private static Secrets mine;
-    private static ChromeDriverService driverService;
-    private static WebDriver browser;
+    private static ConsoleBrowser console;
     private static long backfillLimitBefore;
 
     @Deployment(testable = false)
@@ -72,10 +53,24 @@ class MigrationConsoleIT {
 
     @BeforeAll
     static void setUp() throws IOException {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                        + "); ./coffer test installs them");
+        console = ConsoleBrowser.open(
+                URL,
+                HOME,
+                "migration",
+                List.of(
+                        "who",
+                        "signin-error",
+                        "migrations-error",
+                        "phase-" + STORE,
+                        "refusal-" + STORE,
+                        "switches-" + STORE,
+                        "backfill-state-" + STORE,
+                        "backfill-processed-" + STORE,
+                        "backfill-total-" + STORE,
+                        "sweep-state-" + STORE,
+                        "sweep-checked-" + STORE,
+                        "latency-local-" + STORE,
+                        "latency-remote-" + STORE));
         operator = Operator.of(HOME).ready(URL);
         mine = Secrets.in(Tenant.create(operator, URL, "console"));
         backfillLimitBefore = operator.get(MIGRATION)
@@ -83,30 +78,6 @@ class MigrationConsoleIT {
                 .getJsonObject("backfill")
                 .getJsonNumber("limitPerSecond")
                 .longValue();
-        // The driver binary is named, so Selenium Manager never looks for (or downloads) one.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(
-                        HOME.getParent().resolve("console-chromedriver.log").toFile())
-                .build();
-        Path profile = Files.createTempDirectory(HOME.getParent(), "console-browser-");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments(
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--disable-dev-shm-usage",
-                        "--window-size=1280,2400",
-                        "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(driverService, options);
     }
 
     /**
@@ -115,11 +86,8 @@ class MigrationConsoleIT {
      */
     @AfterAll
     static void tearDown() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
+        if (console != null) {
+            console.close();
         }
         if (operator == null) {
             return;
@@ -138,13 +106,13 @@ class MigrationConsoleIT {
 
     @Test
     void theOperatorDrivesAStoreThroughEveryPhaseByClicking() throws IOException {
-        signIn();
-        String start = awaitAttribute("phase-" + STORE, "data-phase", PHASES::contains);
+        console.signIn();
+        String start = console.awaitAttribute("phase-" + STORE, "data-phase", PHASES::contains);
         assertThat(start).isEqualTo(phase());
 
         // Back to REMOTE_ONLY by clicking, one phase at a time; what is written then is not captured.
         for (int at = PHASES.indexOf(start); at > 0; at--) {
-            click("rollback-" + STORE);
+            console.click("rollback-" + STORE);
             awaitPhase(PHASES.get(at - 1));
         }
         List<Secret> uncaptured = new ArrayList<>();
@@ -153,66 +121,69 @@ class MigrationConsoleIT {
         }
 
         // LIVE_SYNC; the background work paused; BACKFILL; an advance now is refused, and the page says why.
-        click("advance-" + STORE);
+        console.click("advance-" + STORE);
         awaitPhase("LIVE_SYNC");
-        click("pause-" + STORE);
-        await(ignored -> element("paused-" + STORE).isDisplayed());
-        click("advance-" + STORE);
+        console.click("pause-" + STORE);
+        console.await(ignored -> console.element("paused-" + STORE).isDisplayed());
+        console.click("advance-" + STORE);
         awaitPhase("BACKFILL");
-        awaitText("backfill-state-" + STORE, "PAUSED"::equals);
-        click("advance-" + STORE);
-        String refusal = awaitText("refusal-" + STORE, text -> !text.isEmpty());
+        console.awaitText("backfill-state-" + STORE, "PAUSED"::equals);
+        console.click("advance-" + STORE);
+        String refusal = console.awaitText("refusal-" + STORE, text -> !text.isEmpty());
         assertThat(refusal).contains("409", "BACKFILL_DONE");
-        assertThat(element("phase-" + STORE).getDomAttribute("data-phase")).isEqualTo("BACKFILL");
+        assertThat(console.element("phase-" + STORE).getDomAttribute("data-phase"))
+                .isEqualTo("BACKFILL");
 
         // The backfill's limit, typed in; then resumed: its progress bar fills, processed reaches total.
-        element("rate-" + STORE).sendKeys("50000");
-        click("set-rate-" + STORE);
-        awaitText("backfill-limit-" + STORE, "50000"::equals);
-        click("resume-" + STORE);
-        await(ignored -> !element("paused-" + STORE).isDisplayed());
-        awaitText("backfill-state-" + STORE, "DONE"::equals);
-        long total = number("backfill-total-" + STORE);
+        console.element("rate-" + STORE).sendKeys("50000");
+        console.click("set-rate-" + STORE);
+        console.awaitText("backfill-limit-" + STORE, "50000"::equals);
+        console.click("resume-" + STORE);
+        console.await(ignored -> !console.element("paused-" + STORE).isDisplayed());
+        console.awaitText("backfill-state-" + STORE, "DONE"::equals);
+        long total = console.number("backfill-total-" + STORE);
         assertThat(total).isGreaterThanOrEqualTo(uncaptured.size());
-        assertThat(number("backfill-processed-" + STORE)).isEqualTo(total);
-        WebElement backfillBar = element("backfill-bar-" + STORE);
+        assertThat(console.number("backfill-processed-" + STORE)).isEqualTo(total);
+        WebElement backfillBar = console.element("backfill-bar-" + STORE);
         assertThat(backfillBar.getDomProperty("value")).isEqualTo(backfillBar.getDomProperty("max"));
 
         // VERIFY: the sweep checks every row and repairs what differs.
-        click("advance-" + STORE);
+        console.click("advance-" + STORE);
         awaitPhase("VERIFY");
-        assertThat(text("refusal-" + STORE)).isEmpty();
-        awaitText("sweep-state-" + STORE, "DONE"::equals);
-        assertThat(number("sweep-checked-" + STORE)).isPositive();
-        assertThat(number("sweep-repaired-" + STORE)).isEqualTo(number("sweep-discrepancies-" + STORE));
+        assertThat(console.text("refusal-" + STORE)).isEmpty();
+        console.awaitText("sweep-state-" + STORE, "DONE"::equals);
+        assertThat(console.number("sweep-checked-" + STORE)).isPositive();
+        assertThat(console.number("sweep-repaired-" + STORE)).isEqualTo(console.number("sweep-discrepancies-" + STORE));
 
         // SWITCHED_OVER: reads HYBRID. Another test of this server may have had the live verifier report a
         // discrepancy within the quiet window; then the page names that criterion, and the operator forces it.
-        click("advance-" + STORE);
-        await(ignored -> element("phase-" + STORE).getDomAttribute("data-phase").equals("SWITCHED_OVER")
-                || !text("refusal-" + STORE).isEmpty());
-        if (!text("refusal-" + STORE).isEmpty()) {
-            assertThat(text("refusal-" + STORE)).contains("LIVE_VERIFIER_QUIET");
-            click("force-" + STORE);
-            click("advance-" + STORE);
+        console.click("advance-" + STORE);
+        console.await(ignored ->
+                console.element("phase-" + STORE).getDomAttribute("data-phase").equals("SWITCHED_OVER")
+                        || !console.text("refusal-" + STORE).isEmpty());
+        if (!console.text("refusal-" + STORE).isEmpty()) {
+            assertThat(console.text("refusal-" + STORE)).contains("LIVE_VERIFIER_QUIET");
+            console.click("force-" + STORE);
+            console.click("advance-" + STORE);
         }
         awaitPhase("SWITCHED_OVER");
-        awaitAttribute("switches-" + STORE, "data-reads-here", "HYBRID"::equals);
+        console.awaitAttribute("switches-" + STORE, "data-reads-here", "HYBRID"::equals);
         assertThat(timelineCurrent()).isEqualTo("SWITCHED_OVER");
         assertThat(Secrets.bundleText(mine.tenant.secrets, uncaptured.get(3).getId()))
                 .isEqualTo("written while remote only 3");
         awaitLatency("local", uncaptured.get(4));
 
         // Rolled back: VERIFY, reads REMOTE at once.
-        click("rollback-" + STORE);
+        console.click("rollback-" + STORE);
         awaitPhase("VERIFY");
-        awaitAttribute("switches-" + STORE, "data-reads-here", "REMOTE"::equals);
+        console.awaitAttribute("switches-" + STORE, "data-reads-here", "REMOTE"::equals);
         assertThat(timelineCurrent()).isEqualTo("VERIFY");
         awaitLatency("remote", uncaptured.get(5));
 
         // This host's applied position for the store is on the page.
-        String applied = await(ignored -> {
-            List<WebElement> rows = browser.findElements(By.cssSelector("#migration-hosts-" + STORE + " tbody tr"));
+        String applied = console.await(ignored -> {
+            List<WebElement> rows =
+                    console.driver().findElements(By.cssSelector("#migration-hosts-" + STORE + " tbody tr"));
             return rows.isEmpty()
                     ? null
                     : rows.get(0).findElements(By.tagName("td")).get(2).getText();
@@ -220,113 +191,34 @@ class MigrationConsoleIT {
         assertThat(Long.parseLong(applied)).isNotNegative();
 
         // Back to LIVE_SYNC by clicking, where the other tests of this server expect shard-0.
-        click("rollback-" + STORE);
+        console.click("rollback-" + STORE);
         awaitPhase("BACKFILL");
-        click("rollback-" + STORE);
+        console.click("rollback-" + STORE);
         awaitPhase("LIVE_SYNC");
         assertThat(phase()).isEqualTo("LIVE_SYNC");
     }
 
-    /** Pastes the operator's config and key, as the README tells an operator to, and signs in. */
-    private static void signIn() throws IOException {
-        Path config = HOME.resolve("operator/config");
-        Properties profile = new Properties();
-        try (Reader in = Files.newBufferedReader(config)) {
-            profile.load(in);
-        }
-        Path keyFile = config.getParent().resolve(profile.getProperty("key_file"));
-        browser.get(URL + "/console/");
-        element("config").sendKeys(Files.readString(config));
-        element("key").sendKeys(Files.readString(keyFile));
-        click("signin-button");
-        await(ignored -> element("console").isDisplayed());
-        assertThat(text("who")).startsWith("operator ");
-    }
-
     /** Reads a secret until the page's last poll shows a mean latency for the side (reads between two polls). */
     private static void awaitLatency(String side, Secret secret) {
-        String shown = await(ignored -> {
+        String shown = console.await(ignored -> {
             Secrets.bundleText(mine.tenant.secrets, secret.getId());
-            String text = text("latency-" + side + "-" + STORE);
+            String text = console.text("latency-" + side + "-" + STORE);
             return text.endsWith(" ms") ? text : null;
         });
         assertThat(Double.parseDouble(shown.replace(" ms", ""))).isNotNegative();
-        assertThat(element("latency-line-" + side + "-" + STORE).getDomAttribute("points"))
+        assertThat(console.element("latency-line-" + side + "-" + STORE).getDomAttribute("points"))
                 .isNotBlank();
     }
 
     private static String timelineCurrent() {
-        return browser.findElement(By.cssSelector("#timeline-" + STORE + " li.current"))
+        return console.driver()
+                .findElement(By.cssSelector("#timeline-" + STORE + " li.current"))
                 .getDomAttribute("data-phase");
     }
 
     private static void awaitPhase(String phase) {
-        awaitAttribute("phase-" + STORE, "data-phase", phase::equals);
-        assertThat(text("phase-" + STORE)).isEqualTo(phase);
-    }
-
-    private static String awaitAttribute(String id, String attribute, Predicate<String> condition) {
-        return await(ignored -> {
-            String value = element(id).getDomAttribute(attribute);
-            return value != null && condition.test(value) ? value : null;
-        });
-    }
-
-    private static String awaitText(String id, Predicate<String> condition) {
-        return await(ignored -> {
-            String value = text(id);
-            return condition.test(value) ? value : null;
-        });
-    }
-
-    /** Waits for the page; when it does not get there, says what the page showed instead. */
-    private static <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE)
-                .ignoring(StaleElementReferenceException.class)
-                .withMessage(MigrationConsoleIT::pageState)
-                .until(condition::apply);
-    }
-
-    private static String pageState() {
-        return Stream.of(
-                        "who",
-                        "signin-error",
-                        "migrations-error",
-                        "phase-" + STORE,
-                        "refusal-" + STORE,
-                        "switches-" + STORE,
-                        "backfill-state-" + STORE,
-                        "backfill-processed-" + STORE,
-                        "backfill-total-" + STORE,
-                        "sweep-state-" + STORE,
-                        "sweep-checked-" + STORE,
-                        "latency-local-" + STORE,
-                        "latency-remote-" + STORE)
-                .map(id -> {
-                    try {
-                        return id + "='" + text(id) + "'";
-                    } catch (WebDriverException absent) {
-                        return id + " absent";
-                    }
-                })
-                .collect(Collectors.joining(", ", "the page shows ", ""));
-    }
-
-    private static WebElement element(String id) {
-        return browser.findElement(By.id(id));
-    }
-
-    private static void click(String id) {
-        await(ignored -> element(id).isEnabled() && element(id).isDisplayed());
-        element(id).click();
-    }
-
-    private static String text(String id) {
-        return element(id).getText();
-    }
-
-    private static long number(String id) {
-        return Long.parseLong(text(id));
+        console.awaitAttribute("phase-" + STORE, "data-phase", phase::equals);
+        assertThat(console.text("phase-" + STORE)).isEqualTo(phase);
     }
 
     private static String phase() {
