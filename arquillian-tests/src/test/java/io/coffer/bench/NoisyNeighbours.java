@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The noisy-neighbour benchmark, against a running topology (see bench/noisy-neighbours): four tenancies read their
@@ -34,6 +36,9 @@ public final class NoisyNeighbours {
     private final int hosts;
     private final int seconds;
     private final StringBuilder report = new StringBuilder();
+    /** Who signs each list of reads, to sign them again before every run. */
+    private final Map<List<HttpRequest>, OciRequestSigner> signers = new IdentityHashMap<>();
+
     private Operator operator;
 
     private NoisyNeighbours(Path home, String url, int hosts, int seconds) {
@@ -267,16 +272,24 @@ public final class NoisyNeighbours {
                 "four", sent, ok.stream().mapToDouble(Double::doubleValue).toArray(), throttled, failed, seconds);
     }
 
+    /** The streams of one run, each request signed again now: a signature older than five minutes is refused. */
     private List<OpenLoad.Stream> streams(
             List<List<HttpRequest>> steady, int steadyRate, List<HttpRequest> noisy, int noisyRate) {
         List<OpenLoad.Stream> streams = new ArrayList<>();
         for (int i = 0; i < steady.size(); i++) {
-            streams.add(new OpenLoad.Stream("steady-" + (i + 1), steady.get(i), steadyRate));
+            streams.add(new OpenLoad.Stream("steady-" + (i + 1), signedNow(steady.get(i)), steadyRate));
         }
         if (noisy != null) {
-            streams.add(new OpenLoad.Stream("noisy", noisy, noisyRate));
+            streams.add(new OpenLoad.Stream("noisy", signedNow(noisy), noisyRate));
         }
         return streams;
+    }
+
+    private List<HttpRequest> signedNow(List<HttpRequest> reads) {
+        OciRequestSigner signer = signers.get(reads);
+        return reads.stream()
+                .map(read -> SignedRequests.get(signer, read.uri()))
+                .toList();
     }
 
     /** A tenancy with secrets, and a signed read of each on every host in turn. */
@@ -293,6 +306,7 @@ public final class NoisyNeighbours {
             URI uri = URI.create(host + "/20190301/secretbundles/" + secret.getId());
             reads.add(SignedRequests.get(signer, uri));
         }
+        signers.put(reads, signer);
         return reads;
     }
 
