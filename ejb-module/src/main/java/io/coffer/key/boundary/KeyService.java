@@ -8,6 +8,7 @@ import io.coffer.key.entity.wire.UpdateKeyDetails;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
+import io.coffer.resource.boundary.RouteWrites;
 import io.coffer.resource.control.Compartments;
 import io.coffer.resource.control.NewestFirstPages;
 import io.coffer.resource.entity.ResourceTags;
@@ -18,6 +19,7 @@ import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,6 +48,9 @@ public class KeyService {
     @Inject
     RetryTokens retries;
 
+    @EJB
+    RouteWrites routes;
+
     @Inject
     Clock clock;
 
@@ -60,7 +65,7 @@ public class KeyService {
     public MasterKey create(String tenancyId, String vaultId, CreateKeyDetails details, RetryToken retry) {
         Vault vault = vaults.visible(tenancyId, vaultId);
         Compartments.requireOwn(vault.compartmentId(), details.compartmentId());
-        Optional<String> previous = retries.previous(tenancyId, retry);
+        Optional<String> previous = retries.previous(vault.store(), tenancyId, retry);
         if (previous.isPresent()) {
             return get(tenancyId, vaultId, previous.get());
         }
@@ -74,12 +79,18 @@ public class KeyService {
                 details.protectionMode(),
                 ResourceTags.of("a key", details.freeformTags(), details.definedTags()),
                 now);
-        EntityManager shard = router.shard(vault.store());
-        shard.persist(key);
-        key.rotatedTo(newVersion(shard, key, now));
-        router.base().persist(new ResourceRoute(key.id(), ResourceKind.KEY, tenancyId, vault.id(), vault.store(), now));
-        shard.flush();
-        retries.remember(tenancyId, retry, key.id());
+        // The route first, committed on the base store on its own; then the key in this transaction on its shard.
+        routes.add(new ResourceRoute(key.id(), ResourceKind.KEY, tenancyId, vault.id(), vault.store(), now));
+        try {
+            EntityManager shard = router.shard(vault.store());
+            shard.persist(key);
+            key.rotatedTo(newVersion(shard, key, now));
+            shard.flush();
+            retries.remember(vault.store(), tenancyId, retry, key.id());
+        } catch (RuntimeException failure) {
+            routes.remove(key.id());
+            throw failure;
+        }
         return key;
     }
 
@@ -111,7 +122,8 @@ public class KeyService {
 
     /** Rotation: a new version that seals from now on; the older ones keep opening what they sealed. */
     public MasterKeyVersion createVersion(String tenancyId, String vaultId, String keyId, RetryToken retry) {
-        Optional<String> previous = retries.previous(tenancyId, retry);
+        Optional<String> previous =
+                retries.previous(vaults.visible(tenancyId, vaultId).store(), tenancyId, retry);
         if (previous.isPresent()) {
             return getVersion(tenancyId, vaultId, keyId, previous.get());
         }
@@ -121,7 +133,7 @@ public class KeyService {
         MasterKeyVersion version = newVersion(shard, located.key(), clock.instant());
         located.key().rotatedTo(version);
         shard.flush();
-        retries.remember(tenancyId, retry, version.id());
+        retries.remember(located.vault().store(), tenancyId, retry, version.id());
         return version;
     }
 

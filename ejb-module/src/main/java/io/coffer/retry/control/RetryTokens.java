@@ -5,6 +5,7 @@ import io.coffer.resource.control.UniqueRows;
 import io.coffer.retry.entity.RetryRecord;
 import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Looks up and remembers retry tokens, inside the caller's transaction (see the package description). */
+/**
+ * Looks up and remembers retry tokens in the store the request writes, so that the token commits with the request's
+ * effect in one transaction on one store (see the package description).
+ */
 @ApplicationScoped
 public class RetryTokens {
 
@@ -27,37 +31,50 @@ public class RetryTokens {
 
     /**
      * The resource an earlier request with this token made, if it was the same request; a 409 if the token came with
-     * a different one.
+     * a different one. {@code store} is the store the request writes, where its token is remembered.
      */
-    public Optional<String> previous(String tenancyId, RetryToken retry) {
+    public Optional<String> previous(StoreId store, String tenancyId, RetryToken retry) {
         if (!retry.present()) {
             return Optional.empty();
         }
-        EntityManager base = router.base();
-        RetryRecord record = base.find(RetryRecord.class, RetryRecord.key(tenancyId, retry.token()));
-        if (record == null) {
+        Optional<RetryRecord> record = Optional.ofNullable(router.readRemote(
+                        store, entityManager -> entityManager.find(RetryRecord.class, key(tenancyId, retry))))
+                .filter(found -> !expired(found));
+        if (record.isEmpty()) {
             return Optional.empty();
         }
-        if (record.createdAt().plus(RETENTION).isBefore(clock.instant())) {
-            base.remove(record);
-            base.flush();
-            return Optional.empty();
-        }
-        if (!record.requestHash().equals(retry.requestHash())) {
+        if (!record.get().requestHash().equals(retry.requestHash())) {
             throw new ConflictException(
                     "opc-retry-token was already used with a different request; use a new token for a new request");
         }
-        return Optional.of(record.resourceId());
+        return Optional.of(record.get().resourceId());
     }
 
-    /** Remembers the token with the resource its request acted on; a concurrent request with the token is a 409. */
-    public void remember(String tenancyId, RetryToken retry, String resourceId) {
+    /**
+     * Remembers the token with the resource its request acted on, in the transaction that writes {@code store}; a
+     * concurrent request with the token is a 409. An expired record of the token makes way.
+     */
+    public void remember(StoreId store, String tenancyId, RetryToken retry, String resourceId) {
         if (!retry.present()) {
             return;
         }
+        EntityManager writes = router.remote(store);
+        RetryRecord old = writes.find(RetryRecord.class, key(tenancyId, retry));
+        if (old != null && expired(old)) {
+            writes.remove(old);
+            writes.flush();
+        }
         UniqueRows.insert(
-                router.base(),
+                writes,
                 "another request with this opc-retry-token is in progress; retry it later",
                 new RetryRecord(tenancyId, retry, resourceId, clock.instant()));
+    }
+
+    private boolean expired(RetryRecord record) {
+        return record.createdAt().plus(RETENTION).isBefore(clock.instant());
+    }
+
+    private static String key(String tenancyId, RetryToken retry) {
+        return RetryRecord.key(tenancyId, retry.token());
     }
 }

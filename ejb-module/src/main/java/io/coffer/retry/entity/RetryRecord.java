@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A remembered retry token of a tenancy. Base store only: retries are a control-plane matter, never replicated. */
+/**
+ * A remembered retry token of a tenancy, in the store its request wrote (base or shard). Never replicated: retries are
+ * a control-plane matter.
+ */
 @Entity
 @Table(name = "RETRY_RECORD")
 public class RetryRecord {

@@ -1,6 +1,5 @@
 package io.coffer.secret.boundary;
 
-import io.coffer.key.entity.MasterKey;
 import io.coffer.routing.control.AppliedEverywhere;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
@@ -12,10 +11,10 @@ import io.coffer.secret.control.SecretDirectory.Located;
 import io.coffer.secret.control.SecretRotation;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretLifecycleState;
-import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.vault.entity.Vault;
 import io.coffer.vault.entity.VaultState;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -59,6 +58,12 @@ public class SecretHousekeeping {
 
     @Inject
     Clock clock;
+
+    @EJB
+    SecretNames names;
+
+    @EJB
+    VaultContents contents;
 
     /** A secret whose changes every live host has applied, as its row stood then ({@code rowVersion}). */
     public record Replicated(String secretId, long rowVersion) {}
@@ -171,7 +176,7 @@ public class SecretHousekeeping {
         for (Secret secret : due.secrets()) {
             store.lock(secret, LockModeType.PESSIMISTIC_WRITE);
             deletions.completeDeletion(secret, SecretDirectory.versionsOf(store, secret.id()));
-            releaseName(secret);
+            names.release(secret);
         }
         for (SecretVersion version : due.versions()) {
             if (!version.isDeleted() && version.isDueForDeletion(clock.instant())) {
@@ -196,32 +201,10 @@ public class SecretHousekeeping {
             if (!vault.deletionDue(clock.instant())) {
                 continue;
             }
+            // The shard's part commits first, on its own: a crash before the vault is marked repeats it next pass.
+            contents.delete(vault.store(), vault.id()).forEach(names::release);
             vault.markDeleted();
-            EntityManager shard = router.shard(vault.store());
-            for (MasterKey key : shard.createQuery(
-                            "SELECT k FROM MasterKey k WHERE k.vaultId = :vault", MasterKey.class)
-                    .setParameter("vault", vault.id())
-                    .getResultList()) {
-                key.markDeleted(clock.instant());
-            }
-            for (Secret secret : shard.createQuery("SELECT s FROM Secret s WHERE s.vaultId = :vault", Secret.class)
-                    .setParameter("vault", vault.id())
-                    .getResultList()) {
-                if (secret.lifecycleState() != SecretLifecycleState.DELETED) {
-                    deletions.deleteWithVault(secret, SecretDirectory.versionsOf(shard, secret.id()));
-                    releaseName(secret);
-                }
-            }
         }
         return due.size();
-    }
-
-    private void releaseName(Secret secret) {
-        EntityManager base = router.base();
-        SecretNameRoute name = base.find(SecretNameRoute.class, SecretNameRoute.key(secret.vaultId(), secret.name()));
-        if (name != null && name.secretId().equals(secret.id())) {
-            base.remove(name);
-        }
-        // The resource route stays: the secret's OCID keeps answering (DELETED) instead of becoming unknown.
     }
 }

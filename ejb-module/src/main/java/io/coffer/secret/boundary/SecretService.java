@@ -4,7 +4,6 @@ import io.coffer.key.entity.MasterKey;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
 import io.coffer.resource.control.Compartments;
-import io.coffer.resource.control.UniqueRows;
 import io.coffer.retry.control.RetryTokens;
 import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
@@ -24,7 +23,6 @@ import io.coffer.secret.control.SecretSealer;
 import io.coffer.secret.control.SecretUpdate;
 import io.coffer.secret.control.VersionListing;
 import io.coffer.secret.entity.Secret;
-import io.coffer.secret.entity.SecretNameRoute;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.wire.ChangeSecretCompartmentDetails;
 import io.coffer.secret.entity.wire.CreateSecretDetails;
@@ -33,6 +31,7 @@ import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
 import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -87,6 +86,9 @@ public class SecretService {
     @Inject
     RetryTokens retries;
 
+    @EJB
+    SecretNames names;
+
     @Inject
     Clock clock;
 
@@ -98,14 +100,21 @@ public class SecretService {
         }
     }
 
+    /**
+     * CreateSecret in two transactions, one per store: the name and the route are taken on the base store first
+     * ({@link SecretNames#take}, committed on its own), then the secret and its first version are written in this
+     * transaction on the vault's shard, with the retry token. A failure of the second gives the name back; a crash
+     * between the two leaves a name for a secret that never came to be, which the next create of that name takes
+     * over (see {@code NameClaims}).
+     */
     public SecretWithMetadata create(String tenancyId, CreateSecretDetails details, RetryToken retry) {
-        Optional<String> previous = retries.previous(tenancyId, retry);
+        SecretCreation.Request request = creation.check(details);
+        Compartments.requireOwn(tenancyId, request.compartmentId());
+        Vault vault = vaults.visible(tenancyId, request.vaultId());
+        Optional<String> previous = retries.previous(vault.store(), tenancyId, retry);
         if (previous.isPresent()) {
             return get(tenancyId, previous.get());
         }
-        SecretCreation.Request request = creation.check(details);
-        Compartments.requireOwn(tenancyId, request.compartmentId());
-        Vault vault = vaults.visibleForUpdate(tenancyId, request.vaultId());
         vault.requireActive();
         MasterKey key = secrets.key(tenancyId, vault.id(), request.keyId());
         EntityManager shard = router.shard(vault.store());
@@ -119,18 +128,19 @@ public class SecretService {
                 namesakes,
                 crypto.sealer(secrets.keyVersion(vault.store(), key.currentVersionId())));
         Secret secret = created.secret();
-        shard.persist(secret);
-        shard.persist(created.firstVersion());
-        EntityManager base = router.base();
-        base.persist(new ResourceRoute(
-                secret.id(), ResourceKind.SECRET, tenancyId, vault.id(), vault.store(), clock.instant()));
-        // Names are unique per vault: the name route's primary key decides, in the same transaction.
-        UniqueRows.insert(
-                base,
-                "A secret named '" + secret.name() + "' already exists in vault " + vault.id(),
-                new SecretNameRoute(vault.id(), secret.name(), secret.id()));
-        shard.flush();
-        retries.remember(tenancyId, retry, secret.id());
+        names.take(
+                secret,
+                new ResourceRoute(
+                        secret.id(), ResourceKind.SECRET, tenancyId, vault.id(), vault.store(), clock.instant()));
+        try {
+            shard.persist(secret);
+            shard.persist(created.firstVersion());
+            shard.flush();
+            retries.remember(vault.store(), tenancyId, retry, secret.id());
+        } catch (RuntimeException failure) {
+            names.giveBack(secret);
+            throw failure;
+        }
         return new SecretWithMetadata(secret, request.metadata());
     }
 
@@ -156,7 +166,8 @@ public class SecretService {
 
     public SecretWithMetadata update(
             String tenancyId, String secretId, UpdateSecretDetails details, String ifMatch, RetryToken retry) {
-        if (retries.previous(tenancyId, retry).isPresent()) {
+        if (retries.previous(secrets.secretRoute(tenancyId, secretId).store(), tenancyId, retry)
+                .isPresent()) {
             return get(tenancyId, secretId);
         }
         Located located = locked(tenancyId, secretId, ifMatch);
@@ -262,7 +273,8 @@ public class SecretService {
 
     private SecretWithMetadata change(
             String tenancyId, String secretId, String ifMatch, RetryToken retry, Consumer<Located> action) {
-        if (retries.previous(tenancyId, retry).isPresent()) {
+        if (retries.previous(secrets.secretRoute(tenancyId, secretId).store(), tenancyId, retry)
+                .isPresent()) {
             return get(tenancyId, secretId);
         }
         Located located = locked(tenancyId, secretId, ifMatch);
@@ -281,7 +293,7 @@ public class SecretService {
     /** The change is written (so its etag is the new one) and the retry token remembered with it. */
     private void stored(String tenancyId, RetryToken retry, Located located) {
         router.shard(located.store()).flush();
-        retries.remember(tenancyId, retry, located.id());
+        retries.remember(located.store(), tenancyId, retry, located.id());
     }
 
     private SecretSealer sealer(Located located) {
@@ -304,14 +316,15 @@ public class SecretService {
             shards.add(vaults.visible(tenancyId, vaultId).store());
             return shards;
         }
-        for (String store : router.base()
-                .createQuery(
-                        "SELECT DISTINCT r.store FROM ResourceRoute r"
-                                + " WHERE r.tenancyId = :tenancy AND r.kind = :kind",
-                        String.class)
-                .setParameter("tenancy", tenancyId)
-                .setParameter("kind", ResourceKind.VAULT)
-                .getResultList()) {
+        for (String store : router.readRemote(
+                StoreId.BASE,
+                base -> base.createQuery(
+                                "SELECT DISTINCT r.store FROM ResourceRoute r"
+                                        + " WHERE r.tenancyId = :tenancy AND r.kind = :kind",
+                                String.class)
+                        .setParameter("tenancy", tenancyId)
+                        .setParameter("kind", ResourceKind.VAULT)
+                        .getResultList())) {
             shards.add(StoreId.of(store));
         }
         return shards;

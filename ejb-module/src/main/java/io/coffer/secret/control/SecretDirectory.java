@@ -36,12 +36,17 @@ public class SecretDirectory {
     }
 
     public Located secret(String tenancyId, String secretId) {
-        ResourceRoute route = visible(route(secretId), ResourceKind.SECRET, tenancyId, secretId);
+        ResourceRoute route = secretRoute(tenancyId, secretId);
         Secret secret = router.shard(route.store()).find(Secret.class, secretId);
         if (secret == null) {
             throw CofferException.notFound("secret " + secretId);
         }
         return new Located(secret, route.store());
+    }
+
+    /** The route of a secret of the tenancy: the shard it lives on; 404 for none or another tenancy's. */
+    public ResourceRoute secretRoute(String tenancyId, String secretId) {
+        return visible(route(secretId), ResourceKind.SECRET, tenancyId, secretId);
     }
 
     /** The secret, locked for the rest of the transaction: every change to a secret or its versions goes through this. */
@@ -88,8 +93,11 @@ public class SecretDirectory {
         return version;
     }
 
+    /** Routes never change once written: read outside the caller's transaction, which writes the resource's shard. */
     private ResourceRoute route(String resourceId) {
-        return resourceId == null ? null : router.base().find(ResourceRoute.class, resourceId);
+        return resourceId == null
+                ? null
+                : router.readRemote(StoreId.BASE, base -> base.find(ResourceRoute.class, resourceId));
     }
 
     /** The route found for a resource (null: none), if it routes a resource of this kind and tenancy; else 404. */

@@ -44,7 +44,7 @@ public class VaultService {
 
     public Vault create(String tenancyId, CreateVaultDetails details, RetryToken retry) {
         Compartments.requireOwn(tenancyId, details.compartmentId());
-        Optional<String> previous = retries.previous(tenancyId, retry);
+        Optional<String> previous = retries.previous(StoreId.BASE, tenancyId, retry);
         if (previous.isPresent()) {
             return vaults.visible(tenancyId, previous.get());
         }
@@ -58,7 +58,7 @@ public class VaultService {
         base.persist(vault);
         base.persist(new ResourceRoute(vault.id(), ResourceKind.VAULT, tenancyId, vault.id(), shard, now));
         base.flush();
-        retries.remember(tenancyId, retry, vault.id());
+        retries.remember(StoreId.BASE, tenancyId, retry, vault.id());
         return vault;
     }
 
@@ -98,14 +98,14 @@ public class VaultService {
     }
 
     private Vault change(String tenancyId, String vaultId, String ifMatch, RetryToken retry, Consumer<Vault> action) {
-        if (retries.previous(tenancyId, retry).isPresent()) {
+        if (retries.previous(StoreId.BASE, tenancyId, retry).isPresent()) {
             return vaults.visible(tenancyId, vaultId);
         }
         Vault vault = vaults.visibleForUpdate(tenancyId, vaultId);
         Etags.check(ifMatch, vault.id(), vault.version());
         action.accept(vault);
         router.base().flush();
-        retries.remember(tenancyId, retry, vault.id());
+        retries.remember(StoreId.BASE, tenancyId, retry, vault.id());
         return vault;
     }
 }

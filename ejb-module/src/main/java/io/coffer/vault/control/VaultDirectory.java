@@ -2,6 +2,7 @@ package io.coffer.vault.control;
 
 import io.coffer.platform.failure.CofferException;
 import io.coffer.routing.control.ShardRouter;
+import io.coffer.routing.entity.StoreId;
 import io.coffer.vault.entity.Vault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,18 +18,22 @@ public class VaultDirectory {
     @Inject
     ShardRouter router;
 
+    /** The vault as committed, read outside the caller's transaction unless that transaction writes the base store. */
     public Vault visible(String tenancyId, String vaultId) {
-        Vault vault = vaultId == null ? null : router.base().find(Vault.class, vaultId);
+        Vault vault = vaultId == null ? null : router.readRemote(StoreId.BASE, base -> base.find(Vault.class, vaultId));
+        return visibleTo(tenancyId, vaultId, vault);
+    }
+
+    /** The vault, locked for the rest of the transaction, which writes the base store: for changes to the vault. */
+    public Vault visibleForUpdate(String tenancyId, String vaultId) {
+        Vault vault = vaultId == null ? null : router.base().find(Vault.class, vaultId, LockModeType.PESSIMISTIC_WRITE);
+        return visibleTo(tenancyId, vaultId, vault);
+    }
+
+    private static Vault visibleTo(String tenancyId, String vaultId, Vault vault) {
         if (vault == null || !vault.tenancyId().equals(tenancyId)) {
             throw CofferException.notFound("vault " + vaultId);
         }
-        return vault;
-    }
-
-    /** The vault, locked for the rest of the transaction: for changes to it or to what lives in it. */
-    public Vault visibleForUpdate(String tenancyId, String vaultId) {
-        Vault vault = visible(tenancyId, vaultId);
-        router.base().lock(vault, LockModeType.PESSIMISTIC_WRITE);
         return vault;
     }
 }

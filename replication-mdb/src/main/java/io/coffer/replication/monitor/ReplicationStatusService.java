@@ -6,6 +6,7 @@ import io.coffer.replication.store.RemoteLog;
 import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.control.AppliedEverywhere;
 import io.coffer.routing.control.ReplicationPort;
+import io.coffer.routing.control.TransactionSuspension;
 import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,8 @@ import java.util.Collection;
 
 /**
  * Replication's side of the {@link ReplicationPort}: this host's replica state, the positions the cell's hosts report
- * in the base store, and the rollback of a store's log. Connections taken inside the caller's transaction join it.
+ * in the base store, and the rollback of a store's log. The reads run outside the caller's transaction; the rollback
+ * joins it.
  */
 @ApplicationScoped
 public class ReplicationStatusService implements ReplicationPort {
@@ -41,25 +43,31 @@ public class ReplicationStatusService implements ReplicationPort {
 
     @Override
     public AppliedEverywhere appliedEverywhere(StoreId store, String table, Collection<String> keys) {
-        try (Connection remote = connections.remote(store);
-                Connection base = connections.base()) {
-            return ReplicationProgress.appliedEverywhere(
-                    remote, base, store, settings.cell(), table, keys, clock.instant());
-        } catch (SQLException failure) {
-            throw new IllegalStateException(
-                    "cannot tell how far store " + store + " has replicated: " + failure.getMessage(), failure);
-        }
+        // Read outside the caller's transaction: it writes one store, and these reads would enlist two.
+        return TransactionSuspension.outside(() -> {
+            try (Connection remote = connections.remote(store);
+                    Connection base = connections.base()) {
+                return ReplicationProgress.appliedEverywhere(
+                        remote, base, store, settings.cell(), table, keys, clock.instant());
+            } catch (SQLException failure) {
+                throw new IllegalStateException(
+                        "cannot tell how far store " + store + " has replicated: " + failure.getMessage(), failure);
+            }
+        });
     }
 
     @Override
     public boolean leadsCell() {
-        try (Connection base = connections.base()) {
-            return ReplicationProgress.cellLeader(base, settings.cell(), clock.instant())
-                    .map(settings.instance()::equals)
-                    .orElse(true);
-        } catch (SQLException failure) {
-            throw new IllegalStateException("cannot tell which host leads the cell: " + failure.getMessage(), failure);
-        }
+        return TransactionSuspension.outside(() -> {
+            try (Connection base = connections.base()) {
+                return ReplicationProgress.cellLeader(base, settings.cell(), clock.instant())
+                        .map(settings.instance()::equals)
+                        .orElse(true);
+            } catch (SQLException failure) {
+                throw new IllegalStateException(
+                        "cannot tell which host leads the cell: " + failure.getMessage(), failure);
+            }
+        });
     }
 
     @Override

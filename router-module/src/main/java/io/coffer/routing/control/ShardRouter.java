@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,15 @@ import org.eclipse.persistence.config.SessionCustomizer;
  * {@link StoreUnits} (and only once replication's {@link ReplicationHooks} are installed, so that no write escapes
  * capture); it joins the entity managers it hands out to the caller's JTA transaction, and runs a read outside one on
  * an entity manager of the read's own.
+ *
+ * <p><b>A transaction writes one store.</b> The first store handed out for writing ({@link #remote}, {@link #base},
+ * {@link #shard}, {@link #local}) is the transaction's; asking for another one fails. With one resource the
+ * transaction manager commits in one phase, so no store ever holds a prepared, in-doubt branch: a host killed in the
+ * middle of a write leaves at most an unprepared transaction, which the store rolls back within its transaction
+ * timeout, and never row locks that only that host's restart would release. A read of another store
+ * ({@link #readRemote}, {@link #readLocal}) runs outside the transaction instead of joining it. A use case that
+ * writes two stores writes them in two transactions, in an order whose interruption leaves a state the next request
+ * or a repair resolves (see the secret and key services).
  */
 @ApplicationScoped
 public class ShardRouter {
@@ -34,6 +44,11 @@ public class ShardRouter {
      */
     private static final Map<String, Object> ONE_CONNECTION =
             Map.of("eclipselink.jdbc.exclusive-connection.mode", "Always");
+
+    /** The transaction's resource naming the one store it writes. */
+    private static final String WRITES = ShardRouter.class.getName() + ".writes";
+
+    private static final String LOCAL = "local";
 
     @Inject
     CofferSettings settings;
@@ -73,13 +88,34 @@ public class ShardRouter {
     /** The remote store named, base or shard, joined to the caller's transaction. */
     public EntityManager remote(StoreId store) {
         requireTransaction();
+        claim(store.name());
         return transactional.forUnit(remoteUnit(store));
     }
 
     /** This instance's own local store, joined to the caller's transaction. */
     public EntityManager local() {
         requireTransaction();
+        claim(LOCAL);
         return transactional.forUnit(localUnit());
+    }
+
+    /** The store the caller's transaction writes, if it writes one yet. */
+    public static Optional<String> writtenStore() {
+        if (!TransactionRegistry.isActive()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable((String) TransactionRegistry.get().getResource(WRITES));
+    }
+
+    private static void claim(String store) {
+        TransactionSynchronizationRegistry registry = TransactionRegistry.get();
+        Object writes = registry.getResource(WRITES);
+        if (writes == null) {
+            registry.putResource(WRITES, store);
+        } else if (!writes.equals(store)) {
+            throw new IllegalStateException("a transaction writes one store: this one writes " + writes
+                    + " and was about to enlist " + store + " too");
+        }
     }
 
     /**
@@ -88,14 +124,14 @@ public class ShardRouter {
      * spanning two stores would cost a two-phase commit).
      */
     public <T> T readRemote(StoreId store, Function<EntityManager, T> query) {
-        return read(remoteUnit(store), query);
+        return read(store.name(), remoteUnit(store), query);
     }
 
     /** Runs a read on this instance's local store, as {@link #readRemote} does. */
     public <T> T readLocal(Function<EntityManager, T> query) {
         EntityManager[] shared = sharedLocal.get();
         if (shared == null || TransactionRegistry.isActive()) {
-            return read(localUnit(), query);
+            return read(LOCAL, localUnit(), query);
         }
         if (shared[0] == null) {
             shared[0] = localUnit().createEntityManager(ONE_CONNECTION);
@@ -168,10 +204,21 @@ public class ShardRouter {
         }
     }
 
-    private <T> T read(EntityManagerFactory unit, Function<EntityManager, T> query) {
+    /**
+     * A read joins the caller's transaction only when the transaction writes that store (it sees its own writes);
+     * otherwise it runs outside, so that it never makes a second store a party to the commit.
+     */
+    private <T> T read(String store, EntityManagerFactory unit, Function<EntityManager, T> query) {
         if (TransactionRegistry.isActive()) {
-            return query.apply(transactional.forUnit(unit));
+            if (store.equals(TransactionRegistry.get().getResource(WRITES))) {
+                return query.apply(transactional.forUnit(unit));
+            }
+            return TransactionSuspension.outside(() -> readOutside(unit, query));
         }
+        return readOutside(unit, query);
+    }
+
+    private static <T> T readOutside(EntityManagerFactory unit, Function<EntityManager, T> query) {
         EntityManager entityManager = unit.createEntityManager(ONE_CONNECTION);
         try {
             return query.apply(entityManager);
