@@ -6,7 +6,6 @@ import io.coffer.replication.store.RemoteLog;
 import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.control.AppliedEverywhere;
 import io.coffer.routing.control.ReplicationPort;
-import io.coffer.routing.control.TransactionSuspension;
 import io.coffer.routing.entity.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,31 +42,26 @@ public class ReplicationStatusService implements ReplicationPort {
 
     @Override
     public AppliedEverywhere appliedEverywhere(StoreId store, String table, Collection<String> keys) {
-        // Read outside the caller's transaction: it writes one store, and these reads would enlist two.
-        return TransactionSuspension.outside(() -> {
-            try (Connection remote = connections.remote(store);
-                    Connection base = connections.base()) {
-                return ReplicationProgress.appliedEverywhere(
-                        remote, base, store, settings.cell(), table, keys, clock.instant());
-            } catch (SQLException failure) {
-                throw new IllegalStateException(
-                        "cannot tell how far store " + store + " has replicated: " + failure.getMessage(), failure);
-            }
-        });
+        // Outside the caller's transaction: it writes one store, and these reads would enlist two.
+        try (Connection remote = connections.remoteOutsideTransactions(store);
+                Connection base = connections.remoteOutsideTransactions(StoreId.BASE)) {
+            return ReplicationProgress.appliedEverywhere(
+                    remote, base, store, settings.cell(), table, keys, clock.instant());
+        } catch (SQLException failure) {
+            throw new IllegalStateException(
+                    "cannot tell how far store " + store + " has replicated: " + failure.getMessage(), failure);
+        }
     }
 
     @Override
     public boolean leadsCell() {
-        return TransactionSuspension.outside(() -> {
-            try (Connection base = connections.base()) {
-                return ReplicationProgress.cellLeader(base, settings.cell(), clock.instant())
-                        .map(settings.instance()::equals)
-                        .orElse(true);
-            } catch (SQLException failure) {
-                throw new IllegalStateException(
-                        "cannot tell which host leads the cell: " + failure.getMessage(), failure);
-            }
-        });
+        try (Connection base = connections.remoteOutsideTransactions(StoreId.BASE)) {
+            return ReplicationProgress.cellLeader(base, settings.cell(), clock.instant())
+                    .map(settings.instance()::equals)
+                    .orElse(true);
+        } catch (SQLException failure) {
+            throw new IllegalStateException("cannot tell which host leads the cell: " + failure.getMessage(), failure);
+        }
     }
 
     @Override

@@ -27,6 +27,12 @@ public class StoreConnections {
         return dataSources.remote(store).getConnection();
     }
 
+    /** A remote store's connection that no transaction enlists, for reads beside a transaction writing another store. */
+    public Connection remoteOutsideTransactions(StoreId store) throws SQLException {
+        router.open(store);
+        return dataSources.remoteOutsideTransactions(store).getConnection();
+    }
+
     /** The base store, where hosts report how far they have applied. */
     public Connection base() throws SQLException {
         return remote(StoreId.BASE);

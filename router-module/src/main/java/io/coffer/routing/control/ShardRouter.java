@@ -31,7 +31,8 @@ import org.eclipse.persistence.config.SessionCustomizer;
  * transaction manager commits in one phase, so no store ever holds a prepared, in-doubt branch: a host killed in the
  * middle of a write leaves at most an unprepared transaction, which the store rolls back within its transaction
  * timeout, and never row locks that only that host's restart would release. A read of another store
- * ({@link #readRemote}, {@link #readLocal}) runs outside the transaction instead of joining it. A use case that
+ * ({@link #readRemote}, {@link #readLocal}) runs on that store's non-transactional connections instead of joining
+ * the transaction. A use case that
  * writes two stores writes them in two transactions, in an order whose interruption leaves a state the next request
  * or a repair resolves (see the secret and key services).
  */
@@ -58,6 +59,8 @@ public class ShardRouter {
 
     private final Map<StoreId, LazyUnit> remoteUnits = new ConcurrentHashMap<>();
     private final LazyUnit localUnit = new LazyUnit(this::openLocalUnit);
+    /** Per store, the unit of reads inside a transaction that writes another store. */
+    private final Map<String, LazyUnit> readers = new ConcurrentHashMap<>();
     /** Names this deployment's persistence sessions apart from any earlier deployment's. */
     private final String deployment = UUID.randomUUID().toString().substring(0, 8);
 
@@ -213,7 +216,7 @@ public class ShardRouter {
             if (store.equals(TransactionRegistry.get().getResource(WRITES))) {
                 return query.apply(transactional.forUnit(unit));
             }
-            return TransactionSuspension.outside(() -> readOutside(unit, query));
+            return readOutside(readerOf(store), query);
         }
         return readOutside(unit, query);
     }
@@ -225,6 +228,25 @@ public class ShardRouter {
         } finally {
             entityManager.close();
         }
+    }
+
+    /** The store's reader unit (see {@link StoreUnits#reader}), opened on first use. */
+    private EntityManagerFactory readerOf(String store) {
+        checkOpen();
+        return readers.computeIfAbsent(
+                        store,
+                        opening -> new LazyUnit(() -> {
+                            String resource = opening.equals(LOCAL)
+                                    ? StoreUnits.LOCAL_RESOURCE
+                                    : StoreId.of(opening).jdbcResource();
+                            String template = opening.equals(LOCAL)
+                                    ? StoreUnits.LOCAL_UNIT
+                                    : StoreUnits.unitOf(StoreId.of(opening));
+                            return open(
+                                    template,
+                                    StoreUnits.reader(resource, "coffer-reader-" + opening + "-" + deployment));
+                        }))
+                .get();
     }
 
     private EntityManagerFactory remoteUnit(StoreId store) {
@@ -307,6 +329,8 @@ public class ShardRouter {
         closed = true;
         remoteUnits.values().forEach(LazyUnit::close);
         remoteUnits.clear();
+        readers.values().forEach(LazyUnit::close);
+        readers.clear();
         localUnit.close();
     }
 

@@ -26,6 +26,14 @@ public class StoreDataSources {
         return lookup(store.jdbcResource());
     }
 
+    /** A remote store's connections that no transaction enlists: reads beside a transaction that writes another. */
+    public DataSource remoteOutsideTransactions(StoreId store) {
+        if (!router.isKnown(store)) {
+            throw new UnknownStoreException(store);
+        }
+        return lookup(store.jdbcResource() + StoreUnits.NON_TRANSACTIONAL);
+    }
+
     /** This instance's local store. */
     public DataSource local() {
         return lookup(StoreUnits.LOCAL_RESOURCE);

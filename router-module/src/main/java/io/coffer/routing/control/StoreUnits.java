@@ -16,6 +16,8 @@ public final class StoreUnits {
     public static final String SHARD_UNIT = "coffer-shard";
     public static final String LOCAL_UNIT = "coffer-local";
     public static final String LOCAL_RESOURCE = "jdbc/coffer/local";
+    /** Appended to a JDBC resource's name, the server hands out connections that no transaction enlists. */
+    public static final String NON_TRANSACTIONAL = "__nontx";
 
     private StoreUnits() {}
 
@@ -34,6 +36,23 @@ public final class StoreUnits {
 
     public static Map<String, Object> local(String deployment) {
         return common(LOCAL_RESOURCE, "coffer-local-" + deployment);
+    }
+
+    /**
+     * A reader of a store for reads inside a transaction that writes another store: resource-local, on the pool's
+     * non-transactional connections (the server's {@value #NON_TRANSACTIONAL} suffix), so that such a read never
+     * enlists its store in the transaction. It creates no tables: the store's own unit does.
+     *
+     * @param jdbcResource the store's JTA data source, {@code jdbc/coffer/<store>} or {@value #LOCAL_RESOURCE}
+     */
+    public static Map<String, Object> reader(String jdbcResource, String sessionName) {
+        Map<String, Object> properties = common(jdbcResource, sessionName);
+        properties.remove("jakarta.persistence.jtaDataSource");
+        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("jakarta.persistence.nonJtaDataSource", jdbcResource + NON_TRANSACTIONAL);
+        properties.put("eclipselink.target-server", "None");
+        properties.put("eclipselink.ddl-generation", "none");
+        return properties;
     }
 
     private static Map<String, Object> common(String jtaDataSource, String sessionName) {

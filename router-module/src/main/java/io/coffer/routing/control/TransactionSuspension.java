@@ -10,16 +10,15 @@ import javax.naming.NamingException;
 
 /**
  * Runs work outside the caller's JTA transaction, resuming it afterwards. Opening a store creates its tables, and that
- * must not ride on a caller's transaction: a rollback would undo it behind the unit's back. A read of a store the
- * transaction does not write runs outside it too, so that it never enlists a second store (see {@link ShardRouter}).
+ * must not ride on a caller's transaction: a rollback would undo it behind the unit's back.
  */
-public final class TransactionSuspension {
+final class TransactionSuspension {
 
     private static final String TRANSACTION_MANAGER = "java:appserver/TransactionManager";
 
     private TransactionSuspension() {}
 
-    public static <T> T outside(Supplier<T> work) {
+    static <T> T outside(Supplier<T> work) {
         TransactionManager manager = transactionManager();
         Transaction suspended;
         try {
