@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.eclipse.persistence.config.SessionCustomizer;
 
 /**
@@ -56,6 +57,9 @@ public class ShardRouter {
 
     @Inject
     TransactionalEntityManagers transactional;
+
+    @Inject
+    StoreDataSources dataSources;
 
     private final Map<StoreId, LazyUnit> remoteUnits = new ConcurrentHashMap<>();
     private final LazyUnit localUnit = new LazyUnit(this::openLocalUnit);
@@ -233,20 +237,17 @@ public class ShardRouter {
     /** The store's reader unit (see {@link StoreUnits#reader}), opened on first use. */
     private EntityManagerFactory readerOf(String store) {
         checkOpen();
-        return readers.computeIfAbsent(
-                        store,
-                        opening -> new LazyUnit(() -> {
-                            String resource = opening.equals(LOCAL)
-                                    ? StoreUnits.LOCAL_RESOURCE
-                                    : StoreId.of(opening).jdbcResource();
-                            String template = opening.equals(LOCAL)
-                                    ? StoreUnits.LOCAL_UNIT
-                                    : StoreUnits.unitOf(StoreId.of(opening));
-                            return open(
-                                    template,
-                                    StoreUnits.reader(resource, "coffer-reader-" + opening + "-" + deployment));
-                        }))
+        return readers.computeIfAbsent(store, opening -> new LazyUnit(() -> openReader(opening)))
                 .get();
+    }
+
+    private EntityManagerFactory openReader(String store) {
+        boolean local = store.equals(LOCAL);
+        DataSource outside = local
+                ? dataSources.localOutsideTransactions()
+                : dataSources.remoteOutsideTransactions(StoreId.of(store));
+        String template = local ? StoreUnits.LOCAL_UNIT : StoreUnits.unitOf(StoreId.of(store));
+        return open(template, StoreUnits.reader(outside, "coffer-reader-" + store + "-" + deployment));
     }
 
     private EntityManagerFactory remoteUnit(StoreId store) {

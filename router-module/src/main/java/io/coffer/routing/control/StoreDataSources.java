@@ -31,7 +31,12 @@ public class StoreDataSources {
         if (!router.isKnown(store)) {
             throw new UnknownStoreException(store);
         }
-        return lookup(store.jdbcResource() + StoreUnits.NON_TRANSACTIONAL);
+        return new NonTransactionalDataSource(remote(store));
+    }
+
+    /** This instance's local store's connections that no transaction enlists. */
+    public DataSource localOutsideTransactions() {
+        return new NonTransactionalDataSource(local());
     }
 
     /** This instance's local store. */

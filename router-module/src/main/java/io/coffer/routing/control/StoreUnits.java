@@ -3,6 +3,7 @@ package io.coffer.routing.control;
 import io.coffer.routing.entity.StoreId;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The persistence units Coffer opens, and the properties each store's unit is opened with. The units are declared
@@ -16,8 +17,6 @@ public final class StoreUnits {
     public static final String SHARD_UNIT = "coffer-shard";
     public static final String LOCAL_UNIT = "coffer-local";
     public static final String LOCAL_RESOURCE = "jdbc/coffer/local";
-    /** Appended to a JDBC resource's name, the server hands out connections that no transaction enlists. */
-    public static final String NON_TRANSACTIONAL = "__nontx";
 
     private StoreUnits() {}
 
@@ -39,17 +38,15 @@ public final class StoreUnits {
     }
 
     /**
-     * A reader of a store for reads inside a transaction that writes another store: resource-local, on the pool's
-     * non-transactional connections (the server's {@value #NON_TRANSACTIONAL} suffix), so that such a read never
-     * enlists its store in the transaction. It creates no tables: the store's own unit does.
-     *
-     * @param jdbcResource the store's JTA data source, {@code jdbc/coffer/<store>} or {@value #LOCAL_RESOURCE}
+     * A reader of a store for reads inside a transaction that writes another store: resource-local, on connections of
+     * the store's pool that no transaction enlists, so that such a read never makes its store a party to the commit.
+     * It creates no tables: the store's own unit does.
      */
-    public static Map<String, Object> reader(String jdbcResource, String sessionName) {
-        Map<String, Object> properties = common(jdbcResource, sessionName);
+    public static Map<String, Object> reader(DataSource outsideTransactions, String sessionName) {
+        Map<String, Object> properties = common(null, sessionName);
         properties.remove("jakarta.persistence.jtaDataSource");
         properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        properties.put("jakarta.persistence.nonJtaDataSource", jdbcResource + NON_TRANSACTIONAL);
+        properties.put("jakarta.persistence.nonJtaDataSource", outsideTransactions);
         properties.put("eclipselink.target-server", "None");
         properties.put("eclipselink.ddl-generation", "none");
         return properties;
