@@ -17,10 +17,15 @@ import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.ResourceKind;
 import io.coffer.routing.entity.ResourceRoute;
+import io.coffer.routing.entity.StoreId;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -51,6 +56,9 @@ public class KeyService {
     @EJB
     RouteWrites routes;
 
+    @Resource
+    SessionContext context;
+
     @Inject
     Clock clock;
 
@@ -61,13 +69,18 @@ public class KeyService {
         }
     }
 
-    /** CreateKey; the request's shape is checked at the boundary (see {@code KeyShape}). */
+    /**
+     * CreateKey; the request's shape is checked at the boundary (see {@code KeyShape}). Two transactions, one per
+     * store, one after the other and never nested: the route on the base store, then the key on its shard
+     * ({@link #storeNew}). A route whose key never came to be answers 404, like no route.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MasterKey create(String tenancyId, String vaultId, CreateKeyDetails details, RetryToken retry) {
         Vault vault = vaults.visible(tenancyId, vaultId);
         Compartments.requireOwn(vault.compartmentId(), details.compartmentId());
         Optional<String> previous = retries.previous(vault.store(), tenancyId, retry);
         if (previous.isPresent()) {
-            return get(tenancyId, vaultId, previous.get());
+            return self().get(tenancyId, vaultId, previous.get());
         }
         vault.requireActive();
         Instant now = clock.instant();
@@ -79,19 +92,28 @@ public class KeyService {
                 details.protectionMode(),
                 ResourceTags.of("a key", details.freeformTags(), details.definedTags()),
                 now);
-        // The route first, committed on the base store on its own; then the key in this transaction on its shard.
         routes.add(new ResourceRoute(key.id(), ResourceKind.KEY, tenancyId, vault.id(), vault.store(), now));
         try {
-            EntityManager shard = router.shard(vault.store());
-            shard.persist(key);
-            key.rotatedTo(newVersion(shard, key, now));
-            shard.flush();
-            retries.remember(vault.store(), tenancyId, retry, key.id());
+            self().storeNew(vault.store(), key, tenancyId, retry, now);
         } catch (RuntimeException failure) {
             routes.remove(key.id());
             throw failure;
         }
         return key;
+    }
+
+    /** CreateKey's second step, in a transaction of its own on the key's shard: the key, its first version, the token. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void storeNew(StoreId store, MasterKey key, String tenancyId, RetryToken retry, Instant now) {
+        EntityManager shard = router.shard(store);
+        shard.persist(key);
+        key.rotatedTo(newVersion(shard, key, now));
+        shard.flush();
+        retries.remember(store, tenancyId, retry, key.id());
+    }
+
+    private KeyService self() {
+        return context.getBusinessObject(KeyService.class);
     }
 
     public MasterKey get(String tenancyId, String vaultId, String keyId) {

@@ -31,8 +31,12 @@ import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
 import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import io.coffer.vault.control.VaultDirectory;
 import io.coffer.vault.entity.Vault;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -89,6 +93,9 @@ public class SecretService {
     @EJB
     SecretNames names;
 
+    @Resource
+    SessionContext context;
+
     @Inject
     Clock clock;
 
@@ -101,47 +108,65 @@ public class SecretService {
     }
 
     /**
-     * CreateSecret in two transactions, one per store: the name and the route are taken on the base store first
-     * ({@link SecretNames#take}, committed on its own), then the secret and its first version are written in this
-     * transaction on the vault's shard, with the retry token. A failure of the second gives the name back; a crash
-     * between the two leaves a name for a secret that never came to be, which the next create of that name takes
-     * over (see {@code NameClaims}).
+     * CreateSecret in transactions of one store each, one after the other and never nested: the new secret is made
+     * from its shard's key and namesakes ({@link #prepareNew}, reads only); its name and route are taken on the base
+     * store ({@link SecretNames#take}); then the secret and its first version are written on the shard with the retry
+     * token ({@link #storeNew}). A failure of the last gives the name back; a crash before it leaves a name for a
+     * secret that never came to be, which the next create of that name takes over (see {@code NameClaims}).
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SecretWithMetadata create(String tenancyId, CreateSecretDetails details, RetryToken retry) {
         SecretCreation.Request request = creation.check(details);
         Compartments.requireOwn(tenancyId, request.compartmentId());
         Vault vault = vaults.visible(tenancyId, request.vaultId());
         Optional<String> previous = retries.previous(vault.store(), tenancyId, retry);
         if (previous.isPresent()) {
-            return get(tenancyId, previous.get());
+            return self().get(tenancyId, previous.get());
         }
         vault.requireActive();
-        MasterKey key = secrets.key(tenancyId, vault.id(), request.keyId());
-        EntityManager shard = router.shard(vault.store());
-        List<Secret> namesakes = shard.createNamedQuery(Secret.BY_VAULT_AND_NAME, Secret.class)
-                .setParameter("vaultId", vault.id())
-                .setParameter("name", request.name())
-                .getResultList();
-        SecretCreation.NewSecret created = creation.create(
-                tenancyId,
-                request,
-                namesakes,
-                crypto.sealer(secrets.keyVersion(vault.store(), key.currentVersionId())));
+        SecretCreation.NewSecret created = self().prepareNew(tenancyId, vault, request);
         Secret secret = created.secret();
         names.take(
                 secret,
                 new ResourceRoute(
                         secret.id(), ResourceKind.SECRET, tenancyId, vault.id(), vault.store(), clock.instant()));
         try {
-            shard.persist(secret);
-            shard.persist(created.firstVersion());
-            shard.flush();
-            retries.remember(vault.store(), tenancyId, retry, secret.id());
+            self().storeNew(vault.store(), created, tenancyId, retry);
         } catch (RuntimeException failure) {
             names.giveBack(secret);
             throw failure;
         }
         return new SecretWithMetadata(secret, request.metadata());
+    }
+
+    /** CreateSecret's first step: the new secret, sealed with its vault's key, checked against its namesakes. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public SecretCreation.NewSecret prepareNew(String tenancyId, Vault vault, SecretCreation.Request request) {
+        MasterKey key = secrets.key(tenancyId, vault.id(), request.keyId());
+        List<Secret> namesakes = router.shard(vault.store())
+                .createNamedQuery(Secret.BY_VAULT_AND_NAME, Secret.class)
+                .setParameter("vaultId", vault.id())
+                .setParameter("name", request.name())
+                .getResultList();
+        return creation.create(
+                tenancyId,
+                request,
+                namesakes,
+                crypto.sealer(secrets.keyVersion(vault.store(), key.currentVersionId())));
+    }
+
+    /** CreateSecret's last step, on the secret's shard: the secret, its first version and the retry token. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void storeNew(StoreId store, SecretCreation.NewSecret created, String tenancyId, RetryToken retry) {
+        EntityManager shard = router.shard(store);
+        shard.persist(created.secret());
+        shard.persist(created.firstVersion());
+        shard.flush();
+        retries.remember(store, tenancyId, retry, created.secret().id());
+    }
+
+    private SecretService self() {
+        return context.getBusinessObject(SecretService.class);
     }
 
     public SecretWithMetadata get(String tenancyId, String secretId) {
