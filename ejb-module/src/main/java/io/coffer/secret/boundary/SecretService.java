@@ -1,6 +1,5 @@
 package io.coffer.secret.boundary;
 
-import io.coffer.key.entity.MasterKey;
 import io.coffer.platform.wire.Etags;
 import io.coffer.platform.wire.Page;
 import io.coffer.resource.control.Compartments;
@@ -8,10 +7,8 @@ import io.coffer.retry.control.RetryTokens;
 import io.coffer.retry.entity.RetryToken;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.ResourceKind;
-import io.coffer.routing.entity.ResourceRoute;
 import io.coffer.routing.entity.StoreId;
 import io.coffer.secret.control.ContentReadability;
-import io.coffer.secret.control.SecretCreation;
 import io.coffer.secret.control.SecretCrypto;
 import io.coffer.secret.control.SecretDeletion;
 import io.coffer.secret.control.SecretDirectory;
@@ -25,20 +22,12 @@ import io.coffer.secret.control.VersionListing;
 import io.coffer.secret.entity.Secret;
 import io.coffer.secret.entity.SecretVersion;
 import io.coffer.secret.entity.wire.ChangeSecretCompartmentDetails;
-import io.coffer.secret.entity.wire.CreateSecretDetails;
 import io.coffer.secret.entity.wire.ScheduleSecretDeletionDetails;
 import io.coffer.secret.entity.wire.ScheduleSecretVersionDeletionDetails;
 import io.coffer.secret.entity.wire.UpdateSecretDetails;
 import io.coffer.vault.control.VaultDirectory;
-import io.coffer.vault.entity.Vault;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,10 +41,8 @@ import java.util.function.Consumer;
 /**
  * The Vaults service's secret operations for the caller's tenancy. Each method reads like its use case: check the
  * retry token, check the request, find (and lock) the secret, let the control rules change it, store, remember the
- * token. Every write goes to the remote stores; the data plane reads through {@code SecretBundleService}.
- *
- * <p>Longer than 300 lines on purpose: it is the one facade of the secret aggregate's fourteen OCI operations, each a
- * few lines sharing the lock, check, change and store steps below; split, those steps would be copied.
+ * token. Every write goes to the remote stores; the data plane reads through {@code SecretBundleService}. CreateSecret,
+ * which writes two stores, is {@link NewSecrets}.
  */
 @Stateless
 public class SecretService {
@@ -68,9 +55,6 @@ public class SecretService {
 
     @Inject
     SecretDirectory secrets;
-
-    @Inject
-    SecretCreation creation;
 
     @Inject
     SecretUpdate updates;
@@ -90,12 +74,6 @@ public class SecretService {
     @Inject
     RetryTokens retries;
 
-    @EJB
-    SecretNames names;
-
-    @Resource
-    SessionContext context;
-
     @Inject
     Clock clock;
 
@@ -105,68 +83,6 @@ public class SecretService {
         public String toString() {
             return "SecretWithMetadata[" + secret + "]";
         }
-    }
-
-    /**
-     * CreateSecret in transactions of one store each, one after the other and never nested: the new secret is made
-     * from its shard's key and namesakes ({@link #prepareNew}, reads only); its name and route are taken on the base
-     * store ({@link SecretNames#take}); then the secret and its first version are written on the shard with the retry
-     * token ({@link #storeNew}). A failure of the last gives the name back; a crash before it leaves a name for a
-     * secret that never came to be, which the next create of that name takes over (see {@code NameClaims}).
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public SecretWithMetadata create(String tenancyId, CreateSecretDetails details, RetryToken retry) {
-        SecretCreation.Request request = creation.check(details);
-        Compartments.requireOwn(tenancyId, request.compartmentId());
-        Vault vault = vaults.visible(tenancyId, request.vaultId());
-        Optional<String> previous = retries.previous(vault.store(), tenancyId, retry);
-        if (previous.isPresent()) {
-            return self().get(tenancyId, previous.get());
-        }
-        vault.requireActive();
-        SecretCreation.NewSecret created = self().prepareNew(tenancyId, vault, request);
-        Secret secret = created.secret();
-        names.take(
-                secret,
-                new ResourceRoute(
-                        secret.id(), ResourceKind.SECRET, tenancyId, vault.id(), vault.store(), clock.instant()));
-        try {
-            self().storeNew(vault.store(), created, tenancyId, retry);
-        } catch (RuntimeException failure) {
-            names.giveBack(secret);
-            throw failure;
-        }
-        return new SecretWithMetadata(secret, request.metadata());
-    }
-
-    /** CreateSecret's first step: the new secret, sealed with its vault's key, checked against its namesakes. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public SecretCreation.NewSecret prepareNew(String tenancyId, Vault vault, SecretCreation.Request request) {
-        MasterKey key = secrets.key(tenancyId, vault.id(), request.keyId());
-        List<Secret> namesakes = router.shard(vault.store())
-                .createNamedQuery(Secret.BY_VAULT_AND_NAME, Secret.class)
-                .setParameter("vaultId", vault.id())
-                .setParameter("name", request.name())
-                .getResultList();
-        return creation.create(
-                tenancyId,
-                request,
-                namesakes,
-                crypto.sealer(secrets.keyVersion(vault.store(), key.currentVersionId())));
-    }
-
-    /** CreateSecret's last step, on the secret's shard: the secret, its first version and the retry token. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void storeNew(StoreId store, SecretCreation.NewSecret created, String tenancyId, RetryToken retry) {
-        EntityManager shard = router.shard(store);
-        shard.persist(created.secret());
-        shard.persist(created.firstVersion());
-        shard.flush();
-        retries.remember(store, tenancyId, retry, created.secret().id());
-    }
-
-    private SecretService self() {
-        return context.getBusinessObject(SecretService.class);
     }
 
     public SecretWithMetadata get(String tenancyId, String secretId) {

@@ -20,6 +20,13 @@ public final class NameClaims {
      */
     public static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
 
+    /**
+     * How soon after taking the name a create must start writing the secret on its shard; later (its host was frozen,
+     * say) it gives up. The shard's transaction then ends, committed or rolled back by the store, within its 30 s
+     * timeout: before {@link #ABANDONED_AFTER}, so a name is never taken over from a create that still commits.
+     */
+    public static final Duration WRITE_WITHIN = Duration.ofSeconds(25);
+
     private NameClaims() {}
 
     /**
@@ -33,5 +40,10 @@ public final class NameClaims {
             return holder.get() == SecretLifecycleState.DELETED;
         }
         return namedAt == null || !now.isBefore(namedAt.plus(ABANDONED_AFTER));
+    }
+
+    /** Whether a create that took its name at {@code namedAt} may still write its secret. */
+    public static boolean mayStillWrite(Instant namedAt, Instant now) {
+        return now.isBefore(namedAt.plus(WRITE_WITHIN));
     }
 }

@@ -45,4 +45,14 @@ class NameClaimsTest {
                 .as("no route either: nothing stands behind the name")
                 .isTrue();
     }
+
+    @Test
+    void aCreateWritesItsSecretOnlyWhileItsShardTransactionCanEndBeforeTheNameMayBeTakenOver() {
+        assertThat(NameClaims.mayStillWrite(NAMED, NAMED.plusSeconds(1))).isTrue();
+        assertThat(NameClaims.mayStillWrite(NAMED, NAMED.plus(NameClaims.WRITE_WITHIN)))
+                .as("a create whose host was frozen after taking the name")
+                .isFalse();
+        // The store rolls back a transaction 30 s after it started (derby.jdbc.xaTransactionTimeout).
+        assertThat(NameClaims.WRITE_WITHIN.plusSeconds(30)).isLessThan(NameClaims.ABANDONED_AFTER);
+    }
 }

@@ -26,6 +26,10 @@ public final class Failpoints {
     public static final String PUBLISH_AFTER_SEND = "publish.after-send";
     /** A host committed an event from the topic to its local store and has not acknowledged the message yet. */
     public static final String APPLY_AFTER_COMMIT = "apply.after-commit";
+    /** CreateSecret committed the name and route on the base store and has not written the secret on its shard. */
+    public static final String SECRET_CREATE_AFTER_NAME = "secret-create.after-name";
+    /** CreateSecret wrote the secret's rows on its shard (they are locked) and has not committed them. */
+    public static final String SECRET_CREATE_BEFORE_SHARD_COMMIT = "secret-create.before-shard-commit";
 
     /** The exit status of a halt: the one a process killed with SIGKILL reports. */
     static final int HALT_STATUS = 137;

@@ -41,13 +41,16 @@ public class SecretResource {
     @EJB
     SecretService secrets;
 
+    @EJB
+    NewSecrets newSecrets;
+
     @Inject
     CallerContext caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateSecretDetails details, @HeaderParam("opc-retry-token") String retryToken) {
-        return withSecret(secrets.create(
+        return withSecret(newSecrets.create(
                 caller.tenancyId(), details, OciRequests.retry(retryToken, "CreateSecret", "", details)));
     }
 
