@@ -1,5 +1,6 @@
 package io.coffer.throttling.control;
 
+import io.coffer.platform.grid.BoundedGridCalls;
 import io.coffer.platform.grid.SharedCaches;
 import io.coffer.platform.time.RealTime;
 import io.coffer.throttling.entity.OperationClass;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -46,8 +46,8 @@ public class Throttle {
     @Resource
     ManagedThreadFactory threads;
 
-    /** The grid calls' own threads: no queue behind other work, no per-task context set-up. */
-    private ExecutorService gridCalls;
+    /** On the grid calls' own threads: no queue behind other work, no per-task context set-up. */
+    private BoundedGridCalls gridCalls;
 
     private RequestThrottle throttle;
     private FailOpenBuckets buckets;
@@ -55,9 +55,9 @@ public class Throttle {
 
     @PostConstruct
     void start() {
-        gridCalls = Executors.newFixedThreadPool(GRID_THREADS, threads);
+        gridCalls = new BoundedGridCalls(Executors.newFixedThreadPool(GRID_THREADS, threads), PATIENCE);
         buckets = new FailOpenBuckets(
-                this::grid, new LocalBuckets(clock), gridCalls, clock, PATIENCE, COOL_DOWN, metrics::gridFailed);
+                this::grid, new LocalBuckets(clock), gridCalls, clock, COOL_DOWN, metrics::gridFailed);
         throttle = new RequestThrottle(
                 buckets,
                 clock,
@@ -77,7 +77,7 @@ public class Throttle {
 
     @PreDestroy
     void stop() {
-        gridCalls.shutdownNow();
+        gridCalls.close();
     }
 
     /** Opens the grid's cache and reads it once, so the first request does not pay for the cache's creation. */

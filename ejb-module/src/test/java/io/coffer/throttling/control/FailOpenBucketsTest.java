@@ -2,6 +2,7 @@ package io.coffer.throttling.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.platform.grid.BoundedGridCalls;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +30,8 @@ class FailOpenBucketsTest {
         return new FailOpenBuckets(
                 () -> grid,
                 new LocalBuckets(clock),
-                executor,
+                new BoundedGridCalls(executor, Duration.ofMillis(100)),
                 clock,
-                Duration.ofMillis(100),
                 Duration.ofSeconds(10),
                 failures::incrementAndGet);
     }
@@ -86,9 +86,8 @@ class FailOpenBucketsTest {
         FailOpenBuckets buckets = new FailOpenBuckets(
                 () -> null,
                 new LocalBuckets(clock),
-                executor,
+                new BoundedGridCalls(executor, Duration.ofMillis(100)),
                 clock,
-                Duration.ofMillis(100),
                 Duration.ofSeconds(10),
                 failures::incrementAndGet);
         assertThat(buckets.take("k", rate, 9).granted()).isEqualTo(5);

@@ -1,6 +1,7 @@
 package io.coffer.platform.grid;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -8,18 +9,18 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Grid calls made for a caller that must not wait on a hung grid (an admin request whose change is already
- * committed): each call runs on threads of its own and the caller waits for it at most {@code patience}, then is
- * told false; a grid member that hangs would otherwise hold the caller for the grid's whole operation timeout. A call
+ * Grid calls made for a caller that must not wait on a hung grid (a request taking a throttling token, an admin
+ * request whose change is already committed): each call runs on threads of its own and the caller waits for it at most
+ * {@code patience}, then gets no answer; a grid member that hangs would otherwise hold the caller for the grid's whole operation timeout. A call
  * not answered in time is only no longer waited for: it goes on on its thread and may still reach the grid (a late
  * signal is still a signal), ending at the latest with the grid's own timeout. Said once per outage: the first failure
  * warns, the first answer after it says the grid answers again.
  */
-public final class BoundedGridCalls {
+public final class BoundedGridCalls implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BoundedGridCalls.class.getName());
 
@@ -33,35 +34,39 @@ public final class BoundedGridCalls {
     }
 
     /**
-     * The call's answer, or false when it did not answer within the patience or failed.
+     * The call's answer, or empty when it did not answer within the patience or failed.
      *
      * @param what      what the call does, for the log (e.g. {@code telling the data grid that store-settings changed})
      * @param otherwise what follows when it cannot, for the log
      */
-    public boolean call(BooleanSupplier call, String what, String otherwise) {
-        Future<Boolean> answer;
+    public <T> Optional<T> call(Supplier<T> call, String what, String otherwise) {
+        Future<T> answer;
         try {
-            answer = executor.submit(call::getAsBoolean);
+            answer = executor.submit(call::get);
         } catch (RejectedExecutionException shutDown) {
             failed(what, otherwise, shutDown.toString());
-            return false;
+            return Optional.empty();
         }
         try {
-            boolean answered = answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            T answered = answer.get(patience.toMillis(), TimeUnit.MILLISECONDS);
             if (failing.compareAndSet(true, false)) {
                 LOG.info("the data grid answers again (" + what + ")");
             }
-            return answered;
+            return Optional.ofNullable(answered);
         } catch (TimeoutException late) {
             failed(what, otherwise, "no answer within " + patience.toMillis() + " ms");
-            return false;
         } catch (ExecutionException failure) {
             failed(what, otherwise, String.valueOf(failure.getCause()));
-            return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            return false;
         }
+        return Optional.empty();
+    }
+
+    /** Stops the threads; a call after this has no answer. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 
     private void failed(String what, String otherwise, String why) {

@@ -59,10 +59,11 @@ public final class ChangeFollowing {
     /** Starts the looks (and the fixed-period refresh, if asked for), each first after one period. */
     public ChangeFollowing start(ScheduledExecutorService executor) {
         if (readEvery != null) {
-            reading =
-                    PeriodicTask.start(executor, refresh, millis(readEvery), millis(readEvery), TimeUnit.MILLISECONDS);
+            long read = readEvery.toMillis();
+            reading = PeriodicTask.start(executor, refresh, read, read, TimeUnit.MILLISECONDS);
         }
-        looking = PeriodicTask.start(executor, this::look, millis(lookEvery), millis(lookEvery), TimeUnit.MILLISECONDS);
+        long look = lookEvery.toMillis();
+        looking = PeriodicTask.start(executor, this::look, look, look, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -84,9 +85,5 @@ public final class ChangeFollowing {
         if (following != null) {
             following.stop();
         }
-    }
-
-    private static long millis(Duration period) {
-        return period.toMillis();
     }
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
@@ -45,7 +44,6 @@ public class ChangeSignals {
     @Inject
     SharedCaches caches;
 
-    private ExecutorService announcing;
     private BoundedGridCalls bounded;
 
     /**
@@ -67,7 +65,8 @@ public class ChangeSignals {
                 .call(
                         () -> record.getAsBoolean() && move(subject),
                         "telling the data grid that " + subject + " changed",
-                        otherwise);
+                        otherwise)
+                .orElse(false);
     }
 
     private boolean move(String subject) {
@@ -103,8 +102,7 @@ public class ChangeSignals {
     /** Made at the first announce, on the announcing request's thread, which can look the server's factory up. */
     private synchronized BoundedGridCalls bounded() {
         if (bounded == null) {
-            announcing = Executors.newFixedThreadPool(THREADS, threads());
-            bounded = new BoundedGridCalls(announcing, PATIENCE);
+            bounded = new BoundedGridCalls(Executors.newFixedThreadPool(THREADS, threads()), PATIENCE);
         }
         return bounded;
     }
@@ -130,8 +128,8 @@ public class ChangeSignals {
 
     @PreDestroy
     synchronized void stop() {
-        if (announcing != null) {
-            announcing.shutdownNow();
+        if (bounded != null) {
+            bounded.close();
         }
     }
 }
