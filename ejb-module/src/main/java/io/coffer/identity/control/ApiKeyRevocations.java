@@ -1,8 +1,10 @@
 package io.coffer.identity.control;
 
+import io.coffer.platform.grid.BoundedGridCalls;
 import io.coffer.platform.grid.ChangeSignals;
 import io.coffer.platform.grid.SharedCaches;
 import io.coffer.platform.time.RealTime;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -24,6 +26,10 @@ public class ApiKeyRevocations {
     static final String CACHE = "coffer-api-key-revocations";
     static final String SIGNAL = "api-keys";
     static final Duration LIFETIME = Duration.ofHours(1);
+    /** How long a request waits for the grid's answer: as long as a throttled request may. */
+    static final Duration PATIENCE = Duration.ofMillis(500);
+    /** Reads happen once per key and host per cache period: a couple of threads are plenty. */
+    static final int THREADS = 2;
 
     @Inject
     SharedCaches caches;
@@ -37,6 +43,8 @@ public class ApiKeyRevocations {
     @Inject
     @RealTime
     Clock clock;
+
+    private BoundedGridCalls reads;
 
     /**
      * Tells every host that the key is deleted (this one at once); false if the grid could not be told, within the
@@ -56,15 +64,34 @@ public class ApiKeyRevocations {
         return revoked.isPresent();
     }
 
-    /** Whether the key was deleted after {@code created} (a key registered again later is a new key). */
+    /**
+     * Whether the key was deleted after {@code created} (a key registered again later is a new key). Asked on a request
+     * thread when the key is not cached, so never longer than {@link #PATIENCE}: a grid that does not answer by then
+     * counts as no revocation, and the key is judged by the store alone (where its deletion arrives by replication).
+     */
     public boolean revokedSince(String apiKeyId, Instant created) {
-        try {
-            Long revokedAt = caches.longs(CACHE, LIFETIME)
-                    .map(cache -> cache.get(apiKeyId))
-                    .orElse(null);
-            return revokedAt != null && revokedAt >= created.toEpochMilli();
-        } catch (RuntimeException gridDown) {
-            return false;
+        Long revokedAt = reads().call(
+                        () -> caches.longs(CACHE, LIFETIME)
+                                .map(cache -> cache.get(apiKeyId))
+                                .orElse(-1L),
+                        "reading the API key revocations from the data grid",
+                        "a deleted API key is refused once its deletion reaches this host's store")
+                .orElse(-1L);
+        return revokedAt >= created.toEpochMilli();
+    }
+
+    /** Made on the first read, on a request thread, which can look the server's thread factory up. */
+    private synchronized BoundedGridCalls reads() {
+        if (reads == null) {
+            reads = BoundedGridCalls.onServerThreads("coffer-api-key-revocations", THREADS, PATIENCE);
+        }
+        return reads;
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (reads != null) {
+            reads.close();
         }
     }
 }

@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Grid calls made for a caller that must not wait on a hung grid (a request taking a throttling token, an admin
@@ -23,6 +27,9 @@ import java.util.logging.Logger;
 public final class BoundedGridCalls implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BoundedGridCalls.class.getName());
+    private static final String[] THREAD_FACTORIES = {
+        "concurrent/__defaultManagedThreadFactory", "java:comp/DefaultManagedThreadFactory"
+    };
 
     private final ExecutorService executor;
     private final Duration patience;
@@ -31,6 +38,30 @@ public final class BoundedGridCalls implements AutoCloseable {
     public BoundedGridCalls(ExecutorService executor, Duration patience) {
         this.executor = executor;
         this.patience = patience;
+    }
+
+    /**
+     * Calls on a pool of {@code threads} of the server's managed thread factory, found by its global name (as the health
+     * probes find their executor; call this on an application thread), or of plain daemon threads named {@code name}
+     * where the server names it otherwise: grid calls need nothing of the application's context.
+     */
+    public static BoundedGridCalls onServerThreads(String name, int threads, Duration patience) {
+        return new BoundedGridCalls(Executors.newFixedThreadPool(threads, serverThreads(name)), patience);
+    }
+
+    private static ThreadFactory serverThreads(String name) {
+        for (String factory : THREAD_FACTORIES) {
+            try {
+                return InitialContext.doLookup(factory);
+            } catch (NamingException | RuntimeException notThere) {
+                // try the next name
+            }
+        }
+        return work -> {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**

@@ -5,12 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 import javax.cache.Cache;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Tells every host that something it follows has changed: one counter per subject in the data grid, moved by the host
@@ -36,9 +32,6 @@ public class ChangeSignals {
     /** Announcing threads: changes are rare, so a couple are plenty; while the grid hangs, later announces queue. */
     static final int THREADS = 2;
 
-    private static final String[] THREAD_FACTORIES = {
-        "concurrent/__defaultManagedThreadFactory", "java:comp/DefaultManagedThreadFactory"
-    };
     private static final int ATTEMPTS = 32;
 
     @Inject
@@ -102,28 +95,9 @@ public class ChangeSignals {
     /** Made at the first announce, on the announcing request's thread, which can look the server's factory up. */
     private synchronized BoundedGridCalls bounded() {
         if (bounded == null) {
-            bounded = new BoundedGridCalls(Executors.newFixedThreadPool(THREADS, threads()), PATIENCE);
+            bounded = BoundedGridCalls.onServerThreads("coffer-change-signals", THREADS, PATIENCE);
         }
         return bounded;
-    }
-
-    /**
-     * The server's managed thread factory, found by its global name (as the health probes find their executor), or
-     * plain daemon threads where the server names it otherwise: the counters are JDK types, any thread can move them.
-     */
-    private static ThreadFactory threads() {
-        for (String name : THREAD_FACTORIES) {
-            try {
-                return InitialContext.doLookup(name);
-            } catch (NamingException | RuntimeException notThere) {
-                // try the next name
-            }
-        }
-        return work -> {
-            Thread thread = new Thread(work, "coffer-change-signals");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @PreDestroy
