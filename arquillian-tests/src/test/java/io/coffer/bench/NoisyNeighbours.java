@@ -27,7 +27,8 @@ import java.util.Map;
  * read. Prints a report and writes it to the given file.
  *
  * <p>Arguments: {@code <coffer home> <host-1 url> <hosts> <seconds per run> <steady reads/s per tenancy> <noisy limit>
- * <report file>}
+ * <report file> [<rounds>]}: each round measures each setting alone, bursting, bursting, alone; the verdict pools every
+ * round's runs, so that more rounds tell a small difference from the run-to-run noise.
  */
 public final class NoisyNeighbours {
 
@@ -35,22 +36,25 @@ public final class NoisyNeighbours {
     private final String url;
     private final int hosts;
     private final int seconds;
+    private final int rounds;
     private final StringBuilder report = new StringBuilder();
     /** Who signs each list of reads, to sign them again before every run. */
     private final Map<List<HttpRequest>, OciRequestSigner> signers = new IdentityHashMap<>();
 
     private Operator operator;
 
-    private NoisyNeighbours(Path home, String url, int hosts, int seconds) {
+    private NoisyNeighbours(Path home, String url, int hosts, int seconds, int rounds) {
         this.home = home;
         this.url = url;
         this.hosts = hosts;
         this.seconds = seconds;
+        this.rounds = rounds;
     }
 
     public static void main(String[] args) throws Exception {
-        NoisyNeighbours bench =
-                new NoisyNeighbours(Path.of(args[0]), args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        int rounds = args.length > 7 ? Integer.parseInt(args[7]) : 1;
+        NoisyNeighbours bench = new NoisyNeighbours(
+                Path.of(args[0]), args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), rounds);
         bench.run(Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         Path output = Path.of(args[6]);
         Files.createDirectories(output.toAbsolutePath().getParent());
@@ -114,27 +118,31 @@ public final class NoisyNeighbours {
             String setting = enabled ? "throttling on" : "throttling off";
             List<OpenLoad.Outcome> alone = new ArrayList<>();
             List<OpenLoad.Outcome> bursting = new ArrayList<>();
-            // Alone, bursting, bursting, alone: whatever drifts during the four runs (the JIT, the machine's other
-            // work) weighs on both sides alike.
-            int run = 0;
-            for (boolean withFifth : new boolean[] {false, true, true, false}) {
-                List<OpenLoad.Outcome> outcomes =
-                        OpenLoad.run(streams(steady, steadyRate, withFifth ? noisy : null, 10 * noisyLimit), seconds);
-                line(
-                        setting + (withFifth ? ", fifth bursting" : ", four alone") + (run < 2 ? " (1st)" : " (2nd)"),
-                        outcomes);
-                (withFifth ? bursting : alone).add(merged(outcomes.subList(0, 4)));
-                run++;
+            for (int round = 1; round <= rounds; round++) {
+                List<OpenLoad.Outcome> roundAlone = new ArrayList<>();
+                List<OpenLoad.Outcome> roundBursting = new ArrayList<>();
+                // Alone, bursting, bursting, alone: whatever drifts during the four runs (the JIT, the machine's other
+                // work) weighs on both sides alike.
+                int run = 0;
+                for (boolean withFifth : new boolean[] {false, true, true, false}) {
+                    List<OpenLoad.Outcome> outcomes = OpenLoad.run(
+                            streams(steady, steadyRate, withFifth ? noisy : null, 10 * noisyLimit), seconds);
+                    line(
+                            setting
+                                    + (withFifth ? ", fifth bursting" : ", four alone")
+                                    + (rounds > 1 ? " r" + round : "")
+                                    + (run < 2 ? " (1st)" : " (2nd)"),
+                            outcomes);
+                    (withFifth ? roundBursting : roundAlone).add(merged(outcomes.subList(0, 4)));
+                    run++;
+                }
+                if (rounds > 1) {
+                    verdicts.add(verdict(setting + ", round " + round, roundAlone, roundBursting));
+                }
+                alone.addAll(roundAlone);
+                bursting.addAll(roundBursting);
             }
-            double p99Alone = merged(alone).percentile(0.99);
-            double p99Bursting = merged(bursting).percentile(0.99);
-            verdicts.add(String.format(
-                    Locale.ROOT,
-                    "%s: the four's p99 alone %.1f ms, with the fifth bursting %.1f ms (%+.0f%%)",
-                    setting,
-                    p99Alone,
-                    p99Bursting,
-                    100 * (p99Bursting / p99Alone - 1)));
+            verdicts.add(verdict(setting + (rounds > 1 ? ", all " + rounds + " rounds" : ""), alone, bursting));
         }
         verdicts.forEach(this::say);
 
@@ -233,6 +241,18 @@ public final class NoisyNeighbours {
         ProcessCpu.jcmd(hostPid, "JFR.stop", "name=refusals");
         say("JFR profile of host-1 under the same load (" + recording + "):");
         JfrTop.of(recording, 25).forEach(this::say);
+    }
+
+    private static String verdict(String setting, List<OpenLoad.Outcome> alone, List<OpenLoad.Outcome> bursting) {
+        double p99Alone = merged(alone).percentile(0.99);
+        double p99Bursting = merged(bursting).percentile(0.99);
+        return String.format(
+                Locale.ROOT,
+                "%s: the four's p99 alone %.1f ms, with the fifth bursting %.1f ms (%+.0f%%)",
+                setting,
+                p99Alone,
+                p99Bursting,
+                100 * (p99Bursting / p99Alone - 1));
     }
 
     private void line(String name, List<OpenLoad.Outcome> outcomes) {
