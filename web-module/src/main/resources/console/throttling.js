@@ -1,25 +1,14 @@
 'use strict';
 
-// The console's throttling section: top tenancies by request rate and by throttled requests (from this host's
-// /metrics, between two refreshes), and a form for one tenancy's limits. Uses call(), row(), clear() and $() of
-// console.js.
+// The console's throttling section: top tenancies by request rate and by throttled requests (from the cluster's
+// counts, /admin/v1/traffic, between two refreshes), and a form for one tenancy's limits. Uses call(), row(), clear()
+// and $() of console.js.
 const throttling = { previous: null, names: {} };
 const LIMIT_FIELDS = ['dataPlaneReadsPerSecond', 'controlPlaneReadsPerSecond', 'controlPlaneWritesPerSecond', 'burstSeconds'];
 
-function requestCounts(text) {
+function requestCounts(traffic) {
   const counts = {};
-  text.split('\n').forEach((line) => {
-    const match = /^coffer_requests_(admitted|throttled)_total\{(.*)\} ([0-9.eE+-]+)$/.exec(line);
-    if (!match) { return; }
-    const labels = {};
-    match[2].split(',').forEach((pair) => {
-      const at = pair.indexOf('=');
-      labels[pair.slice(0, at)] = pair.slice(at + 2, -1);
-    });
-    const key = labels.tenancy + ' ' + labels.class;
-    counts[key] = counts[key] || { tenancy: labels.tenancy, class: labels.class, admitted: 0, throttled: 0 };
-    counts[key][match[1]] = Number(match[3]);
-  });
+  traffic.tenancies.forEach((t) => { counts[t.tenancyId + ' ' + t.class] = t; });
   return counts;
 }
 
@@ -27,20 +16,28 @@ async function showThrottling() {
   const limits = await call('GET', '/admin/v1/limits');
   $('throttling-mode').textContent = (limits.effective.enabled ? 'enforced' : 'off')
     + (limits.hostThrottlesAlone ? ', this host alone (data grid unreachable)' : '');
-  const now = { at: Date.now(), counts: requestCounts(await (await fetch('/metrics')).text()) };
+  const traffic = await call('GET', '/admin/v1/traffic');
+  $('throttling-scope').textContent = traffic.scope === 'cluster'
+    ? 'requests of ' + traffic.hosts.length + ' host(s): ' + traffic.hosts.join(', ')
+    : 'requests of this host alone (data grid unreachable)';
+  const now = { at: Date.now(), hosts: traffic.scope + ' ' + traffic.hosts.join(' '), counts: requestCounts(traffic) };
   const before = throttling.previous;
   throttling.previous = now;
   clear('top-requests');
   clear('top-throttled');
   if (!before) { return; }
   const seconds = Math.max(0.001, (now.at - before.at) / 1000);
-  const rates = Object.keys(now.counts).map((key) => {
-    const old = before.counts[key] || { admitted: 0, throttled: 0 };
+  // Counts are since each host started: compared across a change of the hosts summed, a total jumps or drops, so
+  // only what both readings have is compared then.
+  const sameHosts = before.hosts === now.hosts;
+  const none = { admitted: 0, throttled: 0 };
+  const rates = Object.keys(now.counts).filter((key) => sameHosts || before.counts[key]).map((key) => {
+    const old = before.counts[key] || none;
     return {
-      tenancy: throttling.names[now.counts[key].tenancy] || now.counts[key].tenancy,
+      tenancy: throttling.names[now.counts[key].tenancyId] || now.counts[key].tenancyId,
       class: now.counts[key].class,
-      admitted: (now.counts[key].admitted - old.admitted) / seconds,
-      throttled: (now.counts[key].throttled - old.throttled) / seconds
+      admitted: Math.max(0, now.counts[key].admitted - old.admitted) / seconds,
+      throttled: Math.max(0, now.counts[key].throttled - old.throttled) / seconds
     };
   });
   rates.filter((r) => r.admitted + r.throttled > 0).sort((a, b) => (b.admitted + b.throttled) - (a.admitted + a.throttled))

@@ -12,6 +12,7 @@ import io.coffer.shard.boundary.ShardResource;
 import io.coffer.shard.boundary.VaultShardResource;
 import io.coffer.throttling.boundary.ServiceLimitsResource;
 import io.coffer.throttling.boundary.TenancyLimitsResource;
+import io.coffer.throttling.boundary.TrafficResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -30,6 +31,7 @@ public class AdminApplication extends Application {
                 ApiKeyResource.class,
                 TenancyLimitsResource.class,
                 ServiceLimitsResource.class,
+                TrafficResource.class,
                 ClockResource.class,
                 ProbeResource.class,
                 ShardResource.class,

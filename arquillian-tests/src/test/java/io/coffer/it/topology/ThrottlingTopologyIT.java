@@ -16,6 +16,7 @@ import io.coffer.it.support.Throttling;
 import io.coffer.it.support.TopologyProcesses;
 import io.coffer.server.signing.OciRequestSigner;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -171,6 +172,19 @@ class ThrottlingTopologyIT {
         }
         assertThat(throttled).isEqualTo(noisyResults.size() - admitted);
 
+        // The console's view, asked of one host, adds up every host's counts (each publishes them every 2 s).
+        List<Long> expected = List.of(admitted, noisyResults.size() - admitted);
+        Reply traffic = Http.await(
+                Duration.ofSeconds(20),
+                reply -> reply.status() == 200
+                        && countsOf(reply, noisy.tenant.tenancyId).equals(expected),
+                () -> operator.get(HOSTS.get(2) + "/admin/v1/traffic"));
+        assertThat(countsOf(traffic, noisy.tenant.tenancyId))
+                .as("the noisy tenancy's admitted and throttled reads in %s", traffic.body())
+                .isEqualTo(expected);
+        assertThat(traffic.json().getString("scope")).isEqualTo("cluster");
+        assertThat(traffic.json().getJsonArray("hosts")).hasSize(HOSTS.size());
+
         // the operator raises the limit through another host: every host lets the reads through within seconds
         Throttling.limit(
                 operator,
@@ -193,6 +207,19 @@ class ThrottlingTopologyIT {
             Thread.sleep(10);
         }
         assertThat(join(afterRaise)).as("reads after the raise").allMatch(answer -> answer.status() == 200);
+    }
+
+    /** The tenancy's data-plane reads in an {@code /admin/v1/traffic} answer: admitted, throttled (none: empty). */
+    private static List<Long> countsOf(Reply traffic, String tenancyId) {
+        return traffic.json().getJsonArray("tenancies").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(row -> row.getString("tenancyId").equals(tenancyId)
+                        && row.getString("class").equals("data-plane-read"))
+                .map(row -> List.of(
+                        row.getJsonNumber("admitted").longValue(),
+                        row.getJsonNumber("throttled").longValue()))
+                .findFirst()
+                .orElse(List.of());
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.coffer.throttling.control;
 import io.coffer.throttling.entity.OperationClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -33,6 +37,25 @@ public class ThrottleMetrics {
             registry.counter("coffer_requests_throttled_service", new Tag("class", operation.label()))
                     .inc();
         }
+    }
+
+    /** This host's counts per tenancy and class since it started. */
+    List<TrafficCounts.Row> rows() {
+        List<TrafficCounts.Row> rows = new ArrayList<>();
+        Set<String> tenancies = new HashSet<>(admitted.keySet());
+        tenancies.addAll(throttled.keySet());
+        for (String tenancy : tenancies) {
+            Counter[] admittedCounters = admitted.get(tenancy);
+            Counter[] throttledCounters = throttled.get(tenancy);
+            for (OperationClass operation : OperationClass.values()) {
+                rows.add(new TrafficCounts.Row(
+                        tenancy,
+                        operation.label(),
+                        admittedCounters == null ? 0 : admittedCounters[operation.ordinal()].getCount(),
+                        throttledCounters == null ? 0 : throttledCounters[operation.ordinal()].getCount()));
+            }
+        }
+        return rows;
     }
 
     void gridFailed() {

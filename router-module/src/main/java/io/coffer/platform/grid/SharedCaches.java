@@ -26,7 +26,7 @@ public class SharedCaches {
     static final String CACHE_MANAGER = "payara/CacheManager";
     private static final Logger LOG = Logger.getLogger(SharedCaches.class.getName());
 
-    private final Map<String, Cache<String, Long>> caches = new ConcurrentHashMap<>();
+    private final Map<String, Cache<String, ?>> caches = new ConcurrentHashMap<>();
     private volatile CacheManager manager;
     private volatile boolean reportedMissing;
 
@@ -35,26 +35,38 @@ public class SharedCaches {
      * empty when this host has no data grid.
      */
     public Optional<Cache<String, Long>> longs(String name, Duration lifetime) {
-        Cache<String, Long> known = caches.get(name);
+        return cache(name, lifetime, Long.class);
+    }
+
+    /** A shared cache of {@code String} to {@code String}, as {@link #longs} is of {@code Long}. */
+    public Optional<Cache<String, String>> texts(String name, Duration lifetime) {
+        return cache(name, lifetime, String.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> Optional<Cache<String, V>> cache(String name, Duration lifetime, Class<V> values) {
+        Cache<String, ?> known = caches.get(name);
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of((Cache<String, V>) known);
         }
         CacheManager cacheManager = manager();
         if (cacheManager == null) {
             return Optional.empty();
         }
         synchronized (caches) {
-            return Optional.of(caches.computeIfAbsent(name, missing -> open(cacheManager, name, lifetime)));
+            return Optional.of((Cache<String, V>)
+                    caches.computeIfAbsent(name, missing -> open(cacheManager, name, lifetime, values)));
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Cache<String, Long> open(CacheManager cacheManager, String name, Duration lifetime) {
-        Cache<String, Long> cache = cacheManager.getCache(name);
+    private static <V> Cache<String, V> open(
+            CacheManager cacheManager, String name, Duration lifetime, Class<V> values) {
+        Cache<String, V> cache = cacheManager.getCache(name);
         if (cache != null) {
             return cache;
         }
-        MutableConfiguration<String, Long> configuration = new MutableConfiguration<String, Long>()
+        MutableConfiguration<String, V> configuration = new MutableConfiguration<String, V>()
                 .setStoreByValue(true)
                 .setStatisticsEnabled(false)
                 .setExpiryPolicyFactory(ModifiedExpiryPolicy.factoryOf(
@@ -63,7 +75,7 @@ public class SharedCaches {
             return cacheManager.createCache(name, configuration);
         } catch (CacheException createdMeanwhile) {
             // another host created it between the two calls
-            Cache<String, Long> existing = cacheManager.getCache(name);
+            Cache<String, V> existing = cacheManager.getCache(name);
             if (existing == null) {
                 throw createdMeanwhile;
             }
