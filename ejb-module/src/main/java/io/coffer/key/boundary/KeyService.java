@@ -96,7 +96,10 @@ public class KeyService {
         try {
             self().storeNew(vault.store(), key, tenancyId, retry, now);
         } catch (RuntimeException failure) {
-            routes.remove(key.id());
+            // The commit's outcome may be unknown (a connection lost during it): take back only a route without a key.
+            if (!onShard(vault.store(), key.id())) {
+                routes.remove(key.id());
+            }
             throw failure;
         }
         return key;
@@ -110,6 +113,15 @@ public class KeyService {
         key.rotatedTo(newVersion(shard, key, now));
         shard.flush();
         retries.remember(store, tenancyId, retry, key.id());
+    }
+
+    /** Whether the shard has the key; when that cannot be read, yes (a route without a key answers 404 anyway). */
+    private boolean onShard(StoreId store, String keyId) {
+        try {
+            return router.readRemote(store, shard -> shard.find(MasterKey.class, keyId)) != null;
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     private KeyService self() {

@@ -96,7 +96,10 @@ public class NewSecrets {
         try {
             self().storeNew(vault.store(), created, tenancyId, retry, named);
         } catch (RuntimeException failure) {
-            names.giveBack(secret);
+            // The commit's outcome may be unknown (a connection lost during it): give back only what the shard lacks.
+            if (!onShard(vault.store(), secret.id())) {
+                names.giveBack(secret);
+            }
             throw failure;
         }
         return new SecretService.SecretWithMetadata(secret, request.metadata());
@@ -122,16 +125,26 @@ public class NewSecrets {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void storeNew(
             StoreId store, SecretCreation.NewSecret created, String tenancyId, RetryToken retry, Instant named) {
-        if (!NameClaims.mayStillWrite(named, clock.instant())) {
-            // Past this, another create may soon take the name over: writing the secret now could make two of it.
-            throw new ServiceUnavailableException("the secret could not be created in time; retry");
-        }
         EntityManager shard = router.shard(store);
         shard.persist(created.secret());
         shard.persist(created.firstVersion());
         shard.flush();
         retries.remember(store, tenancyId, retry, created.secret().id());
+        // Checked after the statements, which started the store's transaction (and its 30 s timeout): past this,
+        // another create may take the name over before this one commits, and there would be two of it.
+        if (!NameClaims.mayStillWrite(named, clock.instant())) {
+            throw new ServiceUnavailableException("the secret could not be created in time; retry");
+        }
         Failpoints.reach(Failpoints.SECRET_CREATE_BEFORE_SHARD_COMMIT);
+    }
+
+    /** Whether the shard has the secret; when that cannot be read, yes (the name then stays, see NameClaims). */
+    private boolean onShard(StoreId store, String secretId) {
+        try {
+            return router.readRemote(store, shard -> shard.find(Secret.class, secretId)) != null;
+        } catch (RuntimeException unreadable) {
+            return true;
+        }
     }
 
     private NewSecrets self() {

@@ -1,6 +1,7 @@
 package io.coffer.secret.boundary;
 
 import io.coffer.platform.failure.ConflictException;
+import io.coffer.platform.failure.ServiceUnavailableException;
 import io.coffer.resource.control.UniqueRows;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.entity.ResourceRoute;
@@ -46,6 +47,12 @@ public class SecretNames {
                     .map(Secret::lifecycleState);
             if (!NameClaims.mayTakeOver(
                     holder, holderRoute == null ? null : holderRoute.createdAt(), clock.instant())) {
+                if (holder.isEmpty()) {
+                    // A create of this name is under way, or its host died in the middle of it (a retry of that very
+                    // request lands here): neither is known to exist, so retry rather than "already exists".
+                    throw new ServiceUnavailableException("a create of the secret '" + secret.name() + "' in vault "
+                            + secret.vaultId() + " is in progress or was interrupted; retry later");
+                }
                 throw new ConflictException(conflict(secret));
             }
             base.remove(taken);

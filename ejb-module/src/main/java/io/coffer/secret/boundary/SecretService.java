@@ -95,10 +95,13 @@ public class SecretService {
         Compartments.requireOwn(criteria.tenancyId(), criteria.compartmentId());
         SecretListing.Query query = SecretListing.query(criteria);
         List<Secret> rows = new ArrayList<>();
+        // Each shard read on its own: a transaction may hold one store only (see ShardRouter).
         for (StoreId shard : shardsOf(criteria.tenancyId(), criteria.vaultId())) {
-            TypedQuery<Secret> typed = router.shard(shard).createQuery(query.jpql(), Secret.class);
-            query.parameters().forEach(typed::setParameter);
-            rows.addAll(typed.setMaxResults(query.maxResults()).getResultList());
+            rows.addAll(router.readRemote(shard, store -> {
+                TypedQuery<Secret> typed = store.createQuery(query.jpql(), Secret.class);
+                query.parameters().forEach(typed::setParameter);
+                return typed.setMaxResults(query.maxResults()).getResultList();
+            }));
         }
         rows.sort(SecretListing.order(criteria));
         return SecretListing.page(

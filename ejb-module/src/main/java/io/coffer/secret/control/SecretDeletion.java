@@ -32,7 +32,7 @@ public class SecretDeletion {
 
     /** CancelSecretDeletion: PENDING_DELETION back to ACTIVE. */
     public void cancelDeletion(Secret secret) {
-        secret.cancelDeletion();
+        secret.cancelDeletion(clock.instant());
     }
 
     /** ScheduleSecretVersionDeletion: only a DEPRECATED version that is not LATEST. */

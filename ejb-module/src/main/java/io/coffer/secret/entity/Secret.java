@@ -188,9 +188,16 @@ public class Secret extends VaultScopedResource {
     }
 
     /** PENDING_DELETION goes back to ACTIVE. */
-    public void cancelDeletion() {
+    /**
+     * Back to ACTIVE, while its deletion is still to come: once due, the deletion may have started (its name is freed on
+     * the base store before the secret is marked on its shard), so it is no longer cancellable.
+     */
+    public void cancelDeletion(Instant now) {
         if (lifecycleState() != SecretLifecycleState.PENDING_DELETION) {
             throw incorrectState("is not scheduled for deletion, so there is no deletion to cancel");
+        }
+        if (isDueForDeletion(now)) {
+            throw incorrectState("is being deleted (its deletion was due at " + timeOfDeletion + ")");
         }
         lifecycleState(SecretLifecycleState.ACTIVE);
         timeOfDeletion = null;

@@ -94,7 +94,7 @@ public class VaultService {
     }
 
     public Vault cancelDeletion(String tenancyId, String vaultId, String ifMatch, RetryToken retry) {
-        return change(tenancyId, vaultId, ifMatch, retry, Vault::cancelDeletion);
+        return change(tenancyId, vaultId, ifMatch, retry, vault -> vault.cancelDeletion(clock.instant()));
     }
 
     private Vault change(String tenancyId, String vaultId, String ifMatch, RetryToken retry, Consumer<Vault> action) {

@@ -92,8 +92,16 @@ public class Vault extends TenancyResource {
         lifecycleState(VaultState.PENDING_DELETION);
     }
 
-    public void cancelDeletion() {
+    /**
+     * Back to ACTIVE, while its deletion is still to come: once due, the deletion may have started (the vault's keys and
+     * secrets are deleted on its shard before the vault is marked on the base store), so it is no longer cancellable.
+     */
+    public void cancelDeletion(Instant now) {
         requireState(VaultState.PENDING_DELETION, "cancel the deletion of");
+        if (deletionDue(now)) {
+            throw new IncorrectStateException("cannot cancel the deletion of vault " + id()
+                    + ": it is being deleted (due at " + timeOfDeletion + ")");
+        }
         this.timeOfDeletion = null;
         lifecycleState(VaultState.ACTIVE);
     }

@@ -76,10 +76,12 @@ class SecretTest {
                 () -> secret.scheduleDeletion(when), "already scheduled for deletion at " + "2026-12-02T02:13:29.468Z");
         assertThat(secret.isDueForDeletion(when.minusMillis(1))).isFalse();
         assertThat(secret.isDueForDeletion(when)).isTrue();
-        secret.cancelDeletion();
+        Instant due = when;
+        assertIncorrectState(() -> secret.cancelDeletion(due), "is being deleted");
+        secret.cancelDeletion(when.minusMillis(1));
         assertThat(secret.lifecycleState()).isEqualTo(SecretLifecycleState.ACTIVE);
         assertThat(secret.timeOfDeletion()).isNull();
-        assertIncorrectState(secret::cancelDeletion, "is not scheduled for deletion");
+        assertIncorrectState(() -> secret.cancelDeletion(due), "is not scheduled for deletion");
         assertIncorrectState(secret::completeDeletion, "is not pending deletion");
 
         secret.scheduleDeletion(when);

@@ -66,8 +66,18 @@ public class ReplicationStatusService implements ReplicationPort {
 
     @Override
     public void rollBack(StoreId store) {
-        try (Connection remote = connections.remote(store)) {
-            RemoteLog.startNewEpoch(remote, store, clock.instant());
+        try (Connection remote = connections.remoteOutsideTransactions(store)) {
+            boolean autoCommit = remote.getAutoCommit();
+            remote.setAutoCommit(false);
+            try {
+                RemoteLog.startNewEpoch(remote, store, clock.instant());
+                remote.commit();
+            } catch (SQLException | RuntimeException failed) {
+                remote.rollback();
+                throw failed;
+            } finally {
+                remote.setAutoCommit(autoCommit);
+            }
         } catch (SQLException failure) {
             throw new IllegalStateException(
                     "cannot roll back the replication of store " + store + ": " + failure.getMessage(), failure);

@@ -23,8 +23,12 @@ public interface ReplicationPort {
     boolean leadsCell();
 
     /**
-     * Rolls the store's replication back, in the caller's transaction: pending and logged events are removed and a
-     * new epoch of the log begins; every host drops its replica of the store when it sees the new epoch.
+     * Rolls the store's replication back, committed at once on the store alone and never in the caller's transaction
+     * (which writes the base store, and a transaction writes one store): pending and logged events are removed and a
+     * new epoch of the log begins; every host drops its replica of the store when it sees the new epoch. Call it before
+     * committing the switch that asks for it: should that commit fail, the store keeps capturing into the new epoch,
+     * its replicas start again from there, and the next phase's backfill and sweep fill them (and the operator's
+     * request, refused, is retried).
      */
     void rollBack(StoreId store);
 }
