@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.Session;
 
 /**
  * Hands out the entity manager of the store a read or a write belongs to: the base store, a shard's remote store,
@@ -247,7 +248,9 @@ public class ShardRouter {
                 ? dataSources.localOutsideTransactions()
                 : dataSources.remoteOutsideTransactions(StoreId.of(store));
         String template = local ? StoreUnits.LOCAL_UNIT : StoreUnits.unitOf(StoreId.of(store));
-        return open(template, StoreUnits.reader(outside, "coffer-reader-" + store + "-" + deployment));
+        Map<String, Object> properties = StoreUnits.reader(outside, "coffer-reader-" + store + "-" + deployment);
+        properties.put("eclipselink.session.customizer", (SessionCustomizer) ShardRouter::noReadRetries);
+        return open(template, properties);
     }
 
     private EntityManagerFactory remoteUnit(StoreId store) {
@@ -269,10 +272,7 @@ public class ShardRouter {
         ReplicationHooks replication = installedHooks();
         Map<String, Object> properties = StoreUnits.remote(store, deployment);
         properties.put("eclipselink.session.customizer", (SessionCustomizer) session -> {
-            // EclipseLink would retry a read that lost its connection up to three times, five seconds apart: with the
-            // server hung, that turned one store deadline into fifteen seconds and more. The deadline has decided;
-            // the caller answers 503 and the client retries.
-            session.getLogin().setQueryRetryAttemptCount(0);
+            noReadRetries(session);
             replication.attach(store, session);
         });
         return TransactionSuspension.outside(() -> {
@@ -280,6 +280,15 @@ public class ShardRouter {
             replication.remoteOpened(store);
             return unit;
         });
+    }
+
+    /**
+     * EclipseLink would retry a read outside a transaction that lost its connection up to three times, five seconds
+     * apart: with the server hung, that turned one store deadline into fifteen seconds and more. The deadline has
+     * decided; the caller answers 503 and the client retries.
+     */
+    private static void noReadRetries(Session session) {
+        session.getLogin().setQueryRetryAttemptCount(0);
     }
 
     private EntityManagerFactory openLocalUnit() {
