@@ -125,6 +125,35 @@ public final class DomainXml {
         return created;
     }
 
+    /** The network listener of Coffer's HTTP port, the one clients use. */
+    static final String CLIENT_LISTENER = "http-listener-1";
+
+    /**
+     * Before a start: the server comes up with its client port closed, and opens it once Coffer is deployed on it
+     * ({@link HostNode#openToClients}). Payara serves that port while it is still loading its applications, and
+     * answered a client's request then with its own 403, 404 or 500 pages (a 404 for a secret that exists); a closed
+     * port tells the client to retry elsewhere or later. domain.xml is written only when it changes.
+     */
+    public static void closeToClients(Path domainXml) throws IOException {
+        Document document = read(domainXml);
+        if (setClientListener(document, false)) {
+            write(document, domainXml);
+        }
+    }
+
+    /** @return whether the document changed */
+    static boolean setClientListener(Document document, boolean enabled) {
+        boolean changed = false;
+        for (Element listener : elements(serverConfig(document.getDocumentElement()), "network-listener")) {
+            if (CLIENT_LISTENER.equals(listener.getAttribute("name"))
+                    && !String.valueOf(enabled).equals(listener.getAttribute("enabled"))) {
+                listener.setAttribute("enabled", String.valueOf(enabled));
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     /**
      * Test-only: arms the failpoints of the host's next start ({@link FailpointArming}), or disarms any an earlier start
      * armed. domain.xml is written only when it changes.

@@ -153,9 +153,10 @@ public final class HostNode {
         }
         checkPortsFree();
         try {
+            Path domainXml = domainDir().resolve("config/domain.xml");
             DomainXml.armFailpoints(
-                    domainDir().resolve("config/domain.xml"),
-                    FailpointArming.forHost(System.getenv(FailpointArming.ENVIRONMENT), host.name()));
+                    domainXml, FailpointArming.forHost(System.getenv(FailpointArming.ENVIRONMENT), host.name()));
+            DomainXml.closeToClients(domainXml);
         } catch (IOException unwritable) {
             throw new FailedStart(host.name() + ": " + unwritable.getMessage());
         }
@@ -229,6 +230,22 @@ public final class HostNode {
      */
     public void recoverTransactions() {
         asadmin.remote(host.adminPort(), "recover-transactions", "server");
+    }
+
+    /**
+     * Opens the client port of a running server, which starts with it closed ({@link DomainXml#closeToClients}): call
+     * it once Coffer is deployed there. Payara starts the listener at once, without a restart.
+     */
+    public void openToClients() {
+        try {
+            asadmin.remote(
+                    host.adminPort(),
+                    "set",
+                    "configs.config.server-config.network-config.network-listeners.network-listener."
+                            + DomainXml.CLIENT_LISTENER + ".enabled=true");
+        } catch (CliException failed) {
+            throw new FailedStart(host.name() + ": " + failed.getMessage());
+        }
     }
 
     /** Deploys the EAR unless this very EAR is already deployed here; a failure is a {@link FailedStart}. */

@@ -133,6 +133,9 @@ public final class Topology {
         }
         if (deploy) {
             progress.step(name + ": deploy " + artifacts.ear().getFileName(), host::deploy);
+        }
+        progress.step(name + ": open " + host.plan().url() + " to clients", host::openToClients);
+        if (deploy) {
             progress.step(
                     name + ": wait until healthy at " + host.plan().url() + "/health",
                     () -> host.awaitHealthy(HEALTH_TIMEOUT));

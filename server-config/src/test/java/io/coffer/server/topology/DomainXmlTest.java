@@ -123,4 +123,16 @@ class DomainXmlTest {
     private static String attribute(Element root, String tag, String name) {
         return ((Element) root.getElementsByTagName(tag).item(0)).getAttribute(name);
     }
+
+    @Test
+    void aStartingServerKeepsItsClientPortClosedUntilTold() throws Exception {
+        Document document = parsed(FRESH);
+
+        assertThat(DomainXml.setClientListener(document, false)).isTrue();
+        assertThat(attribute(document.getDocumentElement(), "network-listener", "enabled"))
+                .isEqualTo("false");
+        assertThat(DomainXml.setClientListener(document, false))
+                .as("written only when it changes")
+                .isFalse();
+    }
 }
