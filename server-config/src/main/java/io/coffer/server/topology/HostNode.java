@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class HostNode {
     private static final String CONFIGURED_MARKER = "coffer-configured";
     private static final String CREDENTIALS_MARKER = "coffer-credentials";
     private static final String DEPLOYED_MARKER = "coffer-deployed.sha256";
+    /** Written by Coffer's web module once it is loaded, with the server's PID (see {@code LoadedMarker}). */
+    static final String LOADED_MARKER = "coffer-loaded.pid";
+
     private static final String DEADLINES_MARKER = "coffer-deadlines";
     /** The data source that bounds the Derby client's waits, in a jar of its own on the server's library path. */
     private static final String DEADLINES_JAR = "coffer-derby-deadlines.jar";
@@ -230,6 +234,30 @@ public final class HostNode {
      */
     public void recoverTransactions() {
         asadmin.remote(host.adminPort(), "recover-transactions", "server");
+    }
+
+    /**
+     * Waits until Coffer is loaded in the running server: its web module writes the server's PID into {@value
+     * #LOADED_MARKER} once it is up. {@code start-domain} returns while the applications are still loading. A server
+     * that exits, loses its PID file or never loads Coffer within the timeout is a {@link FailedStart}.
+     */
+    public void awaitLoaded(Duration timeout) {
+        ProcessHandle server =
+                running().orElseThrow(() -> new FailedStart(host.name() + " is not running; see " + serverLog()));
+        Path marker = domainDir().resolve(LOADED_MARKER);
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive() || running().isEmpty()) {
+                throw new FailedStart(
+                        host.name() + " (pid " + server.pid() + ") stopped while loading Coffer; see " + serverLog());
+            }
+            if (markerHolds(LOADED_MARKER, Long.toString(server.pid()))) {
+                return;
+            }
+            Processes.sleep(250);
+        }
+        throw new FailedStart(host.name() + " did not load Coffer within " + timeout.toSeconds() + " s (no " + marker
+                + " with its PID); see " + serverLog());
     }
 
     /**

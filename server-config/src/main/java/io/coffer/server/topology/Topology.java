@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 public final class Topology {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
+    /** How long a started server may take to load Coffer (start-domain returns before its applications are loaded). */
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(4);
     /** A host's start fails now and then on a loaded machine (a race inside the server): a few attempts suffice. */
     static final int HOST_START_ATTEMPTS = 3;
 
@@ -133,6 +135,7 @@ public final class Topology {
         }
         if (deploy) {
             progress.step(name + ": deploy " + artifacts.ear().getFileName(), host::deploy);
+            progress.step(name + ": wait until Coffer is loaded", () -> host.awaitLoaded(LOAD_TIMEOUT));
         }
         progress.step(name + ": open " + host.plan().url() + " to clients", host::openToClients);
         if (deploy) {
