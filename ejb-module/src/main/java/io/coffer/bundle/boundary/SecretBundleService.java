@@ -137,9 +137,9 @@ public class SecretBundleService {
 
     /**
      * On a remote store (or the local one inside a transaction): one statement (one round trip) for the secret, its
-     * versions and the key versions that sealed them, and one more only when the secret has metadata. Read-only: nothing read here is changed, so EclipseLink
-     * neither copies the rows into the entity manager's unit of work nor keeps a backup copy of each to detect
-     * changes.
+     * versions and the key versions that sealed them, and one more only when the secret has metadata. Read-only:
+     * nothing read here is changed, so EclipseLink neither copies the rows into the entity manager's unit of work nor
+     * keeps a backup copy of each to detect changes.
      */
     private Optional<Parts> load(EntityManager store, String secretId, BundleSelector selector) {
         List<Object[]> rows = store.createNamedQuery(SecretVersion.READABLE_OF_SECRET, Object[].class)

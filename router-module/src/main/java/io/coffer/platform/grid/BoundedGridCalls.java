@@ -19,10 +19,10 @@ import javax.naming.NamingException;
 /**
  * Grid calls made for a caller that must not wait on a hung grid (a request taking a throttling token, an admin
  * request whose change is already committed): each call runs on threads of its own and the caller waits for it at most
- * {@code patience}, then gets no answer; a grid member that hangs would otherwise hold the caller for the grid's whole operation timeout. A call
- * not answered in time is only no longer waited for: it goes on on its thread and may still reach the grid (a late
- * signal is still a signal), ending at the latest with the grid's own timeout. Said once per outage: the first failure
- * warns, the first answer after it says the grid answers again.
+ * {@code patience}, then gets no answer; a grid member that hangs would otherwise hold the caller for the grid's
+ * whole operation timeout. A call not answered in time is only no longer waited for: it goes on on its thread and may
+ * still reach the grid (a late signal is still a signal), ending at the latest with the grid's own timeout. Said once
+ * per outage: the first failure warns, the first answer after it says the grid answers again.
  */
 public final class BoundedGridCalls implements AutoCloseable {
 

@@ -107,14 +107,6 @@ public class ShardRouter {
         return transactional.forUnit(localUnit());
     }
 
-    /** The store the caller's transaction writes, if it writes one yet. */
-    public static Optional<String> writtenStore() {
-        if (!TransactionRegistry.isActive()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable((String) TransactionRegistry.get().getResource(WRITES));
-    }
-
     private static void claim(String store) {
         TransactionSynchronizationRegistry registry = TransactionRegistry.get();
         Object writes = registry.getResource(WRITES);
