@@ -15,10 +15,12 @@ public final class Asadmin {
 
     private final Path payaraHome;
     private final Path log;
+    private final Path cofferHome;
 
-    public Asadmin(Path payaraHome, Path log) {
+    public Asadmin(Path payaraHome, Path log, Path cofferHome) {
         this.payaraHome = payaraHome;
         this.log = log;
+        this.cofferHome = cofferHome;
     }
 
     /** Runs a local command (no admin port: create-domain, start-domain ...). */
@@ -86,6 +88,8 @@ public final class Asadmin {
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
                 // asadmin reads no password from the terminal: domains are created with --nopassword.
                 builder.environment().put("AS_ADMIN_READTIMEOUT", "600000");
+                // asadmin's own JVM, like every other Coffer starts, resolves no name through DNS.
+                builder.environment().put("AS_EXTRA_JAVA_OPTS", LoopbackNames.jvmOption(cofferHome));
                 Process process = builder.start();
                 if (!process.waitFor(15, TimeUnit.MINUTES)) {
                     process.destroyForcibly();

@@ -49,6 +49,7 @@ public final class BrokerServer {
                         Java.executable(),
                         "-Xmx384m",
                         "-Djava.net.preferIPv4Stack=true",
+                        LoopbackNames.jvmOption(plan.home()),
                         "-Dactivemq.idgenerator.localport=" + plan.brokerPort(),
                         "-cp",
                         artifacts.cliClasspath(),

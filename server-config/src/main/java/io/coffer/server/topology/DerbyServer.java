@@ -70,8 +70,9 @@ public final class DerbyServer {
     }
 
     /** Options of every JVM that opens this Derby system: the network server and the one-off credentials bootstrap. */
-    private List<String> systemProperties() {
+    private List<String> systemProperties() throws IOException {
         return List.of(
+                LoopbackNames.jvmOption(plan.home()),
                 "-Dderby.system.home=" + plan.derbyHome(),
                 "-Dderby.authentication.provider=NATIVE:" + CredentialsDatabase.NAME,
                 // the one password is the install's; it must not expire under running servers (Derby's default: 31
@@ -79,7 +80,7 @@ public final class DerbyServer {
                 "-Dderby.authentication.native.passwordLifetimeMillis=0");
     }
 
-    private List<String> command() {
+    private List<String> command() throws IOException {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx512m"));
         command.addAll(systemProperties());
         command.addAll(List.of(

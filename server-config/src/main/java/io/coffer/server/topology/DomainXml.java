@@ -203,21 +203,31 @@ public final class DomainXml {
         return options;
     }
 
-    private static void setJvmOption(Element java, String option) {
+    /** Sets one JVM option of the host's server (replacing one with the same key); domain.xml is written on change. */
+    public static void setJvmOption(Path domainXml, String option) throws IOException {
+        Document document = read(domainXml);
+        if (setJvmOption(child(serverConfig(document.getDocumentElement()), "java-config"), option)) {
+            write(document, domainXml);
+        }
+    }
+
+    /** @return whether the element changed */
+    private static boolean setJvmOption(Element java, String option) {
         String key = option.contains("=") ? option.substring(0, option.indexOf('=') + 1) : option;
         for (Element existing : elements(java, "jvm-options")) {
             String text = existing.getTextContent().trim();
             if (text.equals(option)) {
-                return;
+                return false;
             }
             if (key.startsWith("-Xmx") ? text.startsWith("-Xmx") : text.startsWith(key) && key.endsWith("=")) {
                 existing.setTextContent(option);
-                return;
+                return true;
             }
         }
         Element added = java.getOwnerDocument().createElement("jvm-options");
         added.setTextContent(option);
         java.appendChild(added);
+        return true;
     }
 
     private static Element serverConfig(Element domain) {

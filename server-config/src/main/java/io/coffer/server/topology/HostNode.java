@@ -45,7 +45,7 @@ public final class HostNode {
         this.plan = plan;
         this.host = host;
         this.artifacts = artifacts;
-        this.asadmin = new Asadmin(plan.payaraHome(), asadminLog());
+        this.asadmin = new Asadmin(plan.payaraHome(), asadminLog(), plan.home());
         this.deadlines = Deadlines.of(plan.home());
         this.resources = new HostResources(plan, host, artifacts, deadlines);
     }
@@ -161,6 +161,7 @@ public final class HostNode {
             DomainXml.armFailpoints(
                     domainXml, FailpointArming.forHost(System.getenv(FailpointArming.ENVIRONMENT), host.name()));
             DomainXml.closeToClients(domainXml);
+            DomainXml.setJvmOption(domainXml, LoopbackNames.jvmOption(plan.home()));
         } catch (IOException unwritable) {
             throw new FailedStart(host.name() + ": " + unwritable.getMessage());
         }

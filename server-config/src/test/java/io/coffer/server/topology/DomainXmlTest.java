@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -134,5 +136,20 @@ class DomainXmlTest {
         assertThat(DomainXml.setClientListener(document, false))
                 .as("written only when it changes")
                 .isFalse();
+    }
+
+    @Test
+    void aJvmOptionIsSetOnceAndReplacedByKey(@TempDir Path folder) throws Exception {
+        Path domainXml = folder.resolve("domain.xml");
+        Files.writeString(domainXml, FRESH);
+
+        DomainXml.setJvmOption(domainXml, "-Djdk.net.hosts.file=/a/loopback-hosts");
+        DomainXml.setJvmOption(domainXml, "-Djdk.net.hosts.file=/a/loopback-hosts");
+        DomainXml.setJvmOption(domainXml, "-Djdk.net.hosts.file=/b/loopback-hosts");
+
+        NodeList options = parsed(Files.readString(domainXml)).getElementsByTagName("jvm-options");
+        assertThat(options.getLength()).isEqualTo(2);
+        assertThat(options.item(0).getTextContent()).isEqualTo("-Xmx512m");
+        assertThat(options.item(1).getTextContent()).isEqualTo("-Djdk.net.hosts.file=/b/loopback-hosts");
     }
 }
