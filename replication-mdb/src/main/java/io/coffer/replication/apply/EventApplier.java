@@ -54,21 +54,27 @@ public class EventApplier {
     }
 
     /**
-     * Applies one event from the topic. The message is acknowledged after this returns; if the host dies in between,
-     * the redelivered event is at or below the bookmark and skipped, so nothing is applied twice.
+     * Applies the events of one message from the topic (one store's, in log order) in one transaction. The message is
+     * acknowledged after this returns; if the host dies in between, the redelivered events are at or below the
+     * bookmark and skipped, so nothing is applied twice.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void apply(ReplicationEvent event) {
-        StoreId store = event.store();
+    public void apply(List<ReplicationEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        StoreId store = events.get(0).store();
         if (!router.isKnown(store)) {
             // Another cell's shard: this host does not replicate it.
             return;
         }
         try (Connection local = connections.local()) {
-            record(store, follower.apply(local, event, () -> connections.remote(store)));
+            record(store, follower.apply(local, events, () -> connections.remote(store)));
         } catch (SQLException failure) {
             throw new EJBException(
-                    "applying event " + event.sequence() + " of store " + store + " failed: " + failure.getMessage(),
+                    "applying events " + events.get(0).sequence() + " to "
+                            + events.get(events.size() - 1).sequence() + " of store " + store + " failed: "
+                            + failure.getMessage(),
                     failure);
         }
     }

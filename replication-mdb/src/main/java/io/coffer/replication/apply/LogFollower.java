@@ -62,31 +62,51 @@ final class LogFollower {
         this.clock = clock;
     }
 
-    /** Applies one delivered event, after what is missing before it. */
-    Progress apply(Connection local, ReplicationEvent event, RemoteLogAccess remote) throws SQLException {
-        StoreId store = event.store();
+    /**
+     * Applies the events of one delivered message (one store's and epoch's, consecutive, in log order), after what is
+     * missing before them; those at or below the bookmark are redeliveries and skipped. Should the message skip a
+     * sequence number, the events after that hole are left out: the next message has the hole filled from the log.
+     */
+    Progress apply(Connection local, List<ReplicationEvent> delivered, RemoteLogAccess remote) throws SQLException {
+        ReplicationEvent first = delivered.get(0);
+        StoreId store = first.store();
         Bookmarks.Position position = Bookmarks.lock(local, store);
-        if (event.epoch() < position.epoch()) {
+        if (first.epoch() < position.epoch()) {
             return Progress.SKIPPED;
         }
-        if (event.epoch() > position.epoch()) {
-            position = startEpoch(local, store, event.epoch());
+        if (first.epoch() > position.epoch()) {
+            position = startEpoch(local, store, first.epoch());
         }
-        if (event.sequence() <= position.applied()) {
+        List<ReplicationEvent> fresh = new ArrayList<>();
+        for (ReplicationEvent event : delivered) {
+            if (event.sequence() <= position.applied()) {
+                continue;
+            }
+            if (!fresh.isEmpty()
+                    && event.sequence() != fresh.get(fresh.size() - 1).sequence() + 1) {
+                LOG.warning(() -> "store " + store + ": a replication message skips from "
+                        + fresh.get(fresh.size() - 1).sequence() + " to " + event.sequence()
+                        + "; the events after the hole wait for the next message");
+                break;
+            }
+            fresh.add(event);
+        }
+        if (fresh.isEmpty()) {
             return Progress.SKIPPED;
         }
-        long missing = event.sequence() - position.applied() - 1;
+        long next = fresh.get(0).sequence();
+        long missing = next - position.applied() - 1;
         if (missing > INLINE_GAP_LIMIT) {
-            throw new ReplicaBehindException("store " + store + ": event " + event.sequence()
-                    + " arrived with the local store at " + position.applied() + "; waiting for the catch-up");
+            throw new ReplicaBehindException("store " + store + ": event " + next + " arrived with the local store at "
+                    + position.applied() + "; waiting for the catch-up");
         }
         List<ReplicationEvent> events = new ArrayList<>();
         if (missing > 0) {
             try (Connection log = remote.open()) {
-                events.addAll(fromLog(log, store, event.epoch(), position.applied(), event.sequence() - 1));
+                events.addAll(fromLog(log, store, first.epoch(), position.applied(), next - 1));
             }
         }
-        events.add(event);
+        events.addAll(fresh);
         write(local, events);
         return new Progress(events, missing, false);
     }
@@ -160,7 +180,11 @@ final class LogFollower {
                 ReplicaOrigins.deleted(
                         local, event.change().table(), event.change().entityKey());
             }
-            Bookmarks.advance(local, event.store(), event.sequence(), clock.instant());
+        }
+        if (!events.isEmpty()) {
+            // once per transaction: the rows and the bookmark commit together
+            ReplicationEvent last = events.get(events.size() - 1);
+            Bookmarks.advance(local, last.store(), last.sequence(), clock.instant());
         }
     }
 }

@@ -12,12 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Receives every replication event on this host (a durable subscription of its own, one session so events arrive in
- * order), decodes it and hands it to the {@link EventApplier}, which commits it to the local store before the message
- * is acknowledged; an exception leaves the message to be redelivered. Activation config: META-INF/ejb-jar.xml.
+ * Receives every replication message on this host (a durable subscription of its own, one session so events arrive in
+ * order), decodes its batch of events and hands it to the {@link EventApplier}, which commits them to the local store
+ * in one transaction before the message is acknowledged; an exception leaves the message to be redelivered. Activation config: META-INF/ejb-jar.xml.
  */
 @MessageDriven(name = "ReplicationEventConsumer")
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -33,16 +34,16 @@ public class ReplicationEventConsumer implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        ReplicationEvent event;
+        List<ReplicationEvent> events;
         try {
-            event = EventMessages.decode(message);
+            events = EventMessages.decode(message);
         } catch (JMSException | RuntimeException unreadable) {
             // Dropping it loses nothing: the next event's gap is filled from the remote log.
             metrics.applyFailed("unreadable");
             LOG.warning("dropped an unreadable replication message: " + unreadable.getMessage());
             return;
         }
-        applier.apply(event);
+        applier.apply(events);
         Failpoints.reach(Failpoints.APPLY_AFTER_COMMIT);
     }
 }

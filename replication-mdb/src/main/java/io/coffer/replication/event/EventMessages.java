@@ -1,15 +1,19 @@
 package io.coffer.replication.event;
 
 import io.coffer.routing.entity.StoreId;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A replication event as a JMS message on the topic: the row change as its logged JSON text, its place in the store's
- * log (store, epoch, sequence) and its capture time as properties. The publisher writes it, the MDB reads it back.
+ * Replication events as JMS messages on the topic. The publisher sends a {@link EventBatch} of one store's log per
+ * message: its entries in the body, the store, epoch, first sequence and entry count as properties. The MDB reads it
+ * back, and still reads the one-event text messages of earlier versions (the row change as its logged JSON text) that
+ * a broker may hold from before an upgrade.
  */
 public final class EventMessages {
 
@@ -17,32 +21,50 @@ public final class EventMessages {
     static final String EPOCH = "epoch";
     static final String SEQUENCE = "seq";
     static final String CAPTURED_AT = "capturedAt";
+    static final String COUNT = "count";
 
     private EventMessages() {}
 
-    /** @param payload the row change as logged, see {@link RowChangeCodec} */
-    public static TextMessage encode(
-            Session session, StoreId store, long epoch, long sequence, Instant capturedAt, String payload)
+    /** @param entries consecutive entries of the store's log, at least one */
+    public static BytesMessage encode(Session session, StoreId store, long epoch, List<EventBatch.Entry> entries)
             throws JMSException {
-        TextMessage message = session.createTextMessage(payload);
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(EventBatch.encode(entries));
         message.setStringProperty(STORE, store.name());
         message.setLongProperty(EPOCH, epoch);
-        message.setLongProperty(SEQUENCE, sequence);
-        message.setLongProperty(CAPTURED_AT, capturedAt.toEpochMilli());
+        message.setLongProperty(SEQUENCE, entries.get(0).sequence());
+        message.setIntProperty(COUNT, entries.size());
         return message;
     }
 
-    /** @throws IllegalArgumentException if the message is not a replication event */
-    public static ReplicationEvent decode(Message message) throws JMSException {
-        if (!(message instanceof TextMessage text)) {
-            throw new IllegalArgumentException(
-                    "not a text message: " + message.getClass().getName());
+    /**
+     * @return the message's events, in log order
+     * @throws IllegalArgumentException if the message is not a replication event batch or event
+     */
+    public static List<ReplicationEvent> decode(Message message) throws JMSException {
+        StoreId store = StoreId.of(message.getStringProperty(STORE));
+        long epoch = message.getLongProperty(EPOCH);
+        if (message instanceof BytesMessage bytes) {
+            long length = bytes.getBodyLength();
+            if (length > 4L * EventBatch.MAX_PAYLOAD_BYTES + 1_000_000) {
+                throw new IllegalArgumentException("a replication message of " + length + " bytes");
+            }
+            byte[] body = new byte[(int) length];
+            bytes.readBytes(body);
+            return EventBatch.decode(body).stream()
+                    .map(entry -> new ReplicationEvent(
+                            store, epoch, entry.sequence(), entry.capturedAt(), RowChangeCodec.decode(entry.payload())))
+                    .toList();
         }
-        return new ReplicationEvent(
-                StoreId.of(text.getStringProperty(STORE)),
-                text.getLongProperty(EPOCH),
-                text.getLongProperty(SEQUENCE),
-                Instant.ofEpochMilli(text.getLongProperty(CAPTURED_AT)),
-                RowChangeCodec.decode(text.getText()));
+        if (message instanceof TextMessage text) {
+            return List.of(new ReplicationEvent(
+                    store,
+                    epoch,
+                    text.getLongProperty(SEQUENCE),
+                    Instant.ofEpochMilli(text.getLongProperty(CAPTURED_AT)),
+                    RowChangeCodec.decode(text.getText())));
+        }
+        throw new IllegalArgumentException(
+                "neither an event batch nor an event: " + message.getClass().getName());
     }
 }

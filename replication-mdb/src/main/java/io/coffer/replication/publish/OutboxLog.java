@@ -68,14 +68,19 @@ public final class OutboxLog {
                     log.setString(4, rows.getString(4));
                     log.setTimestamp(5, rows.getTimestamp(5));
                     log.setTimestamp(6, loggedAt);
-                    log.executeUpdate();
+                    log.addBatch();
                     logged.add(rows.getLong(1));
                     count++;
                 }
             }
-            for (long id : logged) {
-                remove.setLong(1, id);
-                remove.executeUpdate();
+            // One round trip each for the whole batch, not two per event.
+            if (count > 0) {
+                log.executeBatch();
+                for (long id : logged) {
+                    remove.setLong(1, id);
+                    remove.addBatch();
+                }
+                remove.executeBatch();
             }
         }
         if (count == 0) {

@@ -2,10 +2,10 @@ package io.coffer.replication.publish;
 
 import io.coffer.platform.failpoint.Failpoints;
 import io.coffer.platform.time.RealTime;
+import io.coffer.replication.event.EventBatch;
 import io.coffer.replication.event.EventMessages;
 import io.coffer.replication.publish.OutboxLog.Logged;
 import io.coffer.replication.store.RemoteLog;
-import io.coffer.replication.store.RemoteLog.Entry;
 import io.coffer.replication.store.StoreConnections;
 import io.coffer.routing.entity.StoreId;
 import jakarta.annotation.Resource;
@@ -78,8 +78,8 @@ public class OutboxPublisher {
 
     /**
      * Steps 2 and 3: sends up to {@code limit} logged entries to the topic by the {@link SendPlan} (what this run
-     * logged, or whatever waits too long above the sent mark), each as a persistent message within the broker's
-     * send deadline, outside any transaction (so the resource adapter enlists nothing), then moves the store's sent
+     * logged, or whatever waits too long above the sent mark), in {@link EventBatch batches}, each a persistent
+     * message within the broker's send deadline, outside any transaction (so the resource adapter enlists nothing), then moves the store's sent
      * mark in a statement of its own.
      *
      * @param justLogged what this run's step 1 numbered, if anything
@@ -95,7 +95,7 @@ public class OutboxPublisher {
             if (plan.isEmpty()) {
                 return 0;
             }
-            List<Entry> entries =
+            List<EventBatch.Entry> entries =
                     RemoteLog.entries(remote, plan.get().first(), plan.get().last(), limit);
             sendToTopic(store, plan.get().epoch(), entries);
             Failpoints.reach(Failpoints.PUBLISH_AFTER_SEND);
@@ -115,7 +115,7 @@ public class OutboxPublisher {
         }
     }
 
-    private void sendToTopic(StoreId store, long epoch, List<Entry> entries) {
+    private void sendToTopic(StoreId store, long epoch, List<EventBatch.Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -125,9 +125,8 @@ public class OutboxPublisher {
             Session session = broker.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(topic);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            for (Entry entry : entries) {
-                producer.send(EventMessages.encode(
-                        session, store, epoch, entry.sequence(), entry.capturedAt(), entry.payload()));
+            for (List<EventBatch.Entry> batch : EventBatch.split(entries)) {
+                producer.send(EventMessages.encode(session, store, epoch, batch));
             }
         } catch (JMSException failure) {
             throw new SendFailed(

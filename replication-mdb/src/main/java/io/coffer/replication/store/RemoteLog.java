@@ -1,5 +1,6 @@
 package io.coffer.replication.store;
 
+import io.coffer.replication.event.EventBatch;
 import io.coffer.replication.event.ReplicationEvent;
 import io.coffer.replication.event.RowChangeCodec;
 import io.coffer.routing.entity.StoreId;
@@ -24,15 +25,12 @@ public final class RemoteLog {
     /** The log's current epoch and head: the last sequence number the store's publisher gave out. */
     public record Head(long epoch, long sequence) {}
 
-    /** One log entry as it is stored: its payload still encoded, as the topic carries it. */
-    public record Entry(long sequence, String payload, Instant capturedAt) {}
-
     /** Events of the current epoch after {@code afterSequence}, in order, at most {@code limit}. */
     public static List<ReplicationEvent> after(
             Connection remote, StoreId store, long epoch, long afterSequence, long upTo, int limit)
             throws SQLException {
         List<ReplicationEvent> events = new ArrayList<>();
-        for (Entry entry : entries(remote, afterSequence + 1, upTo, limit)) {
+        for (EventBatch.Entry entry : entries(remote, afterSequence + 1, upTo, limit)) {
             events.add(new ReplicationEvent(
                     store, epoch, entry.sequence(), entry.capturedAt(), RowChangeCodec.decode(entry.payload())));
         }
@@ -40,8 +38,9 @@ public final class RemoteLog {
     }
 
     /** The log's entries from {@code first} to {@code last}, in order, at most {@code limit}. */
-    public static List<Entry> entries(Connection remote, long first, long last, int limit) throws SQLException {
-        List<Entry> entries = new ArrayList<>();
+    public static List<EventBatch.Entry> entries(Connection remote, long first, long last, int limit)
+            throws SQLException {
+        List<EventBatch.Entry> entries = new ArrayList<>();
         try (PreparedStatement select = remote.prepareStatement(
                 "SELECT SEQ, PAYLOAD, CAPTURED_AT FROM REPL_LOG WHERE SEQ >= ? AND SEQ <= ? ORDER BY SEQ")) {
             select.setLong(1, first);
@@ -49,10 +48,8 @@ public final class RemoteLog {
             select.setMaxRows(limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new Entry(
-                            rows.getLong(1),
-                            rows.getString(2),
-                            rows.getTimestamp(3).toInstant()));
+                    entries.add(new EventBatch.Entry(
+                            rows.getLong(1), rows.getTimestamp(3).toInstant(), rows.getString(2)));
                 }
             }
         }

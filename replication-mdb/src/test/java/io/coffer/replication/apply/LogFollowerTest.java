@@ -81,6 +81,47 @@ class LogFollowerTest {
     }
 
     @Test
+    void aMessageOfSeveralEventsAppliesThemInOrderAndMovesTheBookmarkToItsLast() throws SQLException {
+        Progress batch =
+                deliver(upsert(1, 1, "p-1", "one"), upsert(1, 2, "p-2", "two"), upsert(1, 3, "p-1", "one, changed"));
+
+        assertThat(batch.applied()).extracting(ReplicationEvent::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(batch.skipped()).isFalse();
+        assertThat(notes()).containsExactly(Map.entry("p-1", "one, changed"), Map.entry("p-2", "two"));
+        assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 3));
+        assertThat(remoteOpened).isZero();
+    }
+
+    @Test
+    void aRedeliveredMessageAppliesOnlyWhatIsAfterTheBookmarkAndUndoesNothing() throws SQLException {
+        deliver(upsert(1, 1, "p-1", "one"), upsert(1, 2, "p-1", "two"));
+        deliver(upsert(1, 3, "p-1", "three"));
+
+        Progress again = deliver(upsert(1, 1, "p-1", "one"), upsert(1, 2, "p-1", "two"));
+        Progress overlapping = deliver(upsert(1, 3, "p-1", "three"), upsert(1, 4, "p-2", "four"));
+
+        assertThat(again.skipped()).isTrue();
+        assertThat(overlapping.applied()).extracting(ReplicationEvent::sequence).containsExactly(4L);
+        assertThat(notes()).containsExactly(Map.entry("p-1", "three"), Map.entry("p-2", "four"));
+        assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 4));
+    }
+
+    @Test
+    void aMessageThatSkipsASequenceNumberAppliesUpToTheHoleAndTheNextMessageFillsIt() throws SQLException {
+        Progress holed = deliver(upsert(1, 1, "p-1", "one"), upsert(1, 2, "p-2", "two"), upsert(1, 4, "p-4", "four"));
+
+        assertThat(holed.applied()).extracting(ReplicationEvent::sequence).containsExactly(1L, 2L);
+        assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 2));
+
+        log(upsert(1, 3, "p-3", "three"), upsert(1, 4, "p-4", "four"));
+        Progress next = deliver(upsert(1, 5, "p-5", "five"));
+
+        assertThat(next.applied()).extracting(ReplicationEvent::sequence).containsExactly(3L, 4L, 5L);
+        assertThat(notes()).containsOnlyKeys("p-1", "p-2", "p-3", "p-4", "p-5");
+        assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 5));
+    }
+
+    @Test
     void aRedeliveredEventIsSkippedAndDoesNotUndoALaterChange() throws SQLException {
         ReplicationEvent first = upsert(1, 1, "p-1", "first");
         deliver(first);
@@ -143,7 +184,9 @@ class LogFollowerTest {
         ReplicationEvent farAhead = upsert(1, LogFollower.INLINE_GAP_LIMIT + 2, "p-far", "far");
 
         assertThatThrownBy(() -> inLocalTransaction(connection -> follower.apply(
-                        connection, farAhead, () -> fail("the remote log was read for a gap beyond the inline limit"))))
+                        connection,
+                        List.of(farAhead),
+                        () -> fail("the remote log was read for a gap beyond the inline limit"))))
                 .isInstanceOf(ReplicaBehindException.class);
         assertThat(notes()).isEmpty();
         assertThat(bookmark()).isEqualTo(new Bookmarks.Position(1, 0));
@@ -335,8 +378,8 @@ class LogFollowerTest {
         remote.connection().commit();
     }
 
-    private Progress deliver(ReplicationEvent event) throws SQLException {
-        return inLocalTransaction(connection -> follower.apply(connection, event, () -> {
+    private Progress deliver(ReplicationEvent... message) throws SQLException {
+        return inLocalTransaction(connection -> follower.apply(connection, List.of(message), () -> {
             remoteOpened++;
             return remote.open();
         }));

@@ -2,6 +2,7 @@ package io.coffer.replication.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.replication.event.EventBatch;
 import io.coffer.replication.publish.OutboxLog.Logged;
 import io.coffer.replication.publish.OutboxLog.SendState;
 import io.coffer.replication.store.DerbyStore;
@@ -127,7 +128,7 @@ class OutboxLogTest {
         assertThat(OutboxLog.sendState(db, STORE).sent()).isEqualTo(3);
     }
 
-    private static List<String> payloads(List<RemoteLog.Entry> entries) {
+    private static List<String> payloads(List<EventBatch.Entry> entries) {
         List<String> payloads = new ArrayList<>();
         entries.forEach(entry -> payloads.add(entry.payload()));
         return payloads;
