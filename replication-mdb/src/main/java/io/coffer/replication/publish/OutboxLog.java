@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,33 +53,37 @@ public final class OutboxLog {
         long lastSequence = head.sequence();
         Timestamp loggedAt = Timestamp.from(now);
         int count = 0;
-        try (PreparedStatement select = remote.prepareStatement(
-                        "SELECT ID, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT FROM REPL_PENDING ORDER BY ID");
-                PreparedStatement log = remote.prepareStatement(
-                        "INSERT INTO REPL_LOG"
-                                + " (SEQ, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, PUBLISHED_AT) VALUES (?, ?, ?, ?, ?, ?)");
+        // The payloads are copied inside the store (INSERT ... SELECT): over the network client every CLOB read and
+        // written costs round trips of its own.
+        try (PreparedStatement select = remote.prepareStatement("SELECT ID FROM REPL_PENDING ORDER BY ID");
+                PreparedStatement log = remote.prepareStatement("INSERT INTO REPL_LOG"
+                        + " (SEQ, TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, PUBLISHED_AT)"
+                        + " SELECT CAST(? AS BIGINT), TABLE_NAME, ENTITY_KEY, PAYLOAD, CAPTURED_AT, CAST(? AS TIMESTAMP)"
+                        + " FROM REPL_PENDING WHERE ID = ?");
                 PreparedStatement remove = remote.prepareStatement("DELETE FROM REPL_PENDING WHERE ID = ?")) {
             select.setMaxRows(limit);
             List<Long> logged = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    log.setLong(1, ++lastSequence);
-                    log.setString(2, rows.getString(2));
-                    log.setString(3, rows.getString(3));
-                    log.setString(4, rows.getString(4));
-                    log.setTimestamp(5, rows.getTimestamp(5));
-                    log.setTimestamp(6, loggedAt);
-                    log.addBatch();
                     logged.add(rows.getLong(1));
-                    count++;
                 }
             }
             // One round trip each for the whole batch, not two per event.
+            for (long id : logged) {
+                log.setLong(1, ++lastSequence);
+                log.setTimestamp(2, loggedAt);
+                log.setLong(3, id);
+                log.addBatch();
+                remove.setLong(1, id);
+                remove.addBatch();
+            }
+            count = logged.size();
             if (count > 0) {
-                log.executeBatch();
-                for (long id : logged) {
-                    remove.setLong(1, id);
-                    remove.addBatch();
+                int[] inserted = log.executeBatch();
+                for (int rows : inserted) {
+                    if (rows != 1 && rows != Statement.SUCCESS_NO_INFO) {
+                        throw new SQLException("a pending event vanished while it was logged");
+                    }
                 }
                 remove.executeBatch();
             }

@@ -71,6 +71,25 @@ class OutboxLogTest {
     }
 
     @Test
+    void payloadsOfEverySizeAreLoggedAndReadBackWholeWithTheirCaptureTimes() throws SQLException {
+        String atTheLimit = "a".repeat(32_000);
+        String beyondIt = "{\"content\":\"" + "ü".repeat(40_000) + "\"}";
+        remote.pending("SECRET", "s1", "{}", CAPTURED);
+        remote.pending("SECRET_VERSION", "s1/1", atTheLimit, CAPTURED.plusSeconds(1));
+        remote.pending("SECRET_VERSION", "s1/2", beyondIt, CAPTURED.plusSeconds(2));
+
+        assertThat(OutboxLog.logPending(db, STORE, 10, NOW)).isEqualTo(new Logged(1, 1, 3));
+        db.commit();
+
+        List<EventBatch.Entry> entries = RemoteLog.entries(db, 1, 3, 10);
+        assertThat(payloads(entries)).containsExactly("{}", atTheLimit, beyondIt);
+        assertThat(entries)
+                .extracting(EventBatch.Entry::capturedAt)
+                .containsExactly(CAPTURED, CAPTURED.plusSeconds(1), CAPTURED.plusSeconds(2));
+        assertThat(count("REPL_PENDING")).isZero();
+    }
+
+    @Test
     void whatIsLoggedIsUnsentUntilItsSendIsRecorded() throws SQLException {
         remote.pending("SECRET", "s1", "{}", CAPTURED);
         remote.pending("SECRET", "s2", "{}", CAPTURED);
