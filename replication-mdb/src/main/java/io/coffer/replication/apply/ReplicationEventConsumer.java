@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Receives every replication message on this host (a durable subscription of its own, one session so events arrive in
  * order), decodes its batch of events and hands it to the {@link EventApplier}, which commits them to the local store
- * in one transaction before the message is acknowledged; an exception leaves the message to be redelivered. Activation config: META-INF/ejb-jar.xml.
+ * in one transaction before the message is acknowledged; an exception leaves the message to be redelivered.
+ * Activation config: META-INF/ejb-jar.xml.
  */
 @MessageDriven(name = "ReplicationEventConsumer")
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -79,8 +79,8 @@ public class OutboxPublisher {
     /**
      * Steps 2 and 3: sends up to {@code limit} logged entries to the topic by the {@link SendPlan} (what this run
      * logged, or whatever waits too long above the sent mark), in {@link EventBatch batches}, each a persistent
-     * message within the broker's send deadline, outside any transaction (so the resource adapter enlists nothing), then moves the store's sent
-     * mark in a statement of its own.
+     * message within the broker's send deadline, outside any transaction (so the resource adapter enlists nothing),
+     * then moves the store's sent mark in a statement of its own.
      *
      * @param justLogged what this run's step 1 numbered, if anything
      * @return how many entries were sent
