@@ -58,6 +58,7 @@ public class ClusterTraffic {
 
     private BoundedGridCalls grid;
     private PeriodicTask publishing;
+    private volatile int hostsLastSeen = 1;
 
     @PostConstruct
     void start() {
@@ -76,11 +77,26 @@ public class ClusterTraffic {
         String counts = TrafficCounts.encode(metrics.rows());
         grid.call(
                 () -> {
-                    caches.texts(CACHE, LIFETIME).ifPresent(cache -> cache.put(settings.instance(), counts));
+                    caches.texts(CACHE, LIFETIME).ifPresent(cache -> {
+                        cache.put(settings.instance(), counts);
+                        int hosts = 0;
+                        for (var entries = cache.iterator(); entries.hasNext(); entries.next()) {
+                            hosts++;
+                        }
+                        hostsLastSeen = Math.max(1, hosts);
+                    });
                     return true;
                 },
                 "publishing this host's request counts in the data grid",
                 "the console's top tenancies miss this host's requests");
+    }
+
+    /**
+     * How many hosts published their counts in the grid, this one included, when this host last could publish: the
+     * hosts that share the grid's limits (1 until then, and on a host without a grid).
+     */
+    public int hostsLastSeen() {
+        return hostsLastSeen;
     }
 
     /** The cluster's counts when the grid answers; else this host's own. */

@@ -30,4 +30,9 @@ public record Rate(long perSecond, long burstSeconds) {
     public int largestBatch() {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.min(perSecond / 10, capacity())));
     }
+
+    /** One of {@code hosts} equal parts of this rate (at least one token a second), with the same burst time. */
+    public Rate share(int hosts) {
+        return hosts <= 1 ? this : new Rate(Math.max(1, perSecond / hosts), burstSeconds);
+    }
 }

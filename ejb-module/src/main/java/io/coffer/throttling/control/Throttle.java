@@ -26,8 +26,12 @@ public class Throttle {
     static final String BUCKETS = "coffer-throttle-buckets";
 
     static final Duration BUCKET_LIFETIME = Duration.ofHours(1);
-    /** How long a request waits for the grid before this host throttles by itself. */
-    static final Duration PATIENCE = Duration.ofMillis(500);
+    /**
+     * How long a request waits for the grid before this host throttles by itself. A second: a grid that is only slow
+     * (members short of CPU under load) still answers, and a hung one costs a tenancy's requests at most this once
+     * per {@link #COOL_DOWN}.
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(1);
     /** How long a host throttles by itself after the grid failed it, before it asks the grid again. */
     static final Duration COOL_DOWN = Duration.ofSeconds(5);
     /** Threads that talk to the grid: one refill per bucket at a time, so a few are plenty. */
@@ -43,6 +47,9 @@ public class Throttle {
     @Inject
     ThrottleMetrics metrics;
 
+    @Inject
+    ClusterTraffic traffic;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -57,7 +64,13 @@ public class Throttle {
     void start() {
         gridCalls = new BoundedGridCalls(Executors.newFixedThreadPool(GRID_THREADS, threads), PATIENCE);
         buckets = new FailOpenBuckets(
-                this::grid, new LocalBuckets(clock), gridCalls, clock, COOL_DOWN, metrics::gridFailed);
+                this::grid,
+                new LocalBuckets(clock),
+                traffic::hostsLastSeen,
+                gridCalls,
+                clock,
+                COOL_DOWN,
+                metrics::gridFailed);
         throttle = new RequestThrottle(
                 buckets,
                 clock,

@@ -19,6 +19,7 @@ class FailOpenBucketsTest {
     private final AtomicInteger gridCalls = new AtomicInteger();
     private final CountDownLatch release = new CountDownLatch(1);
     private final Rate rate = new Rate(5, 1);
+    private int hostsSharing = 1;
 
     @AfterEach
     void stop() {
@@ -30,6 +31,7 @@ class FailOpenBucketsTest {
         return new FailOpenBuckets(
                 () -> grid,
                 new LocalBuckets(clock),
+                () -> hostsSharing,
                 new BoundedGridCalls(executor, Duration.ofMillis(100)),
                 clock,
                 Duration.ofSeconds(10),
@@ -73,6 +75,36 @@ class FailOpenBucketsTest {
     }
 
     @Test
+    void aHostCutOffFromTheGridEnforcesItsShareOfTheLimit() {
+        hostsSharing = 3;
+        FailOpenBuckets buckets = over((key, rate, wanted) -> {
+            throw new IllegalStateException("Hazelcast instance is not active");
+        });
+        Rate thirty = new Rate(30, 1);
+        // a third of 30/s, so three hosts cut off at once admit about the limit in total
+        assertThat(buckets.take("k", thirty, 30).granted()).isEqualTo(10);
+        assertThat(buckets.take("k", thirty, 1).refused()).isTrue();
+        clock.advance(100);
+        assertThat(buckets.take("k", thirty, 30).granted()).isEqualTo(1);
+        // never less than a token a second
+        assertThat(buckets.take("other", new Rate(2, 1), 5).granted()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAGridThisHostEnforcesTheWholeLimitWhateverItLastSaw() {
+        hostsSharing = 3;
+        FailOpenBuckets buckets = new FailOpenBuckets(
+                () -> null,
+                new LocalBuckets(clock),
+                () -> hostsSharing,
+                new BoundedGridCalls(executor, Duration.ofMillis(100)),
+                clock,
+                Duration.ofSeconds(10),
+                failures::incrementAndGet);
+        assertThat(buckets.take("k", new Rate(30, 1), 40).granted()).isEqualTo(30);
+    }
+
+    @Test
     void aGridThatFailsIsLeftToo() {
         FailOpenBuckets buckets = over((key, rate, wanted) -> {
             throw new IllegalStateException("Hazelcast instance is not active");
@@ -86,6 +118,7 @@ class FailOpenBucketsTest {
         FailOpenBuckets buckets = new FailOpenBuckets(
                 () -> null,
                 new LocalBuckets(clock),
+                () -> hostsSharing,
                 new BoundedGridCalls(executor, Duration.ofMillis(100)),
                 clock,
                 Duration.ofSeconds(10),
