@@ -141,6 +141,21 @@ public final class DomainXml {
         }
     }
 
+    /** Whether domain.xml has the client port open (a running server's, once opened, or one never closed). */
+    public static boolean clientListenerEnabled(Path domainXml) throws IOException {
+        return clientListenerEnabled(read(domainXml));
+    }
+
+    static boolean clientListenerEnabled(Document document) {
+        for (Element listener : elements(serverConfig(document.getDocumentElement()), "network-listener")) {
+            if (CLIENT_LISTENER.equals(listener.getAttribute("name"))) {
+                // Payara's default for a listener without the attribute is enabled
+                return !"false".equals(listener.getAttribute("enabled"));
+            }
+        }
+        return false;
+    }
+
     /** @return whether the document changed */
     static boolean setClientListener(Document document, boolean enabled) {
         boolean changed = false;

@@ -267,6 +267,14 @@ public final class HostNode {
      */
     public void openToClients() {
         try {
+            if (DomainXml.clientListenerEnabled(domainDir().resolve("config/domain.xml"))) {
+                // opened by an earlier start of this running server (Payara wrote it back): asadmin costs seconds
+                return;
+            }
+        } catch (IOException unreadable) {
+            // open it anyway
+        }
+        try {
             asadmin.remote(
                     host.adminPort(),
                     "set",

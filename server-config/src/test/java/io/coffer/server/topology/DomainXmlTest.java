@@ -139,6 +139,17 @@ class DomainXmlTest {
     }
 
     @Test
+    void aClientPortOpenedOnceIsKnownOpenUntilTheNextStartClosesIt() throws Exception {
+        Document document = parsed(FRESH);
+        DomainXml.setClientListener(document, false);
+        assertThat(DomainXml.clientListenerEnabled(document)).isFalse();
+
+        // what asadmin's set ...enabled=true writes back into domain.xml
+        DomainXml.setClientListener(document, true);
+        assertThat(DomainXml.clientListenerEnabled(document)).isTrue();
+    }
+
+    @Test
     void aJvmOptionIsSetOnceAndReplacedByKey(@TempDir Path folder) throws Exception {
         Path domainXml = folder.resolve("domain.xml");
         Files.writeString(domainXml, FRESH);
