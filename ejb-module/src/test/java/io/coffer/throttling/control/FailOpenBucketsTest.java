@@ -27,6 +27,7 @@ class FailOpenBucketsTest {
         executor.shutdownNow();
     }
 
+    /** Over {@code grid}, or over no grid at all when it is null. */
     private FailOpenBuckets over(SharedBuckets grid) {
         return new FailOpenBuckets(
                 () -> grid,
@@ -93,14 +94,7 @@ class FailOpenBucketsTest {
     @Test
     void withoutAGridThisHostEnforcesTheWholeLimitWhateverItLastSaw() {
         hostsSharing = 3;
-        FailOpenBuckets buckets = new FailOpenBuckets(
-                () -> null,
-                new LocalBuckets(clock),
-                () -> hostsSharing,
-                new BoundedGridCalls(executor, Duration.ofMillis(100)),
-                clock,
-                Duration.ofSeconds(10),
-                failures::incrementAndGet);
+        FailOpenBuckets buckets = over(null);
         assertThat(buckets.take("k", new Rate(30, 1), 40).granted()).isEqualTo(30);
     }
 
@@ -115,14 +109,7 @@ class FailOpenBucketsTest {
 
     @Test
     void withoutAGridEveryBucketIsLocal() {
-        FailOpenBuckets buckets = new FailOpenBuckets(
-                () -> null,
-                new LocalBuckets(clock),
-                () -> hostsSharing,
-                new BoundedGridCalls(executor, Duration.ofMillis(100)),
-                clock,
-                Duration.ofSeconds(10),
-                failures::incrementAndGet);
+        FailOpenBuckets buckets = over(null);
         assertThat(buckets.take("k", rate, 9).granted()).isEqualTo(5);
         assertThat(buckets.local()).isTrue();
         assertThat(failures).hasValue(0);
