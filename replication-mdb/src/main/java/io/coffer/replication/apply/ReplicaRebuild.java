@@ -3,6 +3,7 @@ package io.coffer.replication.apply;
 import io.coffer.replication.event.RowChange;
 import io.coffer.replication.store.RowImages;
 import io.coffer.replication.store.SqlNames;
+import io.coffer.replication.store.WholeRows;
 import io.coffer.routing.entity.StoreId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +50,8 @@ final class ReplicaRebuild {
         long rows = 0;
         for (Map.Entry<String, String> table : tables.entrySet()) {
             try (PreparedStatement select =
-                            remote.prepareStatement("SELECT * FROM " + SqlNames.quoted(table.getKey()));
+                            remote.prepareStatement("SELECT " + WholeRows.selectList(remote, table.getKey(), "t")
+                                    + " FROM " + SqlNames.quoted(table.getKey()) + " t");
                     ResultSet all = select.executeQuery()) {
                 ResultSetMetaData columns = all.getMetaData();
                 while (all.next()) {

@@ -5,6 +5,7 @@ import io.coffer.replication.event.RowChange;
 import io.coffer.replication.event.RowChangeCodec;
 import io.coffer.replication.store.RowImages;
 import io.coffer.replication.store.SqlNames;
+import io.coffer.replication.store.WholeRows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -208,7 +209,8 @@ public final class EntityReplay {
     static Map<String, RowChange> currentRows(
             Connection remote, String table, String keyColumn, String first, String last) throws SQLException {
         String key = SqlNames.quoted(keyColumn);
-        String sql = "SELECT * FROM " + SqlNames.quoted(table) + " WHERE " + key + " >= ? AND " + key + " <= ?";
+        String sql = "SELECT " + WholeRows.selectList(remote, table, "t") + " FROM " + SqlNames.quoted(table)
+                + " t WHERE t." + key + " >= ? AND t." + key + " <= ?";
         Map<String, RowChange> rows = new HashMap<>();
         try (PreparedStatement select = remote.prepareStatement(sql)) {
             select.setString(1, first);
@@ -257,7 +259,8 @@ public final class EntityReplay {
     /** The entity's row as the store holds it now (committed: a row a writer holds is waited for). */
     static Optional<RowChange> currentRow(Connection remote, String table, String keyColumn, String key)
             throws SQLException {
-        String sql = "SELECT * FROM " + SqlNames.quoted(table) + " WHERE " + SqlNames.quoted(keyColumn) + " = ?";
+        String sql = "SELECT " + WholeRows.selectList(remote, table, "t") + " FROM " + SqlNames.quoted(table)
+                + " t WHERE t." + SqlNames.quoted(keyColumn) + " = ?";
         try (PreparedStatement select = remote.prepareStatement(sql)) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {

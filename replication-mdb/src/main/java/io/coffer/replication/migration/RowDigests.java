@@ -2,6 +2,7 @@ package io.coffer.replication.migration;
 
 import io.coffer.replication.store.ColumnDigests;
 import io.coffer.replication.store.SqlNames;
+import io.coffer.replication.store.WholeRows;
 import io.coffer.routing.entity.StoreId;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -9,13 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Digests of the rows of one key range of a replicated table, each over its columns by name and typed value (as the
@@ -50,7 +49,9 @@ final class RowDigests {
             StoreId originOf)
             throws SQLException {
         String key = "t." + SqlNames.quoted(keyColumn);
-        StringBuilder sql = new StringBuilder("SELECT t.* FROM ")
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(WholeRows.selectList(connection, table, "t"))
+                .append(" FROM ")
                 .append(SqlNames.quoted(table))
                 .append(" t");
         if (originOf != null) {
@@ -87,25 +88,12 @@ final class RowDigests {
             }
             try (ResultSet rows = select.executeQuery()) {
                 ResultSetMetaData columns = rows.getMetaData();
-                List<Integer> order = new ArrayList<>();
-                int keyIndex = 0;
-                for (int i = 1; i <= columns.getColumnCount(); i++) {
-                    order.add(i);
-                    if (columns.getColumnName(i).equals(keyColumn)) {
-                        keyIndex = i;
-                    }
-                }
-                List<String> names = new ArrayList<>();
-                for (int i = 1; i <= columns.getColumnCount(); i++) {
-                    names.add(columns.getColumnName(i));
-                }
-                order.sort(Comparator.comparing(i -> names.get(i - 1)));
                 while (rows.next()) {
                     MessageDigest digest = ColumnDigests.sha256();
-                    for (int column : order) {
-                        ColumnDigests.column(digest, names.get(column - 1), rows.getObject(column));
+                    for (Map.Entry<String, Object> column : new TreeMap<>(WholeRows.values(rows, columns)).entrySet()) {
+                        ColumnDigests.column(digest, column.getKey(), column.getValue());
                     }
-                    digests.put(rows.getString(keyIndex), HexFormat.of().formatHex(digest.digest()));
+                    digests.put(rows.getString(keyColumn), HexFormat.of().formatHex(digest.digest()));
                 }
             }
         }

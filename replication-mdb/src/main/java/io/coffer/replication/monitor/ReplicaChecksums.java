@@ -2,6 +2,7 @@ package io.coffer.replication.monitor;
 
 import io.coffer.replication.store.ColumnDigests;
 import io.coffer.replication.store.SqlNames;
+import io.coffer.replication.store.WholeRows;
 import io.coffer.routing.entity.StoreId;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -9,11 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A checksum of what a store replicates: every row of its replicated tables, in key order, each column by name and
@@ -43,33 +42,24 @@ public final class ReplicaChecksums {
         for (Map.Entry<String, String> table : tables.entrySet()) {
             String name = SqlNames.quoted(table.getKey());
             String key = SqlNames.quoted(table.getValue());
+            String columns = WholeRows.selectList(connection, table.getKey(), "t");
             String sql = originOf == null
-                    ? "SELECT t.* FROM " + name + " t ORDER BY t." + key
-                    : "SELECT t.* FROM " + name + " t JOIN REPL_ORIGIN o ON o.TABLE_NAME = ? AND o.KEY_VALUE = t." + key
-                            + " AND o.STORE_NAME = ? ORDER BY t." + key;
+                    ? "SELECT " + columns + " FROM " + name + " t ORDER BY t." + key
+                    : "SELECT " + columns + " FROM " + name + " t JOIN REPL_ORIGIN o ON o.TABLE_NAME = ?"
+                            + " AND o.KEY_VALUE = t." + key + " AND o.STORE_NAME = ? ORDER BY t." + key;
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 if (originOf != null) {
                     select.setString(1, table.getKey());
                     select.setString(2, originOf.name());
                 }
                 try (ResultSet result = select.executeQuery()) {
-                    ResultSetMetaData columns = result.getMetaData();
-                    List<Integer> order = new ArrayList<>();
-                    for (int i = 1; i <= columns.getColumnCount(); i++) {
-                        order.add(i);
-                    }
-                    Collections.sort(order, (a, b) -> {
-                        try {
-                            return columns.getColumnName(a).compareTo(columns.getColumnName(b));
-                        } catch (SQLException impossible) {
-                            throw new IllegalStateException(impossible);
-                        }
-                    });
+                    ResultSetMetaData metadata = result.getMetaData();
                     while (result.next()) {
                         rows++;
                         ColumnDigests.text(digest, table.getKey());
-                        for (int column : order) {
-                            ColumnDigests.column(digest, columns.getColumnName(column), result.getObject(column));
+                        for (Map.Entry<String, Object> column :
+                                new TreeMap<>(WholeRows.values(result, metadata)).entrySet()) {
+                            ColumnDigests.column(digest, column.getKey(), column.getValue());
                         }
                     }
                 }

@@ -47,7 +47,9 @@ public final class ReplicationSchema {
             // The live verifier's discrepancies on this store, reported by any host: what its exit criterion reads
             // on whichever host answers the advance.
             "CREATE TABLE REPL_VERIFIER (STORE_NAME VARCHAR(32) NOT NULL PRIMARY KEY,"
-                    + " DISCREPANCIES BIGINT NOT NULL, LAST_DISCREPANCY TIMESTAMP NOT NULL)");
+                    + " DISCREPANCIES BIGINT NOT NULL, LAST_DISCREPANCY TIMESTAMP NOT NULL)",
+            // Lets whole rows be read with their BLOBs in the row instead of through locators (see WholeRows).
+            WholeRows.CREATE_BLOB_BYTES);
 
     static final List<String> BASE_TABLES =
             List.of("CREATE TABLE REPL_HOST (HOST_NAME VARCHAR(64) NOT NULL, STORE_NAME VARCHAR(32) NOT NULL,"
@@ -64,6 +66,7 @@ public final class ReplicationSchema {
             "CREATE INDEX REPL_ORIGIN_STORE ON REPL_ORIGIN (STORE_NAME, TABLE_NAME)");
 
     private static final String TABLE_EXISTS = "X0Y32";
+    private static final String FUNCTION_EXISTS = "X0Y68";
 
     private ReplicationSchema() {}
 
@@ -93,9 +96,9 @@ public final class ReplicationSchema {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(ddl);
             } catch (SQLException exists) {
-                // Another instance, or an earlier start, created it; the index of an existing table, or a column
-                // added to it, likewise.
-                if (!TABLE_EXISTS.equals(exists.getSQLState())) {
+                // Another instance, or an earlier start, created it; the index of an existing table, a column
+                // added to it, or the function, likewise.
+                if (!TABLE_EXISTS.equals(exists.getSQLState()) && !FUNCTION_EXISTS.equals(exists.getSQLState())) {
                     throw exists;
                 }
             }

@@ -25,8 +25,8 @@ public final class RowImages {
     public static RowChange upsertOf(ResultSet rows, ResultSetMetaData columns, String table, String keyColumn)
             throws SQLException {
         Map<String, Object> image = new LinkedHashMap<>();
-        for (int i = 1; i <= columns.getColumnCount(); i++) {
-            image.put(columns.getColumnName(i), carried(rows.getObject(i)));
+        for (Map.Entry<String, Object> column : WholeRows.values(rows, columns).entrySet()) {
+            image.put(column.getKey(), carried(column.getValue()));
         }
         return new RowChange(table, Operation.UPSERT, List.of(keyColumn), image);
     }

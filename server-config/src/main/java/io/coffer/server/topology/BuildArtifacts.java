@@ -22,6 +22,9 @@ import java.util.jar.Manifest;
  */
 public record BuildArtifacts(Path root) {
 
+    /** By name: the class is the replication module's, which the CLI does not depend on. */
+    static final String STORE_FUNCTIONS = "io.coffer.replication.store.StoreFunctions";
+
     public static BuildArtifacts fromSystemProperty() {
         String root = System.getProperty("coffer.root");
         if (root == null || root.isBlank()) {
@@ -52,8 +55,22 @@ public record BuildArtifacts(Path root) {
      * client (a single class, taken from the CLI's own classes).
      */
     public void writeDeadlineDataSourceJar(Path jar) throws IOException {
-        String className = HostResources.REMOTE_DATA_SOURCE.replace('.', '/');
-        Path compiled = require(cliClasses().resolve(className + ".class"), "the deadline data source");
+        writeClassJar(cliClasses(), HostResources.REMOTE_DATA_SOURCE, jar, "the deadline data source");
+    }
+
+    /**
+     * Writes the jar the Derby network server gets on its class path: the Java functions Coffer's remote stores
+     * declare (a single class, taken from the replication module's classes; see {@code WholeRows}).
+     */
+    public void writeStoreFunctionsJar(Path jar) throws IOException {
+        writeClassJar(
+                root.resolve("replication-mdb/target/classes"), STORE_FUNCTIONS, jar, "the stores' Java functions");
+    }
+
+    /** A jar of one compiled class and its nested classes, replaced whole (a running JVM keeps the one it opened). */
+    private void writeClassJar(Path classesRoot, String qualifiedName, Path jar, String what) throws IOException {
+        String className = qualifiedName.replace('.', '/');
+        Path compiled = require(classesRoot.resolve(className + ".class"), what);
         String simpleName = compiled.getFileName().toString().replace(".class", "");
         List<Path> classes;
         try (var files = Files.list(compiled.getParent())) {

@@ -23,6 +23,7 @@ public final class DerbyServer {
     static final int XA_TRANSACTION_TIMEOUT_SECONDS = 30;
 
     private static final int LOGIN_TIMEOUT_SECONDS = 20;
+    private static final String STORE_FUNCTIONS_JAR = "coffer-store-functions.jar";
 
     private final TopologyPlan plan;
     private final BuildArtifacts artifacts;
@@ -91,7 +92,7 @@ public final class DerbyServer {
                 // hold its row locks forever, and recovery only sees prepared ones. Roll such orphans back.
                 "-Dderby.jdbc.xaTransactionTimeout=" + XA_TRANSACTION_TIMEOUT_SECONDS,
                 "-cp",
-                classpath(artifacts.derbyServerClasspath()),
+                classpath(serverClasspath()),
                 "org.apache.derby.drda.NetworkServerControl",
                 "start",
                 "-h",
@@ -100,6 +101,15 @@ public final class DerbyServer {
                 String.valueOf(plan.derbyPort()),
                 "-noSecurityManager"));
         return command;
+    }
+
+    /** Derby's jars and the Java functions the stores declare (rewritten at every start: the build may be newer). */
+    private List<Path> serverClasspath() throws IOException {
+        Path functions = plan.derbyHome().resolve(STORE_FUNCTIONS_JAR);
+        artifacts.writeStoreFunctionsJar(functions);
+        List<Path> classpath = new ArrayList<>(artifacts.derbyServerClasspath());
+        classpath.add(functions);
+        return classpath;
     }
 
     private void createCredentialsDatabase() throws IOException {

@@ -34,4 +34,23 @@ class BuildArtifactsTest {
                             "io/coffer/server/derby/DeadlineClientXADataSource$Bounded.class");
         }
     }
+
+    @Test
+    void theStoreFunctionsJarHoldsTheReplicationModulesFunctionClassOnly(@TempDir Path checkout) throws Exception {
+        Path classes = checkout.resolve("replication-mdb/target/classes/io/coffer/replication/store");
+        Files.createDirectories(classes);
+        for (String name : new String[] {"StoreFunctions.class", "WholeRows.class", "StoreFunctionsTest.class"}) {
+            Files.writeString(classes.resolve(name), name);
+        }
+        Path jar = checkout.resolve("coffer-store-functions.jar");
+
+        new BuildArtifacts(checkout).writeStoreFunctionsJar(jar);
+
+        try (JarFile written = new JarFile(jar.toFile())) {
+            assertThat(Collections.list(written.entries()).stream()
+                            .map(JarEntry::getName)
+                            .filter(name -> !name.startsWith("META-INF")))
+                    .containsExactly("io/coffer/replication/store/StoreFunctions.class");
+        }
+    }
 }
