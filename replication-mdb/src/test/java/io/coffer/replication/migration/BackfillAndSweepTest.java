@@ -248,6 +248,9 @@ class BackfillAndSweepTest {
         }
         row(local.connection(), "p-8", "deleted remotely", 1);
         origin(local.connection(), "p-8");
+        // A row another remote store replicated to this host, inside a compared range: not this store's to compare.
+        row(local.connection(), "p-45", "the base store's", 1);
+        origin(local.connection(), "p-45", StoreId.BASE);
         local.connection().commit();
         remote.connection().commit();
         // p-6 differs only because its change is still on its way: not a discrepancy.
@@ -306,10 +309,14 @@ class BackfillAndSweepTest {
     }
 
     private static void origin(Connection local, String id) throws SQLException {
+        origin(local, id, SHARD);
+    }
+
+    private static void origin(Connection local, String id, StoreId store) throws SQLException {
         try (PreparedStatement insert = local.prepareStatement(
                 "INSERT INTO REPL_ORIGIN (TABLE_NAME, KEY_VALUE, STORE_NAME) VALUES ('PROBE', ?, ?)")) {
             insert.setString(1, id);
-            insert.setString(2, SHARD.name());
+            insert.setString(2, store.name());
             insert.executeUpdate();
         }
     }
