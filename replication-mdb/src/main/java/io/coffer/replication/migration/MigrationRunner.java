@@ -54,7 +54,7 @@ public class MigrationRunner {
     static final int BACKFILL_BATCH = 200;
     /**
      * Keys one sweep range covers at most. Each range also pays a fixed part (its keys' query, an EJB call, a
-     * transaction on the remote store for the bookmark): at 500 that was about a quarter of the sweep.
+     * transaction on the remote store for the bookmark): 6,270 entities/s at 500, 7,236/s at 2,000 (bench/README).
      */
     static final int SWEEP_RANGE = 2_000;
     /**
