@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Digests of the rows of one key range of a replicated table, each over its columns by name and typed value (as the
@@ -76,9 +75,7 @@ final class RowDigests {
                         continue;
                     }
                     MessageDigest digest = ColumnDigests.sha256();
-                    for (Map.Entry<String, Object> column : new TreeMap<>(WholeRows.values(rows, columns)).entrySet()) {
-                        ColumnDigests.column(digest, column.getKey(), column.getValue());
-                    }
+                    ColumnDigests.row(digest, WholeRows.values(rows, columns));
                     digests.put(rowKey, HexFormat.of().formatHex(digest.digest()));
                 }
             }

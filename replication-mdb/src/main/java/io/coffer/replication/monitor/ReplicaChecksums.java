@@ -12,7 +12,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A checksum of what a store replicates: every row of its replicated tables, in key order, each column by name and
@@ -57,10 +56,7 @@ public final class ReplicaChecksums {
                     while (result.next()) {
                         rows++;
                         ColumnDigests.text(digest, table.getKey());
-                        for (Map.Entry<String, Object> column :
-                                new TreeMap<>(WholeRows.values(result, metadata)).entrySet()) {
-                            ColumnDigests.column(digest, column.getKey(), column.getValue());
-                        }
+                        ColumnDigests.row(digest, WholeRows.values(result, metadata));
                     }
                 }
             }

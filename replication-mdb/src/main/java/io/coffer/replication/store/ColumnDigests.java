@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a replicated row's columns enter a digest, the one rule shared by the replica checksum and the migration's
@@ -28,6 +30,13 @@ public final class ColumnDigests {
     public static void text(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0x1f);
+    }
+
+    /** A whole row (column → value, as {@link WholeRows#values} reads it): its columns in name order. */
+    public static void row(MessageDigest digest, Map<String, Object> columns) throws SQLException {
+        for (Map.Entry<String, Object> column : new TreeMap<>(columns).entrySet()) {
+            column(digest, column.getKey(), column.getValue());
+        }
     }
 
     /** One column: its name, its value (bytes as they are, anything else as text, null distinct from "null"). */

@@ -96,9 +96,7 @@ class WholeRowsTest {
 
     private static String digest(Map<String, Object> row) throws SQLException {
         var digest = ColumnDigests.sha256();
-        for (Map.Entry<String, Object> column : row.entrySet()) {
-            ColumnDigests.column(digest, column.getKey(), column.getValue());
-        }
+        ColumnDigests.row(digest, row);
         return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
