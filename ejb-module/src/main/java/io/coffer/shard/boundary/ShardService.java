@@ -2,6 +2,7 @@ package io.coffer.shard.boundary;
 
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.failure.IncorrectStateException;
+import io.coffer.platform.settings.CofferSettings;
 import io.coffer.routing.control.Replication;
 import io.coffer.routing.control.ShardRouter;
 import io.coffer.routing.control.StoreNames;
@@ -40,6 +41,9 @@ public class ShardService {
 
     @Inject
     StoreAddresses addresses;
+
+    @Inject
+    CofferSettings instance;
 
     /** A shard's placement: whether it accepts new vaults, and how many it holds. */
     public record Placement(boolean acceptsNewVaults, long vaults) {}
@@ -90,7 +94,11 @@ public class ShardService {
         if (route == null || route.kind() != ResourceKind.VAULT) {
             throw CofferException.notFound("vault " + vaultId);
         }
-        return new VaultShard(route.resourceId(), route.store().name(), Cells.of(route.store()));
+        return new VaultShard(route.resourceId(), route.store().name(), cellOf(route.store()));
+    }
+
+    private String cellOf(StoreId store) {
+        return Cells.serving(store, router.shards(), instance.cell());
     }
 
     private Shard shard(StoreId store, Map<StoreId, Long> vaults) {
@@ -103,7 +111,7 @@ public class ShardService {
                                 .map(ShardPlacementSetting::acceptsNewVaults)
                                 .orElse(true),
                         vaults.getOrDefault(store, 0L)));
-        return new Shard(settings, Cells.of(store), addresses.of(store), placement);
+        return new Shard(settings, cellOf(store), addresses.of(store), placement);
     }
 
     public StoreSettings switchReads(String storeName, ReadAccessor accessor, String operator) {

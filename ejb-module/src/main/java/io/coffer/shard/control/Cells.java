@@ -1,10 +1,12 @@
 package io.coffer.shard.control;
 
 import io.coffer.routing.entity.StoreId;
+import java.util.List;
 
 /**
  * Which data-plane cell serves a store: the base cell serves the base store and {@code shard-0}; every further shard
- * {@code shard-k} has a cell of its own, {@code cell-k}.
+ * {@code shard-k} has a cell of its own, {@code cell-k}, once that cell has hosts. Until then the hosts that have the
+ * shard configured ({@code coffer.shards}) serve it in their own cell, and that is the cell to report.
  */
 public final class Cells {
 
@@ -15,6 +17,12 @@ public final class Cells {
 
     private Cells() {}
 
+    /** The cell serving a store, seen from a host of {@code cellHere} that serves the stores {@code servedHere}. */
+    public static String serving(StoreId store, List<StoreId> servedHere, String cellHere) {
+        return store.isBase() || servedHere.contains(store) ? cellHere : of(store);
+    }
+
+    /** The cell a store has by design. */
     public static String of(StoreId store) {
         if (store.isBase()) {
             return BASE_CELL;

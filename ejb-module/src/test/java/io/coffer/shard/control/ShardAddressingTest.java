@@ -16,6 +16,15 @@ class ShardAddressingTest {
     }
 
     @Test
+    void aShardWithoutACellOfItsOwnYetIsServedByTheCellOfTheHostsThatHaveIt() {
+        var servedHere = java.util.List.of(StoreId.of("shard-0"), StoreId.of("shard-1"));
+
+        assertThat(Cells.serving(StoreId.of("shard-1"), servedHere, "cell-0")).isEqualTo("cell-0");
+        assertThat(Cells.serving(StoreId.BASE, servedHere, "cell-0")).isEqualTo("cell-0");
+        assertThat(Cells.serving(StoreId.of("shard-2"), servedHere, "cell-0")).isEqualTo("cell-2");
+    }
+
+    @Test
     void aStoreAddressIsItsHostPortAndDatabaseWithoutAttributes() {
         assertThat(StoreAddresses.fromUrl("jdbc:derby://127.0.0.1:1527/coffer-shard-0;create=true"))
                 .isEqualTo("127.0.0.1:1527/coffer-shard-0");

@@ -3,6 +3,7 @@ package io.coffer.server.cli;
 import io.coffer.server.signing.OciRequestSigner;
 import io.coffer.server.topology.BuildArtifacts;
 import io.coffer.server.topology.CliException;
+import io.coffer.server.topology.DerbyServer;
 import io.coffer.server.topology.HomeLock;
 import io.coffer.server.topology.HostNode;
 import io.coffer.server.topology.InternalCredentials;
@@ -38,7 +39,7 @@ public final class CofferCli {
     private static final String USAGE = """
             usage: ./coffer <command> [options]
 
-              start    build if needed, start the Derby network server, the JMS broker and the app-server
+              start    build if needed, start the Derby network servers, the JMS broker and the app-server
                        instances, deploy Coffer, and print where the API and the console are; after a crash, brings
                        back whatever is missing (a host whose start fails is stopped and started again)
               stop     stop every process of the topology (found by PID file and by command line)
@@ -48,7 +49,9 @@ public final class CofferCli {
             options (start; remembered for the next start, stop and status):
               --hosts N          app-server instances, each with its own local store (default 1)
               --port-base P      host-1 serves HTTP on P+80, admin on P+48; host-k on P+100(k-1)+80 (default 8000)
-              --derby-port P     the Derby network server of the remote stores (default 1527)
+              --shards S         shards that hold vaults (default 1); shard-0's store shares the base store's
+                                 Derby server, shard-k's has its own on the Derby port + k
+              --derby-port P     the Derby network server of the base store and shard-0 (default 1527)
               --broker-port P    the JMS broker (default 61616)
               --home DIR         where Coffer keeps Payara, data and logs (default $COFFER_HOME or ~/.coffer)
               --no-deploy        start everything but leave the EAR undeployed (for test harnesses)
@@ -95,8 +98,8 @@ public final class CofferCli {
         TopologyPlan plan = options.plan();
         BuildArtifacts artifacts = BuildArtifacts.fromSystemProperty();
         Progress progress = new Progress(System.out);
-        progress.say(
-                "Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ") in " + plan.home());
+        progress.say("Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s")
+                + (plan.shards() == 1 ? "" : ", " + plan.shards() + " shards") + ") in " + plan.home());
         Instant started = Instant.now();
         Topology topology = new Topology(plan, artifacts, progress);
         try (HomeLock lock = HomeLock.acquire(plan)) {
@@ -145,8 +148,16 @@ public final class CofferCli {
                 plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), new Progress(System.out));
         System.out.println(
                 "Coffer in " + plan.home() + " (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ")");
-        System.out.printf(
-                Locale.ROOT, "  %-8s %-28s %s%n", "derby", "127.0.0.1:" + plan.derbyPort(), topology.derbyState());
+        for (DerbyServer store : topology.storeServers()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-8s %-28s %s%n",
+                    "base".equals(store.plan().name())
+                            ? "derby"
+                            : "derby-" + store.plan().name(),
+                    "127.0.0.1:" + store.plan().port(),
+                    store.state());
+        }
         System.out.printf(Locale.ROOT, "  %-8s %-28s %s%n", "broker", plan.brokerUrl(), topology.brokerState());
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -180,15 +191,12 @@ public final class CofferCli {
         }
         String cell = TopologyPlan.CELL + ": " + String.join(" ", hosts);
         StringBuilder lines = new StringBuilder();
-        List<String> stores = new ArrayList<>();
-        stores.add("base");
-        stores.addAll(TopologyPlan.SHARDS);
-        for (String store : stores) {
+        for (String store : plan.remoteStores()) {
             lines.append(String.format(
                     Locale.ROOT,
                     "  %-8s %-28s %s%n",
                     store,
-                    "127.0.0.1:" + plan.derbyPort() + "/coffer-" + store,
+                    "127.0.0.1:" + plan.storeServerOf(store).port() + "/coffer-" + store,
                     (store.equals("base") ? "routing metadata and identities, read by every cell; " : "vaults; ")
                             + "served by " + cell));
         }
@@ -244,6 +252,7 @@ public final class CofferCli {
         Integer portBase;
         Integer derbyPort;
         Integer brokerPort;
+        Integer shards;
         Path home;
         boolean noDeploy;
         Boolean adjustableClock;
@@ -256,6 +265,7 @@ public final class CofferCli {
                     case "--hosts" -> options.hosts = number(option, args);
                     case "--port-base" -> options.portBase = number(option, args);
                     case "--derby-port" -> options.derbyPort = number(option, args);
+                    case "--shards" -> options.shards = number(option, args);
                     case "--broker-port" -> options.brokerPort = number(option, args);
                     case "--home" -> options.home = Path.of(value(option, args));
                     case "--no-deploy" -> options.noDeploy = true;
@@ -274,7 +284,7 @@ public final class CofferCli {
                         ? Path.of(env)
                         : Path.of(System.getProperty("user.home"), ".coffer");
             }
-            return TopologyState.plan(chosen, hosts, portBase, derbyPort, brokerPort, adjustableClock);
+            return TopologyState.plan(chosen, hosts, portBase, derbyPort, brokerPort, adjustableClock, shards);
         }
 
         private static String value(String option, Deque<String> args) {

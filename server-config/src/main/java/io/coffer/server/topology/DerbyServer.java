@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Derby network server holding the remote stores (the base store and shard-0's), on 127.0.0.1. Every connection
+ * A Derby network server holding remote stores (the base store's server also holds shard-0's store; every further
+ * shard's store has a server of its own, see {@link TopologyPlan#storeServers}), on 127.0.0.1. Every connection
  * is authenticated (Derby's NATIVE authentication against the credentials database {@value CredentialsDatabase#NAME},
  * which also turns on SQL authorization); the one user is {@code app}, the owner of every store.
  */
@@ -26,25 +27,36 @@ public final class DerbyServer {
     private static final String STORE_FUNCTIONS_JAR = "coffer-store-functions.jar";
 
     private final TopologyPlan plan;
+    private final TopologyPlan.StoreServerPlan server;
     private final BuildArtifacts artifacts;
     private final ServiceProcess process;
 
-    public DerbyServer(TopologyPlan plan, BuildArtifacts artifacts) {
+    public DerbyServer(TopologyPlan plan, TopologyPlan.StoreServerPlan server, BuildArtifacts artifacts) {
         this.plan = plan;
+        this.server = server;
         this.artifacts = artifacts;
         this.process = new ServiceProcess(
-                "the Derby network server",
-                plan.derbyPort(),
+                "the " + server.title(),
+                server.port(),
                 "--derby-port",
-                plan.runDir().resolve("derby.pid"),
-                plan.logs().resolve("derby.log"),
-                plan.derbyHome(),
+                server.pidFile(),
+                server.log(),
+                server.home(),
                 Processes.javaWith(
-                        "-Dderby.system.home=" + plan.derbyHome(), "org.apache.derby.drda.NetworkServerControl"));
+                        "-Dderby.system.home=" + server.home(), "org.apache.derby.drda.NetworkServerControl"));
+    }
+
+    public TopologyPlan.StoreServerPlan plan() {
+        return server;
     }
 
     ServiceProcess process() {
         return process;
+    }
+
+    /** How status shows it: running, suspended or stopped, with its PID. */
+    public String state() {
+        return process.state();
     }
 
     /**
@@ -74,7 +86,7 @@ public final class DerbyServer {
     private List<String> systemProperties() throws IOException {
         return List.of(
                 LoopbackNames.jvmOption(plan.home()),
-                "-Dderby.system.home=" + plan.derbyHome(),
+                "-Dderby.system.home=" + server.home(),
                 "-Dderby.authentication.provider=NATIVE:" + CredentialsDatabase.NAME,
                 // the one password is the install's; it must not expire under running servers (Derby's default: 31
                 // days)
@@ -86,7 +98,7 @@ public final class DerbyServer {
         command.addAll(systemProperties());
         command.addAll(List.of(
                 "-Dderby.drda.host=127.0.0.1",
-                "-Dderby.drda.portNumber=" + plan.derbyPort(),
+                "-Dderby.drda.portNumber=" + server.port(),
                 "-Dderby.storage.pageCacheSize=20000",
                 // A global (XA) transaction outlives its connection in Derby: one a killed host left unprepared would
                 // hold its row locks forever, and recovery only sees prepared ones. Roll such orphans back.
@@ -98,14 +110,14 @@ public final class DerbyServer {
                 "-h",
                 "127.0.0.1",
                 "-p",
-                String.valueOf(plan.derbyPort()),
+                String.valueOf(server.port()),
                 "-noSecurityManager"));
         return command;
     }
 
     /** Derby's jars and the Java functions the stores declare (rewritten at every start: the build may be newer). */
     private List<Path> serverClasspath() throws IOException {
-        Path functions = plan.derbyHome().resolve(STORE_FUNCTIONS_JAR);
+        Path functions = server.home().resolve(STORE_FUNCTIONS_JAR);
         artifacts.writeStoreFunctionsJar(functions);
         List<Path> classpath = new ArrayList<>(artifacts.derbyServerClasspath());
         classpath.add(functions);
@@ -125,7 +137,7 @@ public final class DerbyServer {
         Files.createDirectories(log().getParent());
         try {
             Process bootstrap = new ProcessBuilder(command)
-                    .directory(plan.derbyHome().toFile())
+                    .directory(server.home().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -142,7 +154,7 @@ public final class DerbyServer {
 
     /** One authenticated round trip: the server answers, and the install's credentials are the ones it checks. */
     private void checkCredentials(InternalCredentials credentials) {
-        String url = "jdbc:derby://127.0.0.1:" + plan.derbyPort() + "/" + CredentialsDatabase.NAME;
+        String url = "jdbc:derby://127.0.0.1:" + server.port() + "/" + CredentialsDatabase.NAME;
         DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
         try (Connection connection =
                 DriverManager.getConnection(url, credentials.derbyUser(), credentials.derbyPassword())) {
@@ -155,7 +167,7 @@ public final class DerbyServer {
     }
 
     private Path credentialsDatabase() {
-        return plan.derbyHome().resolve(CredentialsDatabase.NAME);
+        return server.home().resolve(CredentialsDatabase.NAME);
     }
 
     private static String classpath(List<Path> entries) {

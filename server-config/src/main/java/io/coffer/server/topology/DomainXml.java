@@ -211,7 +211,7 @@ public final class DomainXml {
         options.add("-Dactivemq.idgenerator.localport=" + host.httpPort());
         options.add("-Dcoffer.instance=" + host.name());
         options.add("-Dcoffer.cell=" + TopologyPlan.CELL);
-        options.add("-Dcoffer.shards=" + String.join(",", TopologyPlan.SHARDS));
+        options.add("-Dcoffer.shards=" + String.join(",", plan.shardNames()));
         options.add("-Dcoffer.home=" + plan.home());
         options.add("-Dcoffer.public-url=" + host.url());
         options.add("-Dcoffer.clock.adjustable=" + plan.adjustableClock());

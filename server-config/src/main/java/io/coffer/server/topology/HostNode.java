@@ -330,7 +330,9 @@ public final class HostNode {
     String configurationKey() {
         return "v2 derby=" + plan.derbyPort() + " broker=" + plan.brokerUrl() + " members=" + plan.hazelcastMembers()
                 + " home=" + plan.home() + " portBase=" + host.portBase() + " adjustableClock="
-                + plan.adjustableClock();
+                + plan.adjustableClock()
+                // a domain of an install from before there were more shards keeps its key (and is not made again)
+                + (plan.shards() > 1 ? " shards=" + plan.shards() : "");
     }
 
     private void checkPortsFree() {

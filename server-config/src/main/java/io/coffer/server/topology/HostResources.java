@@ -78,7 +78,8 @@ final class HostResources {
                     + " --maxwait " + deadlines.poolWaitMillis()
                     + " --isconnectvalidatereq=true --validationmethod custom-validation --validationclassname "
                     + CONNECTION_VALIDATION + " --validateatmostonceperiod " + VALIDATE_AT_MOST_EVERY_SECONDS
-                    + " --property serverName=127.0.0.1:portNumber=" + plan.derbyPort()
+                    + " --property serverName=127.0.0.1:portNumber="
+                    + plan.storeServerOf(store).port()
                     + ":databaseName=coffer-" + store + ":createDatabase=create:user=" + InternalCredentials.DERBY_USER
                     + ":password=" + escape(aliasReference(DERBY_ALIAS))
                     + ":loginTimeout=" + deadlines.storeLoginSeconds() + ":readTimeout=" + deadlines.storeReadSeconds()
@@ -147,11 +148,8 @@ final class HostResources {
         return "${ALIAS=" + alias + "}";
     }
 
-    private static List<String> remoteStores() {
-        List<String> stores = new ArrayList<>();
-        stores.add("base");
-        stores.addAll(TopologyPlan.SHARDS);
-        return stores;
+    private List<String> remoteStores() {
+        return plan.remoteStores();
     }
 
     /** A property value for asadmin's {@code --property a=b:c=d}: colons escaped, and quoted for multimode's tokenizer. */

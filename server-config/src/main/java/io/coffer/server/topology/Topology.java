@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Starts, stops and describes a Coffer topology on one machine: the Derby network server of the remote stores, the
+ * Starts, stops and describes a Coffer topology on one machine: the Derby network servers of the remote stores, the
  * JMS broker, and N Payara Server hosts, each with its own local store, clustered through Payara's data grid.
  *
  * <p>A start brings back whatever is missing after any crash, and stops what a failed start left behind: processes are
@@ -28,14 +28,16 @@ public final class Topology {
     private final TopologyPlan plan;
     private final BuildArtifacts artifacts;
     private final Progress progress;
-    private final DerbyServer derby;
+    private final List<DerbyServer> stores;
     private final BrokerServer broker;
 
     public Topology(TopologyPlan plan, BuildArtifacts artifacts, Progress progress) {
         this.plan = plan;
         this.artifacts = artifacts;
         this.progress = progress;
-        this.derby = new DerbyServer(plan, artifacts);
+        this.stores = plan.storeServers().stream()
+                .map(server -> new DerbyServer(plan, server, artifacts))
+                .toList();
         this.broker = new BrokerServer(plan, artifacts);
     }
 
@@ -54,10 +56,13 @@ public final class Topology {
         progress.step(
                 "Payara Server " + plan.payaraHome(),
                 () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
-        boolean storesWereDown = derby.process().running().isEmpty();
-        sayIfAny(progress.step(
-                "Derby network server on 127.0.0.1:" + plan.derbyPort() + " (log " + derby.log() + ")",
-                () -> derby.start(credentials)));
+        boolean storesWereDown = false;
+        for (DerbyServer store : stores) {
+            storesWereDown |= store.process().running().isEmpty();
+            sayIfAny(progress.step(
+                    store.plan().title() + " on 127.0.0.1:" + store.plan().port() + " (log " + store.log() + ")",
+                    () -> store.start(credentials)));
+        }
         if (storesWereDown) {
             completePreparedTransactions();
         }
@@ -194,7 +199,16 @@ public final class Topology {
             });
         }
         stopService("JMS broker", broker.process(), leftovers);
-        stopService("Derby network server", derby.process(), leftovers);
+        for (DerbyServer store : stores) {
+            stopService(store.plan().title(), store.process(), leftovers);
+        }
+        for (ProcessHandle other : otherStoreServers()) {
+            progress.step("stop a Derby network server outside the plan (pid " + other.pid() + ")", () -> {
+                if (!Processes.stop(other, Duration.ofSeconds(30))) {
+                    leftovers.add("Derby network server outside the plan (pid " + other.pid() + ")");
+                }
+            });
+        }
         return leftovers;
     }
 
@@ -216,15 +230,25 @@ public final class Topology {
                 commandLine.stream().anyMatch(argument -> argument.startsWith(prefix) && !planned.contains(argument)));
     }
 
+    /** Derby servers of shard stores in this home that the plan does not name (of an earlier topology with more). */
+    private List<ProcessHandle> otherStoreServers() {
+        String prefix = "-Dderby.system.home=" + plan.home().resolve("derby-shard-");
+        List<String> planned = stores.stream()
+                .map(store -> "-Dderby.system.home=" + store.plan().home())
+                .toList();
+        return Processes.withCommandLine(commandLine ->
+                commandLine.stream().anyMatch(argument -> argument.startsWith(prefix) && !planned.contains(argument)));
+    }
+
     public List<HostNode> hosts() {
         return plan.hostPlans().stream()
                 .map(host -> new HostNode(plan, host, artifacts))
                 .toList();
     }
 
-    /** How status shows the Derby network server: running, suspended or stopped, with its PID. */
-    public String derbyState() {
-        return derby.process().state();
+    /** The Derby network servers of the remote stores, the base store's first. */
+    public List<DerbyServer> storeServers() {
+        return stores;
     }
 
     /** How status shows the broker. */
@@ -235,9 +259,12 @@ public final class Topology {
     /** Every port something is about to listen on, before anything starts: a conflict leaves nothing half-started. */
     private void checkPortsFree() {
         List<TopologyPlan.NamedPort> needed = new ArrayList<>();
-        if (derby.process().running().isEmpty()) {
-            needed.add(new TopologyPlan.NamedPort(
-                    "Derby network server; choose another with --derby-port", plan.derbyPort()));
+        for (DerbyServer store : stores) {
+            if (store.process().running().isEmpty()) {
+                needed.add(new TopologyPlan.NamedPort(
+                        store.plan().title() + "; choose another with --derby-port",
+                        store.plan().port()));
+            }
         }
         if (broker.process().running().isEmpty()) {
             needed.add(new TopologyPlan.NamedPort("JMS broker; choose another with --broker-port", plan.brokerPort()));

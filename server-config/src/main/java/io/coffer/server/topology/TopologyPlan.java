@@ -5,34 +5,99 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where everything of a one-machine topology lives and listens: the Derby network server of the remote stores, the
+ * Where everything of a one-machine topology lives and listens: the Derby network servers of the remote stores, the
  * broker, and N app-server instances ("hosts"), each a Payara domain with ports derived from a port base.
+ *
+ * <p>The base store and {@code shard-0}'s store share the first Derby server (as every install had them before there
+ * were more shards); every further shard {@code shard-k} has a server of its own, on the port {@code k} above it and
+ * with its own data folder, so that one shard's store can freeze or die while the others serve.
  *
  * @param home        Coffer's directory ({@code ~/.coffer} unless told otherwise): Payara, domains, data, logs
  * @param portBase    ports of host-1 are derived from it, each next host's from 100 above
  * @param hosts       how many app-server instances
- * @param derbyPort   the Derby network server of the base store and shard-0's remote store
+ * @param derbyPort   the Derby network server of the base store and shard-0's remote store; shard-k's is k above
  * @param brokerPort  the ActiveMQ broker
  * @param adjustableClock whether the business clock may be moved forward by an operator (test installs only)
+ * @param shards      how many shards hold vaults ({@code shard-0} to {@code shard-<shards-1>})
  */
-public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, int brokerPort, boolean adjustableClock) {
+public record TopologyPlan(
+        Path home, int portBase, int hosts, int derbyPort, int brokerPort, boolean adjustableClock, int shards) {
 
     public static final int DEFAULT_PORT_BASE = 8000;
     public static final int DEFAULT_DERBY_PORT = 1527;
     public static final int DEFAULT_BROKER_PORT = 61616;
     public static final int MAX_HOSTS = 9;
     public static final String CELL = "cell-0";
-    public static final List<String> SHARDS = List.of("shard-0");
+    public static final int MAX_SHARDS = 8;
+    /** The store that shares the base store's Derby server. */
+    static final String FIRST_SHARD = "shard-0";
 
     public TopologyPlan {
         home = home.toAbsolutePath().normalize();
         if (hosts < 1 || hosts > MAX_HOSTS) {
             throw new IllegalArgumentException("--hosts must be between 1 and " + MAX_HOSTS + ", not " + hosts);
         }
+        if (shards < 1 || shards > MAX_SHARDS) {
+            throw new IllegalArgumentException("--shards must be between 1 and " + MAX_SHARDS + ", not " + shards);
+        }
         checkPort("--port-base", portBase);
         checkPort("--port-base", portBase + 100 * hosts);
         checkPort("--derby-port", derbyPort);
+        checkPort("--derby-port", derbyPort + shards - 1);
         checkPort("--broker-port", brokerPort);
+    }
+
+    /** One shard, as every install had before there were more. */
+    public TopologyPlan(Path home, int portBase, int hosts, int derbyPort, int brokerPort, boolean adjustableClock) {
+        this(home, portBase, hosts, derbyPort, brokerPort, adjustableClock, 1);
+    }
+
+    /** The shards' store names, {@code shard-0} first. */
+    public List<String> shardNames() {
+        List<String> names = new ArrayList<>();
+        for (int index = 0; index < shards; index++) {
+            names.add("shard-" + index);
+        }
+        return names;
+    }
+
+    /** Every remote store: the base store, then the shards. */
+    public List<String> remoteStores() {
+        List<String> stores = new ArrayList<>();
+        stores.add("base");
+        stores.addAll(shardNames());
+        return stores;
+    }
+
+    /** The Derby network servers of the remote stores: the base store's (with shard-0's store) first. */
+    public List<StoreServerPlan> storeServers() {
+        List<StoreServerPlan> servers = new ArrayList<>();
+        servers.add(new StoreServerPlan(
+                "base",
+                derbyPort,
+                derbyHome(),
+                runDir().resolve("derby.pid"),
+                logs().resolve("derby.log"),
+                List.of("base", FIRST_SHARD)));
+        for (int index = 1; index < shards; index++) {
+            String shard = "shard-" + index;
+            servers.add(new StoreServerPlan(
+                    shard,
+                    derbyPort + index,
+                    home.resolve("derby-" + shard),
+                    runDir().resolve("derby-" + shard + ".pid"),
+                    logs().resolve("derby-" + shard + ".log"),
+                    List.of(shard)));
+        }
+        return servers;
+    }
+
+    /** The Derby server that holds a remote store's database. */
+    public StoreServerPlan storeServerOf(String store) {
+        return storeServers().stream()
+                .filter(server -> server.stores().contains(store))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no store " + store + " in this topology"));
     }
 
     public List<HostPlan> hostPlans() {
@@ -150,4 +215,24 @@ public record TopologyPlan(Path home, int portBase, int hosts, int derbyPort, in
     }
 
     public record NamedPort(String what, int port) {}
+
+    /**
+     * One Derby network server of remote stores.
+     *
+     * @param name    the store it is named after: {@code base} (which also holds shard-0's store) or {@code shard-k}
+     * @param port    where it listens, on 127.0.0.1
+     * @param home    its {@code derby.system.home}: its databases, its credentials database, its log
+     * @param pidFile where {@code ./coffer} keeps its PID
+     * @param log     its console output
+     * @param stores  the remote stores whose databases it holds ({@code coffer-<store>})
+     */
+    public record StoreServerPlan(String name, int port, Path home, Path pidFile, Path log, List<String> stores) {
+
+        /** How status and the progress lines name it. */
+        public String title() {
+            return "base".equals(name)
+                    ? "Derby network server of the base store and " + FIRST_SHARD
+                    : "Derby network server of " + name;
+        }
+    }
 }

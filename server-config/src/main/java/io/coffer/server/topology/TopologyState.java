@@ -24,6 +24,17 @@ public final class TopologyState {
             Integer derbyPort,
             Integer brokerPort,
             Boolean adjustableClock) {
+        return plan(home, hosts, portBase, derbyPort, brokerPort, adjustableClock, null);
+    }
+
+    public static TopologyPlan plan(
+            Path home,
+            Integer hosts,
+            Integer portBase,
+            Integer derbyPort,
+            Integer brokerPort,
+            Boolean adjustableClock,
+            Integer shards) {
         Properties saved = load(home);
         return new TopologyPlan(
                 home,
@@ -33,7 +44,8 @@ public final class TopologyState {
                 pick(brokerPort, saved, "brokerPort", TopologyPlan.DEFAULT_BROKER_PORT),
                 adjustableClock != null
                         ? adjustableClock
-                        : Boolean.parseBoolean(saved.getProperty("adjustableClock", "false")));
+                        : Boolean.parseBoolean(saved.getProperty("adjustableClock", "false")),
+                pick(shards, saved, "shards", 1));
     }
 
     public static void save(TopologyPlan plan) throws IOException {
@@ -43,6 +55,7 @@ public final class TopologyState {
         properties.setProperty("derbyPort", String.valueOf(plan.derbyPort()));
         properties.setProperty("brokerPort", String.valueOf(plan.brokerPort()));
         properties.setProperty("adjustableClock", String.valueOf(plan.adjustableClock()));
+        properties.setProperty("shards", String.valueOf(plan.shards()));
         Files.createDirectories(plan.home());
         try (Writer out = Files.newBufferedWriter(plan.home().resolve(FILE))) {
             properties.store(out, "The Coffer topology last started from this home");

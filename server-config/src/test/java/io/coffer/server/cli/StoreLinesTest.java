@@ -20,4 +20,13 @@ class StoreLinesTest {
                 .containsPattern(
                         "shard-0\\s+127\\.0\\.0\\.1:1527/coffer-shard-0\\s+vaults; served by cell-0: host-1 host-2 host-3");
     }
+
+    @Test
+    void aFurtherShardIsNamedWithTheAddressOfItsOwnDerbyServer() {
+        TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false, 2);
+
+        assertThat(CofferCli.storeLines(plan))
+                .containsPattern("shard-0\\s+127\\.0\\.0\\.1:1527/coffer-shard-0\\s")
+                .containsPattern("shard-1\\s+127\\.0\\.0\\.1:1528/coffer-shard-1\\s+vaults;");
+    }
 }
