@@ -88,6 +88,9 @@ public final class CellPki {
     /** The PKI an earlier start made; for tools and tests. */
     public static CellPki of(Path home) {
         Path directory = home.resolve(DIRECTORY);
+        if (!Files.isRegularFile(directory.resolve(StorePasswords.FILE))) {
+            throw new CliException("no PKI in " + directory + " yet: ./coffer start makes it");
+        }
         try {
             return new CellPki(directory, StorePasswords.read(directory.resolve(StorePasswords.FILE)), new Keytool());
         } catch (IOException unreadable) {
@@ -112,11 +115,21 @@ public final class CellPki {
     }
 
     public Path trustStore() {
-        return directory.resolve("truststore.p12");
+        return trustStoreOf(directory.getParent());
     }
 
     public Path cellKeyStore(String cell) {
-        return directory.resolve(cell + ".p12");
+        return cellKeyStoreOf(directory.getParent(), cell);
+    }
+
+    /** Where a home's trust store is, whether made yet or not (a host's domain.xml names it before it exists). */
+    public static Path trustStoreOf(Path home) {
+        return home.resolve(DIRECTORY).resolve("truststore.p12");
+    }
+
+    /** Where a home's key store of that cell is, whether made yet or not. */
+    public static Path cellKeyStoreOf(Path home, String cell) {
+        return home.resolve(DIRECTORY).resolve(cell + ".p12");
     }
 
     /** Re-issues the cell's certificate, with a new key pair, from the same CA; the old key store is replaced. */
