@@ -1,15 +1,26 @@
 package io.coffer.it.foundation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.it.support.CellTls;
 import io.coffer.it.support.Http;
 import io.coffer.it.support.Http.Reply;
 import io.coffer.it.support.Operator;
+import io.coffer.server.pki.CellPki;
+import io.coffer.server.topology.TopologyPlan;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,17 +29,21 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The foundation's whole write path against the real EAR on the real Payara Server: a record written through a
  * JAX-RS resource, an EJB and JPA on the remote store reaches this host's local store through the interceptor, JMS
- * and the MDB; health and metrics report it; bad requests get clear errors and change nothing.
+ * and the MDB; health and metrics report it; bad requests get clear errors and change nothing. The host's
+ * cell-internal listener answers only TLS clients with a certificate of Coffer's own CA.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ReplicationPathIT {
 
     private static final String URL = System.getProperty("coffer.it.url");
+    private static final String CELL_URL = System.getProperty("coffer.it.cellUrl");
+    private static final Path HOME = Path.of(System.getProperty("coffer.it.home"));
     private static Operator operator;
 
     @Deployment(testable = false)
@@ -133,6 +148,71 @@ class ReplicationPathIT {
 
         // Nothing reached the remote store's log: the refused writes wrote nothing.
         assertThat(stableShardHead()).isEqualTo(headBefore);
+    }
+
+    @Test
+    void theCellListenerAnswersACellOfCoffersCaOverMutualTls() throws Exception {
+        CellPki pki = CellPki.of(HOME);
+        SSLContext cell = cellClient(pki);
+
+        HttpResponse<String> health = CellTls.get(cell, CELL_URL + "/health");
+
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        // the client trusted nothing but Coffer's trust store: the server's certificate is the cell's, from the CA
+        X509Certificate server =
+                (X509Certificate) health.sslSession().orElseThrow().getPeerCertificates()[0];
+        X509Certificate ca = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(pki.caCertificate())));
+        server.verify(ca.getPublicKey());
+        assertThat(server.getSubjectX500Principal().getName()).contains("CN=" + TopologyPlan.CELL);
+    }
+
+    @Test
+    void theCellListenerRefusesAClientWithoutCertificate() {
+        CellPki pki = CellPki.of(HOME);
+        assertListening(pki);
+        SSLContext anonymous =
+                CellTls.client(null, null, pki.trustStore(), pki.passwords().trust());
+
+        assertThatThrownBy(() -> CellTls.get(anonymous, CELL_URL + "/health"))
+                .as("a client without certificate")
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void theCellListenerRefusesACertificateOfAnotherCa(@TempDir Path elsewhere) throws Exception {
+        CellPki pki = CellPki.of(HOME);
+        assertListening(pki);
+        // the same cell name, 127.0.0.1 and key usages, from a CA of another install: only the issuer differs
+        CellPki foreign = CellPki.ensure(elsewhere, List.of(TopologyPlan.CELL));
+        SSLContext intruder = CellTls.client(
+                foreign.cellKeyStore(TopologyPlan.CELL),
+                foreign.passwords().cells(),
+                pki.trustStore(),
+                pki.passwords().trust());
+
+        assertThatThrownBy(() -> CellTls.get(intruder, CELL_URL + "/health"))
+                .as("a client with a certificate of another CA")
+                .isInstanceOf(IOException.class);
+    }
+
+    private static SSLContext cellClient(CellPki pki) {
+        return CellTls.client(
+                pki.cellKeyStore(TopologyPlan.CELL),
+                pki.passwords().cells(),
+                pki.trustStore(),
+                pki.passwords().trust());
+    }
+
+    /** The listener is up and admits Coffer's cells: a refusal after this is the listener's choice. */
+    private static void assertListening(CellPki pki) {
+        try {
+            assertThat(CellTls.get(cellClient(pki), CELL_URL + "/health").statusCode())
+                    .isEqualTo(200);
+        } catch (IOException refused) {
+            throw new AssertionError("the cell listener refused Coffer's own cell: " + refused, refused);
+        }
     }
 
     private static void assertProblem(Reply reply, int status, String code) {

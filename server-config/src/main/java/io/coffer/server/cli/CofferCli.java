@@ -1,5 +1,6 @@
 package io.coffer.server.cli;
 
+import io.coffer.server.pki.CellPki;
 import io.coffer.server.signing.OciRequestSigner;
 import io.coffer.server.topology.BuildArtifacts;
 import io.coffer.server.topology.CliException;
@@ -43,12 +44,17 @@ public final class CofferCli {
                        instances, deploy Coffer, and print where the API and the console are; after a crash, brings
                        back whatever is missing (a host whose start fails is stopped and started again)
               stop     stop every process of the topology (found by PID file and by command line)
-              status   list what runs, with each instance's URL and applied replication position
+              status   list what runs, with each instance's URL, cell-internal port and applied replication
+                       position
+              renew-certs
+                       re-issue the cell certificates in $COFFER_HOME/pki from the same CA (hosts use them from
+                       their next start)
               test     run every test (mvn verify)
 
             options (start; remembered for the next start, stop and status):
               --hosts N          app-server instances, each with its own local store (default 1)
-              --port-base P      host-1 serves HTTP on P+80, admin on P+48; host-k on P+100(k-1)+80 (default 8000)
+              --port-base P      host-1 serves HTTP on P+80, admin on P+48, the cell-internal HTTPS (mutual TLS)
+                                 on P+43; host-k on P+100(k-1)+80 and so on (default 8000)
               --shards S         shards that hold vaults (default 1); shard-0's store shares the base store's
                                  Derby server, shard-k's has its own on the Derby port + k
               --derby-port P     the Derby network server of the base store and shard-0 (default 1527)
@@ -88,6 +94,7 @@ public final class CofferCli {
             case "start" -> start(options);
             case "stop" -> stop(options);
             case "status" -> status(options);
+            case "renew-certs" -> renewCertificates(options);
             case "help", "--help", "-h" -> System.out.print(USAGE);
             default -> throw new IllegalArgumentException("unknown command '" + command + "'");
         }
@@ -114,12 +121,15 @@ public final class CofferCli {
         for (HostNode host : topology.hosts()) {
             progress.say("  " + host.plan().name() + "  API " + host.plan().url() + "   console "
                     + host.plan().url() + "/console/   admin port "
-                    + host.plan().adminPort());
+                    + host.plan().adminPort() + "   cell-internal "
+                    + host.plan().cellUrl());
         }
         Path operator = plan.home().resolve("operator/config");
         progress.say("  operator credentials (OCI SDK config, profile DEFAULT): " + operator);
         progress.say("  Derby and broker credentials (for tools that connect to them): "
                 + plan.home().resolve(InternalCredentials.FILE));
+        progress.say("  Coffer's CA and cell certificates (./coffer renew-certs re-issues them): "
+                + plan.home().resolve(CellPki.DIRECTORY));
         progress.say("  metrics " + plan.host(1).url() + "/metrics   health "
                 + plan.host(1).url() + "/health");
         progress.say("  logs in " + plan.logs() + " and " + plan.domainsDir() + "/<host>/logs");
@@ -140,6 +150,19 @@ public final class CofferCli {
             throw new CliException("still running after stop: " + String.join(", ", leftovers));
         }
         progress.say("Nothing of Coffer runs any more.");
+    }
+
+    /** Re-issues every cell's certificate from the same CA; running hosts keep the old one until they start again. */
+    private static void renewCertificates(Options options) throws IOException {
+        TopologyPlan plan = options.plan();
+        try (HomeLock lock = HomeLock.acquire(plan)) {
+            CellPki pki = CellPki.of(plan.home());
+            pki.renew(TopologyPlan.CELL);
+            System.out.println("Re-issued the certificate of " + TopologyPlan.CELL + " from Coffer's CA: "
+                    + pki.cellKeyStore(TopologyPlan.CELL));
+        }
+        System.out.println("Running hosts use it from their next start (./coffer stop, then ./coffer start);"
+                + " the CA and the trust store are unchanged.");
     }
 
     private static void status(Options options) {
@@ -177,10 +200,18 @@ public final class CofferCli {
                     host.plan().url(),
                     state,
                     replication);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-8s %-28s cell-internal listener of %s (mutual TLS, Coffer's CA only)%n",
+                    "",
+                    host.plan().cellUrl(),
+                    TopologyPlan.CELL);
         }
         System.out.print(storeLines(plan));
         System.out.println("  credentials of the Derby network server and the broker: "
                 + plan.home().resolve(InternalCredentials.FILE));
+        System.out.println("  Coffer's CA, cell certificates and trust store: "
+                + plan.home().resolve(CellPki.DIRECTORY));
     }
 
     /** Every remote store with its address and the cell whose hosts serve it (the base cell serves them all, today). */

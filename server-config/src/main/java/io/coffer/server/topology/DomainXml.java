@@ -169,6 +169,111 @@ public final class DomainXml {
         return changed;
     }
 
+    /** The network listener (and its protocol) that other cells' hosts reach this host through. */
+    static final String CELL_LISTENER = "coffer-cell";
+    /** Payara password aliases of the cell key store's and the trust store's passwords (see {@link HostResources}). */
+    static final String CELL_KEY_STORE_ALIAS = "coffer-cell-keystore-password";
+
+    static final String TRUST_STORE_ALIAS = "coffer-cell-truststore-password";
+
+    /**
+     * Before a start: the cell-internal listener on 127.0.0.1, HTTPS that requires a client certificate, with the
+     * cell's key store and a trust store that holds only Coffer's CA; it serves the applications of the virtual server
+     * {@code server}, as the client port does. It starts closed, like the client port, and opens once the password
+     * aliases of its stores exist and Coffer is deployed ({@link HostNode#openCellListener}). domain.xml is written only
+     * when it changes.
+     */
+    public static void prepareCellListener(Path domainXml, HostPlan host, Path keyStore, String cell, Path trustStore)
+            throws IOException {
+        Document document = read(domainXml);
+        if (prepareCellListener(document, host, keyStore, cell, trustStore)) {
+            write(document, domainXml);
+        }
+    }
+
+    /** @return whether the document changed */
+    static boolean prepareCellListener(Document document, HostPlan host, Path keyStore, String cell, Path trustStore) {
+        Element config = serverConfig(document.getDocumentElement());
+        Element network = child(config, "network-config");
+        boolean changed = false;
+
+        Element protocol = named(child(network, "protocols"), "protocol", "name", CELL_LISTENER);
+        changed |= set(protocol, "security-enabled", "true");
+        Element http = child(protocol, "http");
+        changed |= set(http, "default-virtual-server", "server");
+        if (elements(http, "file-cache").isEmpty()) {
+            child(http, "file-cache");
+            changed = true;
+        }
+        // No classname: Payara's own SSL implementation would use the domain's key store, not this one.
+        Element ssl = child(protocol, "ssl");
+        changed |= set(ssl, "client-auth-enabled", "true");
+        changed |= set(ssl, "cert-nickname", cell);
+        changed |= set(ssl, "key-store", keyStore.toString());
+        changed |= set(ssl, "key-store-type", "PKCS12");
+        changed |= set(ssl, "key-store-password", "${ALIAS=" + CELL_KEY_STORE_ALIAS + "}");
+        changed |= set(ssl, "trust-store", trustStore.toString());
+        changed |= set(ssl, "trust-store-type", "PKCS12");
+        changed |= set(ssl, "trust-store-password", "${ALIAS=" + TRUST_STORE_ALIAS + "}");
+
+        Element listener = named(child(network, "network-listeners"), "network-listener", "name", CELL_LISTENER);
+        changed |= set(listener, "protocol", CELL_LISTENER);
+        changed |= set(listener, "address", "127.0.0.1");
+        changed |= set(listener, "port", String.valueOf(host.cellPort()));
+        changed |= set(listener, "thread-pool", "http-thread-pool");
+        changed |= set(listener, "transport", "tcp");
+        changed |= set(listener, "enabled", "false");
+
+        Element server = named(child(config, "http-service"), "virtual-server", "id", "server");
+        List<String> served = new ArrayList<>();
+        for (String name : server.getAttribute("network-listeners").split(",")) {
+            if (!name.isBlank()) {
+                served.add(name.strip());
+            }
+        }
+        if (!served.contains(CELL_LISTENER)) {
+            served.add(CELL_LISTENER);
+            server.setAttribute("network-listeners", String.join(",", served));
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Whether domain.xml has the cell-internal listener open. */
+    public static boolean cellListenerEnabled(Path domainXml) throws IOException {
+        for (Element listener : elements(serverConfig(read(domainXml).getDocumentElement()), "network-listener")) {
+            if (CELL_LISTENER.equals(listener.getAttribute("name"))) {
+                return !"false".equals(listener.getAttribute("enabled"));
+            }
+        }
+        return false;
+    }
+
+    /** The direct child with that attribute value, created if missing. */
+    private static Element named(Element parent, String tag, String attribute, String value) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element element
+                    && element.getTagName().equals(tag)
+                    && value.equals(element.getAttribute(attribute))) {
+                return element;
+            }
+        }
+        Element created = parent.getOwnerDocument().createElement(tag);
+        created.setAttribute(attribute, value);
+        parent.appendChild(created);
+        return created;
+    }
+
+    /** @return whether the attribute changed */
+    private static boolean set(Element element, String attribute, String value) {
+        if (value.equals(element.getAttribute(attribute)) && element.hasAttribute(attribute)) {
+            return false;
+        }
+        element.setAttribute(attribute, value);
+        return true;
+    }
+
     /**
      * Test-only: arms the failpoints of the host's next start ({@link FailpointArming}), or disarms any an earlier start
      * armed. domain.xml is written only when it changes.

@@ -1,5 +1,7 @@
 package io.coffer.server.topology;
 
+import io.coffer.server.pki.CellPki;
+import io.coffer.server.pki.StorePasswords;
 import io.coffer.server.topology.TopologyPlan.HostPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,8 @@ public final class HostNode {
     static final String LOADED_MARKER = "coffer-loaded.pid";
 
     private static final String DEADLINES_MARKER = "coffer-deadlines";
+    /** The fingerprint of the PKI store passwords the domain's password aliases hold. */
+    private static final String CELL_STORES_MARKER = "coffer-cell-stores";
     /** The data source that bounds the Derby client's waits, in a jar of its own on the server's library path. */
     private static final String DEADLINES_JAR = "coffer-derby-deadlines.jar";
 
@@ -162,6 +166,12 @@ public final class HostNode {
                     domainXml, FailpointArming.forHost(System.getenv(FailpointArming.ENVIRONMENT), host.name()));
             DomainXml.closeToClients(domainXml);
             DomainXml.setJvmOption(domainXml, LoopbackNames.jvmOption(plan.home()));
+            DomainXml.prepareCellListener(
+                    domainXml,
+                    host,
+                    CellPki.cellKeyStoreOf(plan.home(), TopologyPlan.CELL),
+                    TopologyPlan.CELL,
+                    CellPki.trustStoreOf(plan.home()));
         } catch (IOException unwritable) {
             throw new FailedStart(host.name() + ": " + unwritable.getMessage());
         }
@@ -280,6 +290,30 @@ public final class HostNode {
                     "set",
                     "configs.config.server-config.network-config.network-listeners.network-listener."
                             + DomainXml.CLIENT_LISTENER + ".enabled=true");
+        } catch (CliException failed) {
+            throw new FailedStart(host.name() + ": " + failed.getMessage());
+        }
+    }
+
+    /**
+     * Opens the cell-internal listener of a running server (it starts closed, {@link DomainXml#prepareCellListener}),
+     * once the domain's password aliases hold the passwords of the PKI's stores. The listener reads its key store when
+     * it starts: a renewed cell certificate is used from the host's next start.
+     */
+    public void openCellListener(StorePasswords passwords) throws IOException {
+        if (!markerHolds(CELL_STORES_MARKER, passwords.fingerprint())) {
+            resources.storeCellStoreAliases(asadmin, host.adminPort(), passwords);
+            Files.writeString(domainDir().resolve(CELL_STORES_MARKER), passwords.fingerprint());
+        }
+        if (DomainXml.cellListenerEnabled(domainDir().resolve("config/domain.xml"))) {
+            return;
+        }
+        try {
+            asadmin.remote(
+                    host.adminPort(),
+                    "set",
+                    "configs.config.server-config.network-config.network-listeners.network-listener."
+                            + DomainXml.CELL_LISTENER + ".enabled=true");
         } catch (CliException failed) {
             throw new FailedStart(host.name() + ": " + failed.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.coffer.server.topology;
 
+import io.coffer.server.pki.StorePasswords;
 import io.coffer.server.topology.TopologyPlan.HostPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,13 @@ final class HostResources {
         String existing = asadmin.remote(adminPort, "list-password-aliases");
         storePasswordAlias(asadmin, adminPort, DERBY_ALIAS, credentials.derbyPassword(), existing);
         storePasswordAlias(asadmin, adminPort, BROKER_ALIAS, credentials.brokerPassword(), existing);
+    }
+
+    /** Stores (or updates) the passwords of the cell-internal listener's key and trust stores as password aliases. */
+    void storeCellStoreAliases(Asadmin asadmin, int adminPort, StorePasswords passwords) {
+        String existing = asadmin.remote(adminPort, "list-password-aliases");
+        storePasswordAlias(asadmin, adminPort, DomainXml.CELL_KEY_STORE_ALIAS, passwords.cells(), existing);
+        storePasswordAlias(asadmin, adminPort, DomainXml.TRUST_STORE_ALIAS, passwords.trust(), existing);
     }
 
     private static void storePasswordAlias(

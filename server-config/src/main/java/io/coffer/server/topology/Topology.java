@@ -1,5 +1,7 @@
 package io.coffer.server.topology;
 
+import io.coffer.server.pki.CellPki;
+import io.coffer.server.pki.StorePasswords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -53,6 +55,10 @@ public final class Topology {
         Files.createDirectories(plan.logs());
         Files.createDirectories(plan.runDir());
         InternalCredentials credentials = InternalCredentials.ensure(plan.home());
+        CellPki pki = progress.step(
+                "Coffer's CA and the certificate of " + TopologyPlan.CELL + " in "
+                        + plan.home().resolve(CellPki.DIRECTORY),
+                () -> CellPki.ensure(plan.home(), List.of(TopologyPlan.CELL)));
         progress.step(
                 "Payara Server " + plan.payaraHome(),
                 () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
@@ -79,7 +85,7 @@ public final class Topology {
                 started.add(pool.submit(() -> {
                     new StartAttempts(host.plan().name(), HOST_START_ATTEMPTS, progress)
                             .run(
-                                    () -> startHost(host, deploy, credentials),
+                                    () -> startHost(host, deploy, credentials, pki.passwords()),
                                     stopped -> stopAfterFailedStart(host, stopped));
                     return null;
                 }));
@@ -119,7 +125,8 @@ public final class Topology {
         }
     }
 
-    private void startHost(HostNode host, boolean deploy, InternalCredentials credentials) throws IOException {
+    private void startHost(HostNode host, boolean deploy, InternalCredentials credentials, StorePasswords pkiPasswords)
+            throws IOException {
         String name = host.plan().name();
         if (!host.provisioned()) {
             progress.step(name + ": create domain (port base " + host.plan().portBase() + ")", host::create);
@@ -143,6 +150,9 @@ public final class Topology {
             progress.step(name + ": wait until Coffer is loaded", () -> host.awaitLoaded(LOAD_TIMEOUT));
         }
         progress.step(name + ": open " + host.plan().url() + " to clients", host::openToClients);
+        progress.step(
+                name + ": open the cell-internal listener " + host.plan().cellUrl() + " (client certificate required)",
+                () -> host.openCellListener(pkiPasswords));
         if (deploy) {
             progress.step(
                     name + ": wait until healthy at " + host.plan().url() + "/health",

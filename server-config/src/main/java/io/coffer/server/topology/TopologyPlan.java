@@ -196,6 +196,18 @@ public record TopologyPlan(
             return portBase + 86;
         }
 
+        /**
+         * The cell-internal listener: HTTPS on 127.0.0.1 that accepts only clients with a certificate of Coffer's CA
+         * (other cells' hosts). +43 is none of Payara's port-base offsets (9, 37-39, 48, 49, 66, 76, 80, 81, 86).
+         */
+        public int cellPort() {
+            return portBase + 43;
+        }
+
+        public String cellUrl() {
+            return "https://127.0.0.1:" + cellPort();
+        }
+
         public String url() {
             return "http://127.0.0.1:" + httpPort();
         }
@@ -205,6 +217,7 @@ public record TopologyPlan(
             return List.of(
                     new NamedPort("HTTP of " + name(), httpPort()),
                     new NamedPort("HTTPS of " + name(), httpsPort()),
+                    new NamedPort("cell-internal HTTPS of " + name(), cellPort()),
                     new NamedPort("admin port of " + name(), adminPort()),
                     new NamedPort("data-grid port of " + name(), hazelcastPort()),
                     new NamedPort("IIOP port of " + name(), iiopPort()),

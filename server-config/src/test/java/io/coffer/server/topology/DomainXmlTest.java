@@ -2,6 +2,7 @@ package io.coffer.server.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coffer.server.topology.TopologyPlan.HostPlan;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,5 +163,63 @@ class DomainXmlTest {
         assertThat(options.getLength()).isEqualTo(2);
         assertThat(options.item(0).getTextContent()).isEqualTo("-Xmx512m");
         assertThat(options.item(1).getTextContent()).isEqualTo("-Djdk.net.hosts.file=/b/loopback-hosts");
+    }
+
+    @Test
+    void aStartingServerGetsTheCellListenerClosedWithItsStoresBehindPasswordAliases() throws Exception {
+        Document document = parsed(FRESH.replace(
+                "<jms-service",
+                "<http-service><virtual-server id=\"server\" network-listeners=\"http-listener-1,"
+                        + " http-listener-2\"/></http-service><jms-service"));
+        HostPlan host = new HostPlan(2, 8100);
+        Path keyStore = Path.of("/home/pki/cell-0.p12");
+        Path trustStore = Path.of("/home/pki/truststore.p12");
+
+        assertThat(DomainXml.prepareCellListener(document, host, keyStore, "cell-0", trustStore))
+                .isTrue();
+
+        Element listener = named(document, "network-listener", "coffer-cell");
+        assertThat(listener.getAttribute("address")).isEqualTo("127.0.0.1");
+        assertThat(listener.getAttribute("port")).isEqualTo("8143");
+        assertThat(listener.getAttribute("protocol")).isEqualTo("coffer-cell");
+        assertThat(listener.getAttribute("enabled")).isEqualTo("false");
+        Element protocol = named(document, "protocol", "coffer-cell");
+        assertThat(protocol.getAttribute("security-enabled")).isEqualTo("true");
+        Element ssl = (Element) protocol.getElementsByTagName("ssl").item(0);
+        assertThat(ssl.getAttribute("client-auth-enabled")).isEqualTo("true");
+        assertThat(ssl.getAttribute("cert-nickname")).isEqualTo("cell-0");
+        assertThat(ssl.getAttribute("key-store")).isEqualTo("/home/pki/cell-0.p12");
+        assertThat(ssl.getAttribute("trust-store")).isEqualTo("/home/pki/truststore.p12");
+        assertThat(ssl.getAttribute("key-store-password")).isEqualTo("${ALIAS=coffer-cell-keystore-password}");
+        assertThat(ssl.getAttribute("trust-store-password")).isEqualTo("${ALIAS=coffer-cell-truststore-password}");
+        assertThat(ssl.hasAttribute("classname"))
+                .as("Payara's own SSL would use the domain's key store")
+                .isFalse();
+        assertThat(((Element) protocol.getElementsByTagName("http").item(0)).getAttribute("default-virtual-server"))
+                .isEqualTo("server");
+        assertThat(attribute(document.getDocumentElement(), "virtual-server", "network-listeners"))
+                .isEqualTo("http-listener-1,http-listener-2,coffer-cell");
+
+        assertThat(DomainXml.prepareCellListener(document, host, keyStore, "cell-0", trustStore))
+                .as("written only when it changes")
+                .isFalse();
+        // what asadmin's set ...enabled=true writes back once the server opened it: the next start closes it again
+        listener.setAttribute("enabled", "true");
+        assertThat(DomainXml.prepareCellListener(document, host, keyStore, "cell-0", trustStore))
+                .isTrue();
+        assertThat(listener.getAttribute("enabled")).isEqualTo("false");
+        assertThat(document.getElementsByTagName("network-listener").getLength())
+                .isEqualTo(2);
+    }
+
+    private static Element named(Document document, String tag, String name) {
+        NodeList found = document.getElementsByTagName(tag);
+        for (int i = 0; i < found.getLength(); i++) {
+            Element element = (Element) found.item(i);
+            if (name.equals(element.getAttribute("name"))) {
+                return element;
+            }
+        }
+        throw new AssertionError("no " + tag + " named " + name);
     }
 }

@@ -69,4 +69,31 @@ class TopologyPlanTest {
         assertThat(TopologyState.plan(home, null, null, null, null, null, 3).shards())
                 .isEqualTo(3);
     }
+
+    @Test
+    void noTwoPortsOfTheLargestTopologyCollideTheCellListenersIncluded() {
+        TopologyPlan plan = new TopologyPlan(
+                Path.of("/tmp/coffer"),
+                TopologyPlan.DEFAULT_PORT_BASE,
+                TopologyPlan.MAX_HOSTS,
+                TopologyPlan.DEFAULT_DERBY_PORT,
+                TopologyPlan.DEFAULT_BROKER_PORT,
+                false,
+                TopologyPlan.MAX_SHARDS);
+
+        List<Integer> ports = plan.hostPlans().stream()
+                .flatMap(host -> host.ports().stream())
+                .map(TopologyPlan.NamedPort::port)
+                .toList();
+
+        assertThat(ports).doesNotHaveDuplicates().doesNotContain(plan.brokerPort());
+        assertThat(ports)
+                .doesNotContainAnyElementsOf(
+                        plan.storeServers().stream().map(StoreServerPlan::port).toList());
+        assertThat(plan.host(1).cellPort()).isEqualTo(8043);
+        assertThat(plan.host(3).cellUrl()).isEqualTo("https://127.0.0.1:8243");
+        assertThat(plan.host(1).ports())
+                .extracting(TopologyPlan.NamedPort::what)
+                .contains("cell-internal HTTPS of host-1");
+    }
 }
