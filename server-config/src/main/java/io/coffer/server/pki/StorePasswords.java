@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
 
@@ -25,8 +24,6 @@ import java.util.Properties;
 public record StorePasswords(String ca, String cells, String trust) {
 
     static final String FILE = "passwords.properties";
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final int LENGTH = 32;
 
     @Override
     public String toString() {
@@ -34,7 +31,8 @@ public record StorePasswords(String ca, String cells, String trust) {
     }
 
     static StorePasswords generate() {
-        return new StorePasswords(generatePassword(), generatePassword(), generatePassword());
+        return new StorePasswords(
+                InstallPasswords.generate(), InstallPasswords.generate(), InstallPasswords.generate());
     }
 
     static StorePasswords read(Path file) throws IOException {
@@ -43,9 +41,9 @@ public record StorePasswords(String ca, String cells, String trust) {
             properties.load(in);
         }
         return new StorePasswords(
-                required(properties, "ca.password", file),
-                required(properties, "cells.password", file),
-                required(properties, "trust.password", file));
+                InstallPasswords.required(properties, "ca.password", file),
+                InstallPasswords.required(properties, "cells.password", file),
+                InstallPasswords.required(properties, "trust.password", file));
     }
 
     void write(Path file) throws IOException {
@@ -69,23 +67,5 @@ public record StorePasswords(String ca, String cells, String trust) {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    private static String required(Properties properties, String key, Path file) throws IOException {
-        String value = properties.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IOException(file + " has no " + key);
-        }
-        return value.trim();
-    }
-
-    /** Letters and digits only: the passwords go into asadmin password files and environment variables as they are. */
-    private static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer.server.topology;
 
+import io.coffer.server.pki.InstallPasswords;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -11,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.Set;
@@ -33,8 +33,6 @@ public record InternalCredentials(String derbyUser, String derbyPassword, String
     static final String DERBY_USER = "app";
     static final String BROKER_USER = "coffer";
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final int PASSWORD_LENGTH = 32;
 
     @Override
     public String toString() {
@@ -48,8 +46,8 @@ public record InternalCredentials(String derbyUser, String derbyPassword, String
             Files.setPosixFilePermissions(file, OWNER_ONLY);
             return read(file);
         }
-        InternalCredentials fresh =
-                new InternalCredentials(DERBY_USER, generatePassword(), BROKER_USER, generatePassword());
+        InternalCredentials fresh = new InternalCredentials(
+                DERBY_USER, InstallPasswords.generate(), BROKER_USER, InstallPasswords.generate());
         fresh.write(file);
         return fresh;
     }
@@ -71,10 +69,10 @@ public record InternalCredentials(String derbyUser, String derbyPassword, String
             properties.load(in);
         }
         return new InternalCredentials(
-                required(properties, "derby.user", file),
-                required(properties, "derby.password", file),
-                required(properties, "broker.user", file),
-                required(properties, "broker.password", file));
+                InstallPasswords.required(properties, "derby.user", file),
+                InstallPasswords.required(properties, "derby.password", file),
+                InstallPasswords.required(properties, "broker.user", file),
+                InstallPasswords.required(properties, "broker.password", file));
     }
 
     /**
@@ -108,23 +106,5 @@ public record InternalCredentials(String derbyUser, String derbyPassword, String
             out.write("broker.password=" + brokerPassword + "\n");
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static String required(Properties properties, String key, Path file) throws IOException {
-        String value = properties.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IOException(file + " has no " + key);
-        }
-        return value.trim();
-    }
-
-    /** Letters and digits only: the password goes into asadmin properties and JDBC URLs without escaping. */
-    private static String generatePassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
-        for (int i = 0; i < PASSWORD_LENGTH; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }
