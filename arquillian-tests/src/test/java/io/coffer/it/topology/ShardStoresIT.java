@@ -24,17 +24,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,16 +77,7 @@ class ShardStoresIT {
     private final Map<String, Map<String, String>> acknowledged = new LinkedHashMap<>();
 
     @BeforeAll
-    void startTwoShards() throws IOException {
-        // a fresh install: the placement counts vaults from the first one
-        coffer(Duration.ofMinutes(5), "stop");
-        if (Files.exists(HOME)) {
-            try (Stream<Path> files = Files.walk(HOME)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
+    void startTwoShards() {
         Outcome started = coffer(Duration.ofMinutes(20), "start", "--shards", "2");
         assertThat(started.exitCode()).as(started.all()).isZero();
         operator = Operator.of(HOME).ready(URL);
