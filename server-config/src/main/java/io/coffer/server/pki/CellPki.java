@@ -1,6 +1,7 @@
 package io.coffer.server.pki;
 
 import io.coffer.server.topology.CliException;
+import io.coffer.server.topology.HostNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,7 +172,7 @@ public final class CellPki {
             install(store, caKeyStore());
             exportCa();
         } finally {
-            deleteRecursively(work);
+            HostNode.deleteRecursively(work);
         }
     }
 
@@ -213,7 +213,7 @@ public final class CellPki {
             install(pem, caCertificate());
             install(trust, trustStore());
         } finally {
-            deleteRecursively(work);
+            HostNode.deleteRecursively(work);
         }
     }
 
@@ -305,7 +305,7 @@ public final class CellPki {
                     CELL_PASSWORD);
             install(store, cellKeyStore(cell));
         } finally {
-            deleteRecursively(work);
+            HostNode.deleteRecursively(work);
         }
     }
 
@@ -342,16 +342,5 @@ public final class CellPki {
 
     private static FileAttribute<Set<PosixFilePermission>> directoryAttribute() {
         return PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY);
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

@@ -378,7 +378,8 @@ public final class HostNode {
         }
     }
 
-    static void deleteRecursively(Path directory) throws IOException {
+    /** Deletes a directory and everything in it; nothing to do when it is missing. */
+    public static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }
