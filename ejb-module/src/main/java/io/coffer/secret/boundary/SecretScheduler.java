@@ -20,6 +20,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,42 +66,42 @@ public class SecretScheduler {
 
     @PostConstruct
     void start() {
-        tasks = List.of(
-                PeriodicTask.start(executor, this::activate, 1000, 250, TimeUnit.MILLISECONDS),
-                PeriodicTask.start(executor, this::rotateDue, 5, 5, TimeUnit.SECONDS),
-                PeriodicTask.start(executor, this::deleteDue, 5, 5, TimeUnit.SECONDS));
+        List<StoreId> shards = router.shards();
+        List<PeriodicTask> all = new ArrayList<>();
+        // one task per shard and kind of work: a shard whose store hangs holds back only its own
+        all.addAll(PeriodicTask.startEach(executor, shards, this::activate, 1000, 250, TimeUnit.MILLISECONDS));
+        all.addAll(PeriodicTask.startEach(executor, shards, this::rotateDue, 5, 5, TimeUnit.SECONDS));
+        all.addAll(PeriodicTask.startEach(executor, shards, this::deleteDue, 5, 5, TimeUnit.SECONDS));
+        all.add(PeriodicTask.start(executor, this::deleteDueVaults, 5, 5, TimeUnit.SECONDS));
+        tasks = List.copyOf(all);
     }
 
     @PreDestroy
     void stop() {
-        tasks.forEach(PeriodicTask::stop);
+        PeriodicTask.stopAll(tasks);
     }
 
     /** The cell's leader activates; the others stand by (any of them takes over within the liveness window). */
-    private void activate() {
-        guarded("activate secrets", () -> {
+    private void activate(StoreId shard) {
+        guarded("activate secrets of " + shard, () -> {
             if (!replication.leadsCell()) {
                 return;
             }
-            for (StoreId shard : router.shards()) {
-                List<SecretHousekeeping.Replicated> replicated = housekeeping.replicatedWaiting(shard);
-                if (!replicated.isEmpty()) {
-                    housekeeping.activate(shard, replicated);
-                }
+            List<SecretHousekeeping.Replicated> replicated = housekeeping.replicatedWaiting(shard);
+            if (!replicated.isEmpty()) {
+                housekeeping.activate(shard, replicated);
             }
         });
     }
 
     /** Each due secret in a transaction of its own: one that cannot be rotated now does not hold back the others. */
-    private void rotateDue() {
-        guarded("rotate secrets on schedule", () -> {
+    private void rotateDue(StoreId shard) {
+        guarded("rotate secrets of " + shard + " on schedule", () -> {
             if (!replication.leadsCell()) {
                 return;
             }
-            for (StoreId shard : router.shards()) {
-                for (String secretId : housekeeping.dueRotations(shard)) {
-                    rotate(shard, secretId);
-                }
+            for (String secretId : housekeeping.dueRotations(shard)) {
+                rotate(shard, secretId);
             }
         });
     }
@@ -120,13 +121,12 @@ public class SecretScheduler {
         }
     }
 
-    private void deleteDue() {
-        guarded("delete what is due", () -> {
-            housekeeping.deleteDueVaults();
-            for (StoreId shard : router.shards()) {
-                housekeeping.deleteDue(shard);
-            }
-        });
+    private void deleteDueVaults() {
+        guarded("delete the vaults that are due", housekeeping::deleteDueVaults);
+    }
+
+    private void deleteDue(StoreId shard) {
+        guarded("delete what is due on " + shard, () -> housekeeping.deleteDue(shard));
     }
 
     private void guarded(String what, Runnable work) {
