@@ -24,17 +24,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,10 +42,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two shards on a real topology ({@code ./coffer start --shards 2}): shard-1's store runs in a Derby network server of
- * its own. Vaults land on both shards and everything works on either, through the SDK; after shard-1's store is killed
- * (-9), shard-0's secrets are written, activated and read as before, a write on shard-1 answers 503, and once the store
- * is back nothing acknowledged is lost. (A frozen store is not here yet: its hung connection attempts still hold the
- * host's one background thread, and so shard-0's activations.)
+ * its own. Vaults land on both shards and everything works on either, through the SDK; while shard-1's store is frozen
+ * (SIGSTOP) and after it is killed (-9), shard-0's secrets are written and read as before, a write on shard-1 answers
+ * 503, and once the store is back nothing acknowledged is lost.
  *
  * <p>Every SDK call here gives up after {@link #PATIENCE}: a request that hangs fails the test.
  */
@@ -81,16 +77,7 @@ class ShardStoresIT {
     private final Map<String, Map<String, String>> acknowledged = new LinkedHashMap<>();
 
     @BeforeAll
-    void startTwoShards() throws IOException {
-        // a fresh install: the placement counts vaults from the first one
-        coffer(Duration.ofMinutes(5), "stop");
-        if (Files.exists(HOME)) {
-            try (Stream<Path> files = Files.walk(HOME)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
+    void startTwoShards() {
         Outcome started = coffer(Duration.ofMinutes(20), "start", "--shards", "2");
         assertThat(started.exitCode()).as(started.all()).isZero();
         operator = Operator.of(HOME).ready(URL);
@@ -166,6 +153,21 @@ class ShardStoresIT {
 
     @Test
     @Order(3)
+    void whileShard1sStoreIsFrozenShard0IsServedAndShard1sWritesAnswer503() throws Exception {
+        ProcessHandle shardStore = derbyServerOf("shard-1");
+        signal("-STOP", shardStore);
+        try {
+            shard0StillServes("during the freeze");
+            refusedOnShard1("during the freeze");
+        } finally {
+            signal("-CONT", shardStore);
+        }
+        awaitWriteOnShard1("after the freeze");
+        nothingLost();
+    }
+
+    @Test
+    @Order(4)
     void afterShard1sStoreIsKilledShard0IsServedAndAStartBringsItBackWithNothingLost() throws Exception {
         ProcessHandle shardStore = derbyServerOf("shard-1");
         signal("-KILL", shardStore);
