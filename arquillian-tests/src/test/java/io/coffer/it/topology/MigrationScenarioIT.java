@@ -171,8 +171,10 @@ class MigrationScenarioIT {
                 .as("rows of host-2's replica of shard-0 while it is REMOTE_ONLY")
                 .isZero();
 
-        // 2. LIVE_SYNC, then BACKFILL (held by a pause until its rate is set).
+        // 2. LIVE_SYNC, then BACKFILL (held by a pause until its rate is set). The work row of an earlier backfill
+        // (one run at install, or a run of this test before) stays, DONE, until the runner starts the new run.
         begin("LIVE_SYNC and BACKFILL");
+        long earlierRun = backfillRow().run();
         assertThat(ok(operator.post(migration("shard-0") + "/advance", "{}")).getString("phase"))
                 .isEqualTo("LIVE_SYNC");
         for (String store : STORES) {
@@ -195,7 +197,11 @@ class MigrationScenarioIT {
         // over once it lapses and goes on from the bookmark.
         begin("kill -9 of the backfill's runner, another host resumes");
         BackfillRow before = awaitBackfillRow(
-                row -> row.holder() != null && row.total() > 0 && row.processed() >= row.total() / 10, null);
+                row -> row.run() != earlierRun
+                        && row.holder() != null
+                        && row.total() > 0
+                        && row.processed() >= row.total() / 10,
+                null);
         assertThat(before.done())
                 .as("the backfill is still mid-way: %s", before)
                 .isFalse();
@@ -583,17 +589,19 @@ class MigrationScenarioIT {
     }
 
     /** shard-0's backfill as its remote store records it, lease holder included (the phase view does not name it). */
-    private record BackfillRow(String holder, long processed, long total, boolean done) {}
+    /** Shard-0's backfill work row; {@code run} -1 when there is none. */
+    private record BackfillRow(long run, String holder, long processed, long total, boolean done) {}
 
     private static BackfillRow backfillRow() throws SQLException {
         try (Connection shard = InternalServices.store(HOME, DERBY_PORT, "coffer-shard-0");
-                PreparedStatement select = shard.prepareStatement("SELECT LEASE_HOLDER, PROCESSED, TOTAL, STATE"
+                PreparedStatement select = shard.prepareStatement("SELECT RUN, LEASE_HOLDER, PROCESSED, TOTAL, STATE"
                         + " FROM REPL_MIGRATION WHERE STORE_NAME = 'shard-0' AND KIND = 'BACKFILL'");
                 ResultSet row = select.executeQuery()) {
             if (!row.next()) {
-                return new BackfillRow(null, 0, 0, false);
+                return new BackfillRow(-1, null, 0, 0, false);
             }
-            return new BackfillRow(row.getString(1), row.getLong(2), row.getLong(3), "DONE".equals(row.getString(4)));
+            return new BackfillRow(
+                    row.getLong(1), row.getString(2), row.getLong(3), row.getLong(4), "DONE".equals(row.getString(5)));
         }
     }
 

@@ -24,14 +24,19 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,8 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two shards on a real topology ({@code ./coffer start --shards 2}): shard-1's store runs in a Derby network server of
  * its own. Vaults land on both shards and everything works on either, through the SDK; while shard-1's store is frozen
- * (SIGSTOP) and after it is killed (-9), shard-0's secrets are written and read as before, a write on shard-1 answers
- * 503, and once the store is back nothing acknowledged is lost.
+ * (SIGSTOP) and after it is killed (-9), shard-0's secrets are written, activated and read as before, a write on
+ * shard-1 answers 503, the host stays ready for traffic ({@code /health} names shard-1's store as down), and once the
+ * store is back nothing acknowledged is lost.
  *
  * <p>Every SDK call here gives up after {@link #PATIENCE}: a request that hangs fails the test.
  */
@@ -77,7 +83,16 @@ class ShardStoresIT {
     private final Map<String, Map<String, String>> acknowledged = new LinkedHashMap<>();
 
     @BeforeAll
-    void startTwoShards() {
+    void startTwoShards() throws IOException {
+        // a fresh install: the placement counts vaults from the first one
+        coffer(Duration.ofMinutes(5), "stop");
+        if (Files.exists(HOME)) {
+            try (Stream<Path> files = Files.walk(HOME)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         Outcome started = coffer(Duration.ofMinutes(20), "start", "--shards", "2");
         assertThat(started.exitCode()).as(started.all()).isZero();
         operator = Operator.of(HOME).ready(URL);
@@ -159,6 +174,7 @@ class ShardStoresIT {
         try {
             shard0StillServes("during the freeze");
             refusedOnShard1("during the freeze");
+            stillReadyWithShard1Down("during the freeze");
         } finally {
             signal("-CONT", shardStore);
         }
@@ -174,6 +190,7 @@ class ShardStoresIT {
         shardStore.onExit().get();
         shard0StillServes("while killed");
         refusedOnShard1("while killed");
+        stillReadyWithShard1Down("while killed");
 
         Outcome started = coffer(Duration.ofMinutes(10), "start");
         assertThat(started.exitCode()).as(started.all()).isZero();
@@ -216,6 +233,7 @@ class ShardStoresIT {
     private void refusedOnShard1(String when) {
         Secrets secrets = vaults.get("shard-1");
         VaultsClient writes = secrets.tenant.vaultsImpatient(PATIENCE);
+        long started = System.nanoTime();
         try {
             Secret written = writes.createSecret(CreateSecretRequest.builder()
                             .createSecretDetails(secrets.details(
@@ -227,7 +245,18 @@ class ShardStoresIT {
         } catch (BmcException refused) {
             assertThat(refused.getStatusCode()).as(refused.getMessage()).isEqualTo(503);
             assertThat(refused.getServiceCode()).isEqualTo("ServiceUnavailable");
+            System.out.printf(
+                    "a write on shard-1 %s was refused after %d ms%n", when, (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /** A shard store that is down costs only its own vaults: the host stays in rotation and names the store. */
+    private void stillReadyWithShard1Down(String when) {
+        Reply health = Http.send(HttpRequest.newBuilder(URI.create(URL + "/health")), PATIENCE);
+        assertThat(health.status()).as("/health %s: %s", when, health.body()).isEqualTo(200);
+        assertThat(health.body())
+                .containsPattern("\"shard-1\"\\s*:\\s*\"DOWN")
+                .containsPattern("\"base\"\\s*:\\s*\"UP\"");
     }
 
     /** The first write on shard-1 that succeeds once its store is back (until then 503, or 409 while Derby recovers). */
