@@ -21,8 +21,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the stores: every remote store (base and shards) and this host's local store answer a query, and the
- * local replica of every remote store has caught up since this host started. A host that is still catching up
+ * Readiness of the stores: the base store and this host's local store answer a query, and the local replica of every
+ * remote store has caught up since this host started. Every shard store's answer is reported too, but a shard store
+ * that is down does not take the host out of rotation: only its own vaults' requests need it, and they get 503
+ * ServiceUnavailable within the store's deadline, while every other vault is served (see {@link #readyWith}). The base
+ * store holds what every request needs (routing, names, API keys). A host that is still catching up
  * would answer local reads with 503, so it is not ready for traffic yet. The stores are probed at the same time, each
  * for at most {@link CofferSettings#healthCheckTimeout()}: a hung store is DOWN within that deadline.
  */
@@ -53,13 +56,13 @@ public class StoreHealthChecks {
             for (StoreId store : router.remoteStores()) {
                 probes.put(store, probe(() -> dataSources.remote(store)));
             }
-            boolean up = true;
+            Map<StoreId, String> results = new LinkedHashMap<>();
             for (Map.Entry<StoreId, BoundedProbe> probe : probes.entrySet()) {
                 String result = probe.getValue().result();
+                results.put(probe.getKey(), result);
                 response.withData(probe.getKey().name(), result);
-                up &= result.equals(BoundedProbe.UP);
             }
-            return response.status(up).build();
+            return response.status(readyWith(results)).build();
         };
     }
 
@@ -88,6 +91,11 @@ public class StoreHealthChecks {
             }
             return response.status(up).build();
         };
+    }
+
+    /** Ready for traffic with these remote stores' answers: when the base store answers, whatever the shards say. */
+    static boolean readyWith(Map<StoreId, String> results) {
+        return BoundedProbe.UP.equals(results.get(StoreId.BASE));
     }
 
     private BoundedProbe probe(Supplier<DataSource> dataSource) {
