@@ -14,10 +14,14 @@ import java.sql.SQLNonTransientConnectionException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.ConnectionEventListener;
 import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
+import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import org.apache.derby.jdbc.ClientXADataSource;
 
 /**
@@ -36,6 +40,9 @@ import org.apache.derby.jdbc.ClientXADataSource;
  * <p>A login or a validation that ran into its deadline marks the server silent for one deadline
  * ({@link SilentServers}): meanwhile logins and validations to it fail at once, so a request pays one deadline for a
  * frozen store, not one per idle connection of the pool.
+ *
+ * <p>A connection on which an XA call failed is closed ({@link DroppedOnXaFailure}): the store may keep a transaction
+ * on it that no XA id names, which the pool's validation does not see.
  */
 public class DeadlineClientXADataSource extends ClientXADataSource {
 
@@ -141,7 +148,7 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
 
         @Override
         public XAResource getXAResource() throws SQLException {
-            return derby.getXAResource();
+            return new DroppedOnXaFailure(derby.getXAResource(), derby::close);
         }
 
         @Override
@@ -291,6 +298,149 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
             } catch (InvocationTargetException failed) {
                 throw failed.getCause();
             }
+        }
+    }
+
+    /**
+     * A Derby XA resource that closes its connection when an XA call fails, so that the pool's validation discards it
+     * instead of handing it out again. After a failed call the store's state of the connection is not known: when Derby
+     * rolls back a global transaction past {@code derby.jdbc.xaTransactionTimeout} while one of its statements still waits
+     * for a lock, the connection keeps a transaction that no XA id names (with what it locked), every later {@code start}
+     * on it fails with {@code XAER_PROTO}, and {@code Connection.isValid}, the pool's check, still passes. Closing it makes
+     * the server roll back whatever it kept. A failed {@code end} or {@code prepare} is followed by the transaction
+     * manager's {@code rollback}, which is let through first; any other failed call closes the connection at once.
+     */
+    static final class DroppedOnXaFailure implements XAResource {
+
+        private static final Logger LOG = Logger.getLogger(DroppedOnXaFailure.class.getName());
+
+        private final XAResource derby;
+        private final Closeable connection;
+        private volatile XAException doomedBy;
+        private volatile boolean closed;
+
+        DroppedOnXaFailure(XAResource derby, Closeable connection) {
+            this.derby = derby;
+            this.connection = connection;
+        }
+
+        @Override
+        public void start(Xid xid, int flags) throws XAException {
+            XAException doomed = doomedBy;
+            if (doomed != null) {
+                close(doomed);
+                XAException refused = new XAException(XAException.XAER_RMFAIL);
+                refused.initCause(doomed);
+                throw refused;
+            }
+            try {
+                derby.start(xid, flags);
+            } catch (XAException failure) {
+                close(failure);
+                throw failure;
+            }
+        }
+
+        @Override
+        public void end(Xid xid, int flags) throws XAException {
+            try {
+                derby.end(xid, flags);
+            } catch (XAException failure) {
+                doomedBy = failure;
+                throw failure;
+            }
+        }
+
+        @Override
+        public int prepare(Xid xid) throws XAException {
+            try {
+                return derby.prepare(xid);
+            } catch (XAException failure) {
+                doomedBy = failure;
+                throw failure;
+            }
+        }
+
+        @Override
+        public void commit(Xid xid, boolean onePhase) throws XAException {
+            try {
+                derby.commit(xid, onePhase);
+            } catch (XAException failure) {
+                close(failure);
+                throw failure;
+            }
+            closeIfDoomed();
+        }
+
+        @Override
+        public void rollback(Xid xid) throws XAException {
+            try {
+                derby.rollback(xid);
+            } catch (XAException failure) {
+                close(failure);
+                throw failure;
+            }
+            closeIfDoomed();
+        }
+
+        @Override
+        public void forget(Xid xid) throws XAException {
+            try {
+                derby.forget(xid);
+            } catch (XAException failure) {
+                close(failure);
+                throw failure;
+            }
+        }
+
+        @Override
+        public Xid[] recover(int flag) throws XAException {
+            return derby.recover(flag);
+        }
+
+        @Override
+        public boolean isSameRM(XAResource other) throws XAException {
+            return derby.isSameRM(other instanceof DroppedOnXaFailure wrapped ? wrapped.derby : other);
+        }
+
+        @Override
+        public int getTransactionTimeout() throws XAException {
+            return derby.getTransactionTimeout();
+        }
+
+        @Override
+        public boolean setTransactionTimeout(int seconds) throws XAException {
+            return derby.setTransactionTimeout(seconds);
+        }
+
+        private void closeIfDoomed() {
+            XAException doomed = doomedBy;
+            if (doomed != null) {
+                close(doomed);
+            }
+        }
+
+        private void close(XAException failure) {
+            doomedBy = failure;
+            if (closed) {
+                return;
+            }
+            closed = true;
+            LOG.log(
+                    Level.WARNING,
+                    "closing a store connection after a failed XA call (" + failure + ", XA error " + failure.errorCode
+                            + "): its transaction state on the store is not known");
+            try {
+                connection.close();
+            } catch (Exception closing) {
+                LOG.log(Level.FINE, "closing the store connection failed", closing);
+            }
+        }
+
+        /** What is closed: the XA connection under the pool's managed connection. */
+        @FunctionalInterface
+        interface Closeable {
+            void close() throws Exception;
         }
     }
 }
