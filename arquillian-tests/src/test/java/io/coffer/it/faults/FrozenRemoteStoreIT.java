@@ -19,6 +19,8 @@ import io.coffer.it.support.TopologyProcesses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * hanging, a data-plane read served by the local replica (HYBRID) still answers, /health names the store as down, and
  * once the server runs again a new write succeeds and every write acknowledged before the freeze is there, unchanged.
  *
- * <p>Every call here gives up after {@link #PATIENCE}: a request that hangs fails the test, and nothing else is timed.
+ * <p>Every call here gives up after {@link #PATIENCE} (the write with the store frozen after {@link #HANG}): a request
+ * that hangs fails the test, and nothing else is timed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -50,6 +53,12 @@ class FrozenRemoteStoreIT {
     private static final String URL = System.getProperty("coffer.it.url");
     private static final Path HOME = Path.of(System.getProperty("coffer.it.home"));
     private static final Duration PATIENCE = Duration.ofSeconds(15);
+    /**
+     * How long the write with the store frozen may take before it counts as hung. It is refused after one store
+     * deadline (3 s) when the host is quiet; a loaded machine adds to that, and past this it waits on something without
+     * a deadline (the host's threads are then dumped to {@code target/FrozenRemoteStoreIT-threads.txt}).
+     */
+    private static final Duration HANG = Duration.ofSeconds(30);
 
     private static Operator operator;
     private static Secrets mine;
@@ -74,11 +83,18 @@ class FrozenRemoteStoreIT {
     void aFrozenStoreCostsAWrite503NotAHangAndLosesNothing() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> acknowledged = new LinkedHashMap<>();
+        // The writes before the freeze take the path the refused one takes (reads HYBRID), so what opens on first use
+        // is open: this is a store that hangs under a running host, not one that hangs while the host warms up.
+        ReadAccessors.switchEverywhere(operator, List.of(URL), "HYBRID");
         for (int i = 0; i < 3; i++) {
             String content = "before the freeze " + i + " " + run;
             acknowledged.put(mine.create("frozen-" + run + "-" + i, content).getId(), content);
         }
-        ReadAccessors.switchEverywhere(operator, List.of(URL), "HYBRID");
+        Reply ready =
+                Http.await(Duration.ofSeconds(60), reply -> reply.status() == 200, () -> Http.get(URL + "/health"));
+        assertThat(ready.status())
+                .as("ready before the freeze: %s", ready.body())
+                .isEqualTo(200);
         String someSecret = acknowledged.keySet().iterator().next();
         VaultsClient vaults = mine.tenant.vaultsImpatient(PATIENCE);
         SecretsClient bundles = mine.tenant.secretsImpatient(PATIENCE);
@@ -87,13 +103,26 @@ class FrozenRemoteStoreIT {
         ProcessHandle derby = derbyServer();
         suspend(derby);
         try {
-            BmcException refusedWrite = refused(
-                    () -> vaults.createSecret(CreateSecretRequest.builder()
-                            .createSecretDetails(mine.details("frozen-" + run + "-during", "during the freeze")
-                                    .build())
-                            .build()),
-                    503,
-                    "ServiceUnavailable");
+            BmcException refusedWrite;
+            long writeStarted = System.nanoTime();
+            try {
+                refusedWrite = refused(
+                        () -> mine.tenant
+                                .vaultsImpatient(HANG)
+                                .createSecret(CreateSecretRequest.builder()
+                                        .createSecretDetails(
+                                                mine.details("frozen-" + run + "-during", "during the freeze")
+                                                        .build())
+                                        .build()),
+                        503,
+                        "ServiceUnavailable");
+            } catch (AssertionError notRefused) {
+                dumpHostThreads();
+                throw notRefused;
+            }
+            System.out.printf(
+                    "the write with the store frozen was refused after %d ms%n",
+                    (System.nanoTime() - writeStarted) / 1_000_000);
             assertThat(refusedWrite.getMessage()).contains("unavailable");
 
             assertThat(content(bundles, someSecret))
@@ -145,6 +174,34 @@ class FrozenRemoteStoreIT {
             Http.sleep(500);
         }
         throw new AssertionError("no write succeeded within 90 s after the Derby server resumed; last: " + last);
+    }
+
+    /**
+     * Where the host's threads wait while the store is still frozen, for a write that was not refused in time: written
+     * to {@code target/FrozenRemoteStoreIT-threads.txt}, with the request threads' stacks on the console.
+     */
+    private static void dumpHostThreads() {
+        try {
+            String pid =
+                    Files.readString(HOME.resolve("domains/host-1/config/pid")).trim();
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            pid,
+                            "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            Files.writeString(Path.of("target", "FrozenRemoteStoreIT-threads.txt"), dump);
+            for (String thread : dump.split("\n\n")) {
+                if (thread.contains("http-thread-pool")) {
+                    System.out.println(thread);
+                }
+            }
+        } catch (IOException | InterruptedException | RuntimeException unavailable) {
+            System.out.println("no thread dump of the host: " + unavailable);
+        }
     }
 
     private static ProcessHandle derbyServer() {
