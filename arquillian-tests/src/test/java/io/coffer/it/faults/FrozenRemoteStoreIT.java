@@ -54,9 +54,10 @@ class FrozenRemoteStoreIT {
     private static final Path HOME = Path.of(System.getProperty("coffer.it.home"));
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     /**
-     * How long the write with the store frozen may take before it counts as hung. It is refused after one store
-     * deadline (3 s) when the host is quiet; a loaded machine adds to that, and past this it waits on something without
-     * a deadline (the host's threads are then dumped to {@code target/FrozenRemoteStoreIT-threads.txt}).
+     * How long the write with the store frozen may take before it counts as hung. It is refused after a few store
+     * deadlines (12-13 s on a quiet machine: each idle pooled connection's validation waits out one); past this it
+     * waits on something without a deadline (the host's threads are then dumped to
+     * {@code target/FrozenRemoteStoreIT-threads.txt}).
      */
     private static final Duration HANG = Duration.ofSeconds(30);
 

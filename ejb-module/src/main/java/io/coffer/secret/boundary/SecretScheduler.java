@@ -20,7 +20,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,42 +65,42 @@ public class SecretScheduler {
 
     @PostConstruct
     void start() {
-        List<StoreId> shards = router.shards();
-        List<PeriodicTask> all = new ArrayList<>();
-        // one task per shard and kind of work: a shard whose store hangs holds back only its own
-        all.addAll(PeriodicTask.startEach(executor, shards, this::activate, 1000, 250, TimeUnit.MILLISECONDS));
-        all.addAll(PeriodicTask.startEach(executor, shards, this::rotateDue, 5, 5, TimeUnit.SECONDS));
-        all.addAll(PeriodicTask.startEach(executor, shards, this::deleteDue, 5, 5, TimeUnit.SECONDS));
-        all.add(PeriodicTask.start(executor, this::deleteDueVaults, 5, 5, TimeUnit.SECONDS));
-        tasks = List.copyOf(all);
+        tasks = List.of(
+                PeriodicTask.start(executor, this::activate, 1000, 250, TimeUnit.MILLISECONDS),
+                PeriodicTask.start(executor, this::rotateDue, 5, 5, TimeUnit.SECONDS),
+                PeriodicTask.start(executor, this::deleteDue, 5, 5, TimeUnit.SECONDS));
     }
 
     @PreDestroy
     void stop() {
-        PeriodicTask.stopAll(tasks);
+        tasks.forEach(PeriodicTask::stop);
     }
 
     /** The cell's leader activates; the others stand by (any of them takes over within the liveness window). */
-    private void activate(StoreId shard) {
-        guarded("activate secrets of " + shard, () -> {
+    private void activate() {
+        guarded("activate secrets", () -> {
             if (!replication.leadsCell()) {
                 return;
             }
-            List<SecretHousekeeping.Replicated> replicated = housekeeping.replicatedWaiting(shard);
-            if (!replicated.isEmpty()) {
-                housekeeping.activate(shard, replicated);
+            for (StoreId shard : router.shards()) {
+                List<SecretHousekeeping.Replicated> replicated = housekeeping.replicatedWaiting(shard);
+                if (!replicated.isEmpty()) {
+                    housekeeping.activate(shard, replicated);
+                }
             }
         });
     }
 
     /** Each due secret in a transaction of its own: one that cannot be rotated now does not hold back the others. */
-    private void rotateDue(StoreId shard) {
-        guarded("rotate secrets of " + shard + " on schedule", () -> {
+    private void rotateDue() {
+        guarded("rotate secrets on schedule", () -> {
             if (!replication.leadsCell()) {
                 return;
             }
-            for (String secretId : housekeeping.dueRotations(shard)) {
-                rotate(shard, secretId);
+            for (StoreId shard : router.shards()) {
+                for (String secretId : housekeeping.dueRotations(shard)) {
+                    rotate(shard, secretId);
+                }
             }
         });
     }
@@ -121,12 +120,13 @@ public class SecretScheduler {
         }
     }
 
-    private void deleteDueVaults() {
-        guarded("delete the vaults that are due", housekeeping::deleteDueVaults);
-    }
-
-    private void deleteDue(StoreId shard) {
-        guarded("delete what is due on " + shard, () -> housekeeping.deleteDue(shard));
+    private void deleteDue() {
+        guarded("delete what is due", () -> {
+            housekeeping.deleteDueVaults();
+            for (StoreId shard : router.shards()) {
+                housekeeping.deleteDue(shard);
+            }
+        });
     }
 
     private void guarded(String what, Runnable work) {

@@ -28,7 +28,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -77,28 +76,30 @@ public class ReplicaMonitor {
     Clock clock;
 
     private final Map<StoreId, Progress> progress = new ConcurrentHashMap<>();
-    private volatile List<PeriodicTask> watching = List.of();
+    private volatile PeriodicTask watching;
 
     @PostConstruct
     void start() {
-        watching = PeriodicTask.startEach(executor, router.remoteStores(), this::checkOne, 1, 1, TimeUnit.SECONDS);
+        watching = PeriodicTask.start(executor, this::checkAll, 1, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
-        PeriodicTask.stopAll(watching);
+        PeriodicTask.stopIfStarted(watching);
     }
 
-    private void checkOne(StoreId store) {
-        try {
-            check(store);
-        } catch (RuntimeException | SQLException failure) {
-            Progress current = progress.computeIfAbsent(store, this::register);
-            if (current.outage.failed(clock.instant())) {
-                LOG.log(
-                        Level.WARNING,
-                        "cannot compare the local replica of store " + store + " with its log: "
-                                + failure.getMessage());
+    private void checkAll() {
+        for (StoreId store : router.remoteStores()) {
+            try {
+                check(store);
+            } catch (RuntimeException | SQLException failure) {
+                Progress current = progress.computeIfAbsent(store, this::register);
+                if (current.outage.failed(clock.instant())) {
+                    LOG.log(
+                            Level.WARNING,
+                            "cannot compare the local replica of store " + store + " with its log: "
+                                    + failure.getMessage());
+                }
             }
         }
     }

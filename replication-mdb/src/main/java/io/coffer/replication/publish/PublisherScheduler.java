@@ -22,7 +22,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,23 +68,28 @@ public class PublisherScheduler {
     Clock clock;
 
     private final Map<StoreId, StoreRuns> runs = new ConcurrentHashMap<>();
-    private volatile List<PeriodicTask> ticking = List.of();
+    private volatile PeriodicTask ticking;
 
     @PostConstruct
     void start() {
         long interval = settings.publisherIntervalMillis();
-        ticking = PeriodicTask.startEach(
-                executor, router.remoteStores(), this::drain, interval, interval, TimeUnit.MILLISECONDS);
+        ticking = PeriodicTask.start(executor, this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        PeriodicTask.stopAll(ticking);
+        PeriodicTask.stopIfStarted(ticking);
     }
 
     /** Publish the store's pending events now (called after a commit that wrote some). */
     public void wake(StoreId store) {
         executor.execute(() -> drain(store));
+    }
+
+    private void tick() {
+        for (StoreId store : router.remoteStores()) {
+            drain(store);
+        }
     }
 
     private void drain(StoreId store) {

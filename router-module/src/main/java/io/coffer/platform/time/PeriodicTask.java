@@ -1,14 +1,10 @@
 package io.coffer.platform.time;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * Background work repeated with a fixed delay on a managed executor, that stops cleanly: {@link #stop} prevents
@@ -48,32 +44,6 @@ public final class PeriodicTask {
             }
         } finally {
             running.unlock();
-        }
-    }
-
-    /**
-     * One task per key (a store, a shard), each on its own schedule: a key whose calls hang (a frozen store's every
-     * connection attempt waits out its login deadline, behind the others' on the pool's lock) holds back only its own
-     * task, never the other stores' work, as one loop over all of them did.
-     */
-    public static <K> List<PeriodicTask> startEach(
-            ScheduledExecutorService executor,
-            Collection<K> keys,
-            Consumer<K> work,
-            long initialDelay,
-            long delay,
-            TimeUnit unit) {
-        List<PeriodicTask> tasks = new ArrayList<>();
-        for (K key : keys) {
-            tasks.add(start(executor, () -> work.accept(key), initialDelay, delay, unit));
-        }
-        return List.copyOf(tasks);
-    }
-
-    /** Stops every task of the list ({@link #stop}); a list never started is {@code null} or empty. */
-    public static void stopAll(List<PeriodicTask> tasks) {
-        if (tasks != null) {
-            tasks.forEach(PeriodicTask::stop);
         }
     }
 

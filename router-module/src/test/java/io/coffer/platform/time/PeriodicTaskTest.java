@@ -71,42 +71,6 @@ class PeriodicTaskTest {
         assertThat(runs.get()).isEqualTo(1);
     }
 
-    @Test
-    void aKeyWhoseWorkHangsHoldsBackOnlyItsOwnTask() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger healthyRuns = new AtomicInteger();
-        var tasks = PeriodicTask.startEach(
-                executor,
-                java.util.List.of("frozen", "healthy"),
-                key -> {
-                    if (key.equals("frozen")) {
-                        await(release);
-                    } else {
-                        healthyRuns.incrementAndGet();
-                    }
-                },
-                0,
-                10,
-                TimeUnit.MILLISECONDS);
-
-        sleep(300);
-        assertThat(healthyRuns.get())
-                .as("runs of the other key while one hangs")
-                .isGreaterThan(5);
-
-        release.countDown();
-        PeriodicTask.stopAll(tasks);
-        assertThat(tasks).hasSize(2).allMatch(PeriodicTask::isStopped);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -83,8 +83,7 @@ public record Deadlines(
         // v2: the remote pools validate their connections too (a domain with v1 gets it on its next start).
         // v3: 32 request threads instead of Payara's 5 (see DomainXml.REQUEST_THREADS).
         // v4: a transaction manager name of the host's own (see HostPlan.transactionManagerName).
-        // v5: 48 threads for the background work instead of Payara's one (see DomainXml.BACKGROUND_THREADS).
-        return "v5 " + this;
+        return "v4 " + this;
     }
 
     private static int number(Properties file, String key, int fallback) {

@@ -80,7 +80,6 @@ public final class DomainXml {
         setProperty(transactions, TRANSACTION_MANAGER_NAME, host.transactionManagerName());
 
         requestThreads(config).setAttribute("max-thread-pool-size", String.valueOf(REQUEST_THREADS));
-        backgroundExecutor(domain).setAttribute("core-pool-size", String.valueOf(BACKGROUND_THREADS));
 
         Element java = child(config, "java-config");
         for (String option : jvmOptions(plan, host)) {
@@ -94,33 +93,6 @@ public final class DomainXml {
      * including those that need nothing that is slow. Threads are created as requests need them.
      */
     static final int REQUEST_THREADS = 32;
-
-    /**
-     * Threads of the managed scheduled executor that runs Coffer's background work: publishers, replica monitors and
-     * secret housekeeping one task per store, schedulers, migration, pruning (some 25 periodic tasks with two shards),
-     * and a publisher's wake-up after each commit. Payara's default of 0 core threads runs them all on one thread: a
-     * task that waits on one store (a frozen shard store costs each connection attempt its login deadline, behind the
-     * other attempts on the pool's lock) then held every other store's replication, and every wake-up queued behind
-     * whatever ran. Threads are made as tasks need them.
-     */
-    static final int BACKGROUND_THREADS = 48;
-
-    /** The default managed scheduled executor's JNDI name, under which Coffer's beans get it. */
-    static final String BACKGROUND_EXECUTOR = "concurrent/__defaultManagedScheduledExecutorService";
-
-    private static Element backgroundExecutor(Element domain) {
-        Element resources = child(domain, "resources");
-        for (Element executor : elements(resources, "managed-scheduled-executor-service")) {
-            if (BACKGROUND_EXECUTOR.equals(executor.getAttribute("jndi-name"))) {
-                return executor;
-            }
-        }
-        Element executor = domain.getOwnerDocument().createElement("managed-scheduled-executor-service");
-        executor.setAttribute("jndi-name", BACKGROUND_EXECUTOR);
-        executor.setAttribute("object-type", "system-all");
-        resources.appendChild(executor);
-        return executor;
-    }
 
     /** The transaction-service property that names the transaction manager in its XA ids (Payara's JTS). */
     static final String TRANSACTION_MANAGER_NAME = "xa-servername";

@@ -145,9 +145,6 @@ final class HostResources {
         // its deadlines (a new domain has it from its domain.xml).
         commands.add("set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
                 + DomainXml.REQUEST_THREADS);
-        // Nor this: the background work's threads (a new domain has them from its domain.xml).
-        commands.add("set resources.managed-scheduled-executor-service." + DomainXml.BACKGROUND_EXECUTOR
-                + ".core-pool-size=" + DomainXml.BACKGROUND_THREADS);
         // Nor this: the transaction manager's own name (a new domain has it from its domain.xml). Read at start only;
         // the domain's start before this change recovered under the old name, so nothing prepared under it is left.
         commands.add("set configs.config.server-config.transaction-service.property."

@@ -52,11 +52,6 @@ class DomainXmlTest {
         assertThat(attribute(serverConfig, "thread-pool", "name")).isEqualTo("http-thread-pool");
         assertThat(attribute(serverConfig, "thread-pool", "max-thread-pool-size"))
                 .isEqualTo(String.valueOf(DomainXml.REQUEST_THREADS));
-        assertThat(attribute(document.getDocumentElement(), "managed-scheduled-executor-service", "core-pool-size"))
-                .as("Coffer's background work runs on more than one thread")
-                .isEqualTo(String.valueOf(DomainXml.BACKGROUND_THREADS));
-        assertThat(attribute(document.getDocumentElement(), "managed-scheduled-executor-service", "jndi-name"))
-                .isEqualTo("concurrent/__defaultManagedScheduledExecutorService");
         assertThat(attribute(document.getDocumentElement(), "phone-home-runtime-configuration", "enabled"))
                 .isEqualTo("false");
         assertThat(attribute(document.getDocumentElement(), "hazelcast-runtime-configuration", "discovery-mode"))
