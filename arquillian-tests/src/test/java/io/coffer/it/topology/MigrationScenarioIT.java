@@ -588,8 +588,10 @@ class MigrationScenarioIT {
         return reply.json();
     }
 
-    /** shard-0's backfill as its remote store records it, lease holder included (the phase view does not name it). */
-    /** Shard-0's backfill work row; {@code run} -1 when there is none. */
+    /**
+     * shard-0's backfill as its remote store records it, run and lease holder included (the phase view names neither);
+     * {@code run} is -1 when there is no row.
+     */
     private record BackfillRow(long run, String holder, long processed, long total, boolean done) {}
 
     private static BackfillRow backfillRow() throws SQLException {
