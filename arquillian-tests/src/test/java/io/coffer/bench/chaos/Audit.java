@@ -200,6 +200,7 @@ public final class Audit {
         }
         if (pending != null) {
             problems.add("not converged after " + convergeTimeout.toSeconds() + " s: " + pending);
+            problems.add("locks held in the remote stores then: " + lockHolders());
         }
         behind.forEach(
                 replica -> problems.add("not converged after " + convergeTimeout.toSeconds() + " s: " + replica));
@@ -242,6 +243,49 @@ public final class Audit {
             return "the vault's secrets in the remote store cannot be read (" + unreadable.getSQLState() + " "
                     + unreadable.getMessage() + ")";
         }
+    }
+
+    /**
+     * The transactions that hold locks in each remote store and what they hold (Derby's lock and transaction tables):
+     * whether a stuck lock belongs to a global (XA) transaction, prepared or not, and since when.
+     */
+    private String lockHolders() {
+        StringBuilder holders = new StringBuilder();
+        for (String database : List.of("coffer-base", "coffer-shard-0")) {
+            holders.append(database).append(": [");
+            try (Connection store = InternalServices.store(home, derbyPort, database);
+                    PreparedStatement select = store.prepareStatement("SELECT t.XID, t.GLOBAL_XID, t.USERNAME,"
+                            + " t.STATUS, t.FIRST_INSTANT, l.TABLENAME, l.TYPE, l.MODE, l.STATE, COUNT(*),"
+                            + " MAX(CAST(t.SQL_TEXT AS VARCHAR(200)))"
+                            + " FROM SYSCS_DIAG.LOCK_TABLE l JOIN SYSCS_DIAG.TRANSACTION_TABLE t ON t.XID = l.XID"
+                            + " GROUP BY t.XID, t.GLOBAL_XID, t.USERNAME, t.STATUS, t.FIRST_INSTANT, l.TABLENAME,"
+                            + " l.TYPE, l.MODE, l.STATE")) {
+                select.setQueryTimeout(10);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        holders.append("{xid=").append(rows.getString(1));
+                        holders.append(", global=").append(rows.getString(2));
+                        holders.append(", user=").append(rows.getString(3));
+                        holders.append(", status=").append(rows.getString(4));
+                        holders.append(", first log instant=").append(rows.getString(5));
+                        holders.append(", ")
+                                .append(rows.getString(6))
+                                .append(' ')
+                                .append(rows.getString(7));
+                        holders.append(' ')
+                                .append(rows.getString(8))
+                                .append(' ')
+                                .append(rows.getString(9));
+                        holders.append(" x").append(rows.getInt(10));
+                        holders.append(", sql=").append(rows.getString(11)).append("} ");
+                    }
+                }
+            } catch (SQLException unreadable) {
+                holders.append("not readable: ").append(unreadable.getMessage());
+            }
+            holders.append("] ");
+        }
+        return holders.toString();
     }
 
     /** One secret of the vault in the remote store: its name, state, and how many rows each version number has. */

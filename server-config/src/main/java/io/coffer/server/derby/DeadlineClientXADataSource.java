@@ -1,15 +1,30 @@
 package io.coffer.server.derby;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.Socket;
 import java.net.SocketException;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.ConnectionEventListener;
 import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
+import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import org.apache.derby.jdbc.ClientXADataSource;
 
 /**
@@ -24,12 +39,24 @@ import org.apache.derby.jdbc.ClientXADataSource;
  * <p>It runs inside the app server (each domain's {@code lib/}, next to Derby's jars), never in the CLI. The client
  * keeps the socket in non-public fields; {@link #socketOf} names them and fails loudly if a Derby upgrade moved them.
  * A connection whose socket cannot be bounded is refused rather than handed out without a deadline.
+ *
+ * <p>Its connections also refuse a statement of a global transaction that has run for {@link #getStatementCutoff()}
+ * seconds ({@link BranchClock}): past the store's XA timeout such a statement would lock rows that nothing unlocks.
+ * A connection on which an XA call failed is closed ({@link DroppedOnXaFailure}): a connection whose transaction the
+ * store timed out refuses every later transaction, and the pool's validation does not see it.
  */
 public class DeadlineClientXADataSource extends ClientXADataSource {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Seconds a global transaction may send statements, counted from its start on the connection: below the Derby
+     * servers' {@code derby.jdbc.xaTransactionTimeout} (30 s) by more than a reply's deadline.
+     */
+    public static final int DEFAULT_STATEMENT_CUTOFF_SECONDS = 27;
+
     private int readTimeout;
+    private long statementCutoffMillis = TimeUnit.SECONDS.toMillis(DEFAULT_STATEMENT_CUTOFF_SECONDS);
 
     /** Seconds a call waits for the server's reply before the connection counts as lost; 0 waits for ever. */
     public int getReadTimeout() {
@@ -41,6 +68,24 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
             throw new IllegalArgumentException("readTimeout must be 0 (none) or a number of seconds, not " + seconds);
         }
         this.readTimeout = seconds;
+    }
+
+    /** Seconds a global transaction may send statements (see {@link BranchClock}); 0 sets no limit. */
+    public int getStatementCutoff() {
+        return (int) TimeUnit.MILLISECONDS.toSeconds(statementCutoffMillis);
+    }
+
+    public void setStatementCutoff(int seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException(
+                    "statementCutoff must be 0 (none) or a number of seconds, not " + seconds);
+        }
+        this.statementCutoffMillis = TimeUnit.SECONDS.toMillis(seconds);
+    }
+
+    /** For tests against a server with a short XA timeout. */
+    void setStatementCutoffMillis(long millis) {
+        this.statementCutoffMillis = millis;
     }
 
     @Override
@@ -72,7 +117,7 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
             connection.close();
             throw failure;
         }
-        return new Bounded(connection, readTimeout);
+        return new Bounded(connection, readTimeout, new BranchClock(statementCutoffMillis));
     }
 
     static void applyDeadline(XAConnection connection, int seconds) throws SQLException {
@@ -92,26 +137,38 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
 
         private final XAConnection derby;
         private final int seconds;
+        private final BranchClock branch;
 
-        Bounded(XAConnection derby, int seconds) {
+        Bounded(XAConnection derby, int seconds, BranchClock branch) {
             this.derby = derby;
             this.seconds = seconds;
+            this.branch = branch;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
             Connection logical = derby.getConnection();
             applyDeadline(derby, seconds);
-            return logical;
+            return branch.guard(logical);
         }
 
         @Override
         public XAResource getXAResource() throws SQLException {
-            return derby.getXAResource();
+            return new DroppedOnXaFailure(branch.track(derby.getXAResource()), this::close);
         }
 
+        /**
+         * Closing talks to the server (Derby commits what the connection had open), and a reset may have cleared the
+         * socket's timeout: without the deadline set again, the pool destroying a connection to a frozen server waited
+         * for it forever, with the request that had found the connection invalid.
+         */
         @Override
         public void close() throws SQLException {
+            try {
+                applyDeadline(derby, seconds);
+            } catch (SQLException unbounded) {
+                // closed anyway: a socket that cannot take a timeout is already closed or broken
+            }
             derby.close();
         }
 
@@ -133,6 +190,203 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
         @Override
         public void removeStatementEventListener(StatementEventListener listener) {
             derby.removeStatementEventListener(listener);
+        }
+    }
+
+    /**
+     * How long the global transaction on one connection has run, and the refusal of its statements past the cutoff.
+     *
+     * <p>Derby rolls back a global transaction that outlives {@code derby.jdbc.xaTransactionTimeout}. A statement the
+     * client sends on the connection after that runs in a new transaction that no XA id names: {@code end} and {@code
+     * rollback} answer {@code XAER_NOTA}, closing the connection does not end it, and the rows it locked stay locked
+     * until the Derby server restarts (every host's writes to them then fail). That happened to a host frozen for 30 s
+     * that went on where it stopped, and can happen to any transaction that waits that long between two statements.
+     * Refusing the statement here instead (SQL state 40000, transaction rolled back; the caller answers 503) ends the
+     * transaction with nothing locked. The clock starts when the connection joins the transaction, no later than the
+     * store's own, and is shared by the connections that join the same transaction.
+     */
+    static final class BranchClock {
+
+        private static final long NOT_IN_A_TRANSACTION = Long.MIN_VALUE;
+        /** When each open global transaction of this JVM started, for connections that join or resume it. */
+        private static final Map<String, Long> STARTS = new ConcurrentHashMap<>();
+        /** Bounds {@link #STARTS} if a transaction manager never completes some transaction through these resources. */
+        private static final int MOST_STARTS_KEPT = 10_000;
+
+        private final long cutoffNanos;
+        private volatile long startedAt = NOT_IN_A_TRANSACTION;
+
+        BranchClock(long cutoffMillis) {
+            this.cutoffNanos = TimeUnit.MILLISECONDS.toNanos(cutoffMillis);
+        }
+
+        /** Refuses a statement when the connection's global transaction has run past the cutoff. */
+        void check() throws SQLException {
+            long started = startedAt;
+            if (cutoffNanos <= 0 || started == NOT_IN_A_TRANSACTION) {
+                return;
+            }
+            long ran = System.nanoTime() - started;
+            if (ran > cutoffNanos) {
+                throw new SQLTransactionRollbackException(
+                        "the store transaction has run " + TimeUnit.NANOSECONDS.toMillis(ran) + " ms, past the "
+                                + TimeUnit.NANOSECONDS.toMillis(cutoffNanos) + " ms its statements may be sent in"
+                                + " (the store rolls it back soon after): the statement was not sent",
+                        "40000");
+            }
+        }
+
+        void started(Xid xid, int flags) {
+            String key = key(xid);
+            long now = System.nanoTime();
+            if (flags == XAResource.TMNOFLAGS) {
+                if (STARTS.size() >= MOST_STARTS_KEPT) {
+                    STARTS.clear();
+                }
+                STARTS.put(key, now);
+                startedAt = now;
+            } else {
+                startedAt = STARTS.getOrDefault(key, now);
+            }
+        }
+
+        void ended() {
+            startedAt = NOT_IN_A_TRANSACTION;
+        }
+
+        static void completed(Xid xid) {
+            STARTS.remove(key(xid));
+        }
+
+        private static String key(Xid xid) {
+            return xid.getFormatId() + ":" + Arrays.toString(xid.getGlobalTransactionId()) + ":"
+                    + Arrays.toString(xid.getBranchQualifier());
+        }
+
+        /** The connection, whose statements check this clock before they are sent. */
+        Connection guard(Connection connection) {
+            return (Connection) Proxy.newProxyInstance(
+                    BranchClock.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "equals":
+                                return proxy == args[0];
+                            case "hashCode":
+                                return System.identityHashCode(proxy);
+                            case "createStatement", "prepareStatement", "prepareCall":
+                                check();
+                                return guardStatement(invoke(connection, method, args), method.getReturnType(), proxy);
+                            default:
+                                return invoke(connection, method, args);
+                        }
+                    });
+        }
+
+        private Object guardStatement(Object statement, Class<?> type, Object connection) {
+            if (!(type == Statement.class || type == PreparedStatement.class || type == CallableStatement.class)) {
+                return statement;
+            }
+            return Proxy.newProxyInstance(
+                    BranchClock.class.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+                        String name = method.getName();
+                        if (name.equals("equals")) {
+                            return proxy == args[0];
+                        }
+                        if (name.equals("hashCode")) {
+                            return System.identityHashCode(proxy);
+                        }
+                        if (name.equals("getConnection")) {
+                            return connection;
+                        }
+                        if (name.startsWith("execute")) {
+                            check();
+                        }
+                        return invoke(statement, method, args);
+                    });
+        }
+
+        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException failed) {
+                throw failed.getCause();
+            }
+        }
+
+        /** The connection's XA resource, which starts and stops this clock. */
+        XAResource track(XAResource derby) {
+            return new Tracked(derby, this);
+        }
+    }
+
+    /** A Derby XA resource that tells its connection's {@link BranchClock} when a transaction starts and ends. */
+    static final class Tracked implements XAResource {
+
+        private final XAResource derby;
+        private final BranchClock clock;
+
+        Tracked(XAResource derby, BranchClock clock) {
+            this.derby = derby;
+            this.clock = clock;
+        }
+
+        @Override
+        public void start(Xid xid, int flags) throws XAException {
+            clock.started(xid, flags);
+            try {
+                derby.start(xid, flags);
+            } catch (XAException | RuntimeException failure) {
+                clock.ended();
+                throw failure;
+            }
+        }
+
+        @Override
+        public void end(Xid xid, int flags) throws XAException {
+            clock.ended();
+            derby.end(xid, flags);
+        }
+
+        @Override
+        public int prepare(Xid xid) throws XAException {
+            return derby.prepare(xid);
+        }
+
+        @Override
+        public void commit(Xid xid, boolean onePhase) throws XAException {
+            BranchClock.completed(xid);
+            derby.commit(xid, onePhase);
+        }
+
+        @Override
+        public void rollback(Xid xid) throws XAException {
+            BranchClock.completed(xid);
+            derby.rollback(xid);
+        }
+
+        @Override
+        public void forget(Xid xid) throws XAException {
+            BranchClock.completed(xid);
+            derby.forget(xid);
+        }
+
+        @Override
+        public Xid[] recover(int flag) throws XAException {
+            return derby.recover(flag);
+        }
+
+        @Override
+        public boolean isSameRM(XAResource other) throws XAException {
+            return derby.isSameRM(other instanceof Tracked tracked ? tracked.derby : other);
+        }
+
+        @Override
+        public int getTransactionTimeout() throws XAException {
+            return derby.getTransactionTimeout();
+        }
+
+        @Override
+        public boolean setTransactionTimeout(int seconds) throws XAException {
+            return derby.setTransactionTimeout(seconds);
         }
     }
 
@@ -164,5 +418,148 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
             }
         }
         throw new NoSuchFieldException(name + " in " + owner.getClass().getName() + " or its superclasses");
+    }
+
+    /**
+     * A Derby XA resource that closes its connection when an XA call fails, so that the pool's validation discards it
+     * instead of handing it out again. After a failed call the store's state of the connection is not known: when Derby
+     * rolls back a global transaction past {@code derby.jdbc.xaTransactionTimeout} while one of its statements still waits
+     * for a lock, the connection keeps a transaction that no XA id names (with what it locked), every later {@code start}
+     * on it fails with {@code XAER_PROTO}, and {@code Connection.isValid}, the pool's check, still passes. Closing it makes
+     * the server roll back whatever it kept. A failed {@code end} or {@code prepare} is followed by the transaction
+     * manager's {@code rollback}, which is let through first; any other failed call closes the connection at once.
+     */
+    static final class DroppedOnXaFailure implements XAResource {
+
+        private static final Logger LOG = Logger.getLogger(DroppedOnXaFailure.class.getName());
+
+        private final XAResource derby;
+        private final Closeable connection;
+        private volatile XAException doomedBy;
+        private volatile boolean closed;
+
+        DroppedOnXaFailure(XAResource derby, Closeable connection) {
+            this.derby = derby;
+            this.connection = connection;
+        }
+
+        @Override
+        public void start(Xid xid, int flags) throws XAException {
+            XAException doomed = doomedBy;
+            if (doomed != null) {
+                close(doomed);
+                XAException refused = new XAException(XAException.XAER_RMFAIL);
+                refused.initCause(doomed);
+                throw refused;
+            }
+            try {
+                derby.start(xid, flags);
+            } catch (XAException failure) {
+                close(failure);
+                throw failure;
+            }
+        }
+
+        @Override
+        public void end(Xid xid, int flags) throws XAException {
+            try {
+                derby.end(xid, flags);
+            } catch (XAException failure) {
+                doomedBy = failure;
+                throw failure;
+            }
+        }
+
+        @Override
+        public int prepare(Xid xid) throws XAException {
+            try {
+                return derby.prepare(xid);
+            } catch (XAException failure) {
+                doomedBy = failure;
+                throw failure;
+            }
+        }
+
+        @Override
+        public void commit(Xid xid, boolean onePhase) throws XAException {
+            try {
+                derby.commit(xid, onePhase);
+            } catch (XAException failure) {
+                close(failure);
+                throw failure;
+            }
+            closeIfDoomed();
+        }
+
+        @Override
+        public void rollback(Xid xid) throws XAException {
+            try {
+                derby.rollback(xid);
+            } catch (XAException failure) {
+                close(failure);
+                throw failure;
+            }
+            closeIfDoomed();
+        }
+
+        @Override
+        public void forget(Xid xid) throws XAException {
+            try {
+                derby.forget(xid);
+            } catch (XAException failure) {
+                close(failure);
+                throw failure;
+            }
+        }
+
+        @Override
+        public Xid[] recover(int flag) throws XAException {
+            return derby.recover(flag);
+        }
+
+        @Override
+        public boolean isSameRM(XAResource other) throws XAException {
+            return derby.isSameRM(other instanceof DroppedOnXaFailure wrapped ? wrapped.derby : other);
+        }
+
+        @Override
+        public int getTransactionTimeout() throws XAException {
+            return derby.getTransactionTimeout();
+        }
+
+        @Override
+        public boolean setTransactionTimeout(int seconds) throws XAException {
+            return derby.setTransactionTimeout(seconds);
+        }
+
+        private void closeIfDoomed() {
+            XAException doomed = doomedBy;
+            if (doomed != null) {
+                close(doomed);
+            }
+        }
+
+        private void close(XAException failure) {
+            doomedBy = failure;
+            if (closed) {
+                return;
+            }
+            closed = true;
+            LOG.log(
+                    Level.WARNING,
+                    "closing a store connection after a failed XA call (" + failure + ", XA error " + failure.errorCode
+                            + "): its transaction state on the store is not known");
+            try {
+                connection.close();
+            } catch (Exception closing) {
+                LOG.log(Level.FINE, "closing the store connection failed", closing);
+            }
+        }
+
+        /** What is closed: the XA connection under the pool's managed connection. */
+        @FunctionalInterface
+        interface Closeable {
+            void close() throws Exception;
+        }
     }
 }

@@ -161,6 +161,9 @@ public final class HostNode {
         }
         checkPortsFree();
         try {
+            // Every start, not only the domain's first: a rebuilt Coffer's data source must replace the one a domain
+            // made by an older build holds.
+            installLibraries();
             Path domainXml = domainDir().resolve("config/domain.xml");
             DomainXml.armFailpoints(
                     domainXml, FailpointArming.forHost(System.getenv(FailpointArming.ENVIRONMENT), host.name()));

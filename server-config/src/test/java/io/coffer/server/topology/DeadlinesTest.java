@@ -3,6 +3,7 @@ package io.coffer.server.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coffer.server.derby.DeadlineClientXADataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -10,6 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeadlinesTest {
+
+    @Test
+    void aStoreTransactionStopsSendingStatementsBeforeTheStoreRollsItBack() {
+        // A statement sent before the cutoff reaches the server before its XA timeout fires, with a reply's deadline
+        // to spare; one sent after the timeout would lock rows for good (see DeadlineClientXADataSource.BranchClock).
+        assertThat(DeadlineClientXADataSource.DEFAULT_STATEMENT_CUTOFF_SECONDS + Deadlines.DEFAULTS.storeReadSeconds())
+                .isLessThanOrEqualTo(DerbyServer.XA_TRANSACTION_TIMEOUT_SECONDS);
+    }
 
     @Test
     void aHomeWithoutTheFileGetsTheDefaults(@TempDir Path home) {
