@@ -40,9 +40,9 @@ import org.apache.derby.jdbc.ClientXADataSource;
  * keeps the socket in non-public fields; {@link #socketOf} names them and fails loudly if a Derby upgrade moved them.
  * A connection whose socket cannot be bounded is refused rather than handed out without a deadline.
  *
- * <p>Its connections also refuse a statement of a global transaction that has run for {@link #getStatementCutoff()}
- * seconds ({@link BranchClock}): past the store's XA timeout such a statement would lock rows that nothing unlocks.
- * A connection on which an XA call failed is closed ({@link DroppedOnXaFailure}): a connection whose transaction the
+ * <p>Its connections also refuse a statement of a global transaction that has run for {@link
+ * #DEFAULT_STATEMENT_CUTOFF_SECONDS} seconds ({@link BranchClock}): past the store's XA timeout such a statement would lock rows that nothing unlocks.
+ * A connection on which an XA call failed is closed ({@link GuardedXaResource}): a connection whose transaction the
  * store timed out refuses every later transaction, and the pool's validation does not see it.
  */
 public class DeadlineClientXADataSource extends ClientXADataSource {
@@ -68,19 +68,6 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
             throw new IllegalArgumentException("readTimeout must be 0 (none) or a number of seconds, not " + seconds);
         }
         this.readTimeout = seconds;
-    }
-
-    /** Seconds a global transaction may send statements (see {@link BranchClock}); 0 sets no limit. */
-    public int getStatementCutoff() {
-        return (int) TimeUnit.MILLISECONDS.toSeconds(statementCutoffMillis);
-    }
-
-    public void setStatementCutoff(int seconds) {
-        if (seconds < 0) {
-            throw new IllegalArgumentException(
-                    "statementCutoff must be 0 (none) or a number of seconds, not " + seconds);
-        }
-        this.statementCutoffMillis = TimeUnit.SECONDS.toMillis(seconds);
     }
 
     /** For tests against a server with a short XA timeout. */
@@ -154,7 +141,7 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
 
         @Override
         public XAResource getXAResource() throws SQLException {
-            return new DroppedOnXaFailure(branch.track(derby.getXAResource()), this::close);
+            return new GuardedXaResource(derby.getXAResource(), branch, this::close);
         }
 
         /**
@@ -311,83 +298,6 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
                 throw failed.getCause();
             }
         }
-
-        /** The connection's XA resource, which starts and stops this clock. */
-        XAResource track(XAResource derby) {
-            return new Tracked(derby, this);
-        }
-    }
-
-    /** A Derby XA resource that tells its connection's {@link BranchClock} when a transaction starts and ends. */
-    static final class Tracked implements XAResource {
-
-        private final XAResource derby;
-        private final BranchClock clock;
-
-        Tracked(XAResource derby, BranchClock clock) {
-            this.derby = derby;
-            this.clock = clock;
-        }
-
-        @Override
-        public void start(Xid xid, int flags) throws XAException {
-            clock.started(xid, flags);
-            try {
-                derby.start(xid, flags);
-            } catch (XAException | RuntimeException failure) {
-                clock.ended();
-                throw failure;
-            }
-        }
-
-        @Override
-        public void end(Xid xid, int flags) throws XAException {
-            clock.ended();
-            derby.end(xid, flags);
-        }
-
-        @Override
-        public int prepare(Xid xid) throws XAException {
-            return derby.prepare(xid);
-        }
-
-        @Override
-        public void commit(Xid xid, boolean onePhase) throws XAException {
-            BranchClock.completed(xid);
-            derby.commit(xid, onePhase);
-        }
-
-        @Override
-        public void rollback(Xid xid) throws XAException {
-            BranchClock.completed(xid);
-            derby.rollback(xid);
-        }
-
-        @Override
-        public void forget(Xid xid) throws XAException {
-            BranchClock.completed(xid);
-            derby.forget(xid);
-        }
-
-        @Override
-        public Xid[] recover(int flag) throws XAException {
-            return derby.recover(flag);
-        }
-
-        @Override
-        public boolean isSameRM(XAResource other) throws XAException {
-            return derby.isSameRM(other instanceof Tracked tracked ? tracked.derby : other);
-        }
-
-        @Override
-        public int getTransactionTimeout() throws XAException {
-            return derby.getTransactionTimeout();
-        }
-
-        @Override
-        public boolean setTransactionTimeout(int seconds) throws XAException {
-            return derby.setTransactionTimeout(seconds);
-        }
     }
 
     /**
@@ -421,25 +331,27 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
     }
 
     /**
-     * A Derby XA resource that closes its connection when an XA call fails, so that the pool's validation discards it
-     * instead of handing it out again. After a failed call the store's state of the connection is not known: when Derby
-     * rolls back a global transaction past {@code derby.jdbc.xaTransactionTimeout} while one of its statements still waits
-     * for a lock, the connection keeps a transaction that no XA id names (with what it locked), every later {@code start}
-     * on it fails with {@code XAER_PROTO}, and {@code Connection.isValid}, the pool's check, still passes. Closing it makes
-     * the server roll back whatever it kept. A failed {@code end} or {@code prepare} is followed by the transaction
-     * manager's {@code rollback}, which is let through first; any other failed call closes the connection at once.
+     * The Derby XA resource of one connection: it starts and stops the connection's {@link BranchClock}, and closes
+     * the connection when an XA call fails, so that the pool's validation discards it instead of handing it out
+     * again. After a failed call the store's state of the connection is not known: when Derby rolls back a global
+     * transaction past {@code derby.jdbc.xaTransactionTimeout}, every later {@code start} on the connection fails with
+     * {@code XAER_PROTO}, and {@code Connection.isValid}, the pool's check, still passes. A failed {@code end} or {@code
+     * prepare} is followed by the transaction manager's {@code rollback}, which is let through first; any other failed
+     * call closes the connection at once.
      */
-    static final class DroppedOnXaFailure implements XAResource {
+    static final class GuardedXaResource implements XAResource {
 
-        private static final Logger LOG = Logger.getLogger(DroppedOnXaFailure.class.getName());
+        private static final Logger LOG = Logger.getLogger(GuardedXaResource.class.getName());
 
         private final XAResource derby;
-        private final Closeable connection;
+        private final BranchClock clock;
+        private final AutoCloseable connection;
         private volatile XAException doomedBy;
         private volatile boolean closed;
 
-        DroppedOnXaFailure(XAResource derby, Closeable connection) {
+        GuardedXaResource(XAResource derby, BranchClock clock, AutoCloseable connection) {
             this.derby = derby;
+            this.clock = clock;
             this.connection = connection;
         }
 
@@ -452,16 +364,22 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
                 refused.initCause(doomed);
                 throw refused;
             }
+            clock.started(xid, flags);
             try {
                 derby.start(xid, flags);
             } catch (XAException failure) {
+                clock.ended();
                 close(failure);
+                throw failure;
+            } catch (RuntimeException failure) {
+                clock.ended();
                 throw failure;
             }
         }
 
         @Override
         public void end(Xid xid, int flags) throws XAException {
+            clock.ended();
             try {
                 derby.end(xid, flags);
             } catch (XAException failure) {
@@ -482,6 +400,7 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
 
         @Override
         public void commit(Xid xid, boolean onePhase) throws XAException {
+            BranchClock.completed(xid);
             try {
                 derby.commit(xid, onePhase);
             } catch (XAException failure) {
@@ -493,6 +412,7 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
 
         @Override
         public void rollback(Xid xid) throws XAException {
+            BranchClock.completed(xid);
             try {
                 derby.rollback(xid);
             } catch (XAException failure) {
@@ -504,6 +424,7 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
 
         @Override
         public void forget(Xid xid) throws XAException {
+            BranchClock.completed(xid);
             try {
                 derby.forget(xid);
             } catch (XAException failure) {
@@ -519,7 +440,7 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
 
         @Override
         public boolean isSameRM(XAResource other) throws XAException {
-            return derby.isSameRM(other instanceof DroppedOnXaFailure wrapped ? wrapped.derby : other);
+            return derby.isSameRM(other instanceof GuardedXaResource guarded ? guarded.derby : other);
         }
 
         @Override
@@ -554,12 +475,6 @@ public class DeadlineClientXADataSource extends ClientXADataSource {
             } catch (Exception closing) {
                 LOG.log(Level.FINE, "closing the store connection failed", closing);
             }
-        }
-
-        /** What is closed: the XA connection under the pool's managed connection. */
-        @FunctionalInterface
-        interface Closeable {
-            void close() throws Exception;
         }
     }
 }
