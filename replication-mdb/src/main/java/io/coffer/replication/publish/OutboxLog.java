@@ -31,6 +31,9 @@ public final class OutboxLog {
             return new Logged(epoch, head + 1, head);
         }
 
+        /** Nothing was pending, and the log was not looked at. */
+        static final Logged NONE = new Logged(0, 1, 0);
+
         public int count() {
             return (int) (last - first + 1);
         }
@@ -46,9 +49,14 @@ public final class OutboxLog {
     /**
      * Step 1: locks the store's publisher row (one publisher per store at a time, across instances), numbers up to
      * {@code limit} pending events into the log after its head, in the order they were captured, removes them from
-     * pending and advances the head.
+     * pending and advances the head. When nothing is pending it locks nothing: every host's publisher looks every tick,
+     * and a host killed between its transaction's end and commit leaves what it locked until the store's XA timeout
+     * (30 s), which would stall every reader of the publisher row for as long.
      */
     public static Logged logPending(Connection remote, StoreId store, int limit, Instant now) throws SQLException {
+        if (!anyPending(remote)) {
+            return Logged.NONE;
+        }
         RemoteLog.Head head = lockPublisher(remote, store);
         long lastSequence = head.sequence();
         Timestamp loggedAt = Timestamp.from(now);
@@ -150,6 +158,15 @@ public final class OutboxLog {
             mark.setLong(4, upTo);
             mark.setLong(5, upTo);
             return mark.executeUpdate() == 1;
+        }
+    }
+
+    /** Whether any event waits, uncommitted ones included: a look that neither waits for a lock nor takes one. */
+    private static boolean anyPending(Connection remote) throws SQLException {
+        try (PreparedStatement peek =
+                        remote.prepareStatement("SELECT ID FROM REPL_PENDING FETCH FIRST ROW ONLY WITH UR");
+                ResultSet row = peek.executeQuery()) {
+            return row.next();
         }
     }
 

@@ -71,6 +71,19 @@ class OutboxLogTest {
     }
 
     @Test
+    void withNothingPendingStep1LocksNothing() throws SQLException {
+        assertThat(OutboxLog.logPending(db, STORE, 10, NOW).count()).isZero();
+        // still inside the step's transaction: a host killed now must leave nothing for its store's XA timeout
+        assertThat(heldLocks()).isEmpty();
+        db.commit();
+
+        remote.pending("SECRET", "s1", "{}", CAPTURED);
+        assertThat(OutboxLog.logPending(db, STORE, 10, NOW)).isEqualTo(new Logged(1, 1, 1));
+        assertThat(heldLocks()).contains("REPL_PUBLISHER");
+        db.commit();
+    }
+
+    @Test
     void payloadsOfEverySizeAreLoggedAndReadBackWholeWithTheirCaptureTimes() throws SQLException {
         String atTheLimit = "a".repeat(32_000);
         String beyondIt = "{\"content\":\"" + "ü".repeat(40_000) + "\"}";
@@ -151,6 +164,17 @@ class OutboxLogTest {
         List<String> payloads = new ArrayList<>();
         entries.forEach(entry -> payloads.add(entry.payload()));
         return payloads;
+    }
+
+    private List<String> heldLocks() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement select = db.prepareStatement("SELECT TABLENAME FROM SYSCS_DIAG.LOCK_TABLE");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
     }
 
     private int count(String table) throws SQLException {
