@@ -50,7 +50,11 @@ public class MigrationSteps {
         SortedMap<String, String> tables = tables(store);
         Instant now = clock.instant();
         try (Connection remote = connections.remote(store)) {
-            WorkRow row = WorkRows.lockCurrent(remote, store, WorkKind.BACKFILL, run, tables, now);
+            Optional<WorkRow> current = WorkRows.lockCurrent(remote, store, WorkKind.BACKFILL, run, tables, now);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            WorkRow row = current.get();
             if (row.leasedToOtherThan(host, now)) {
                 return Optional.empty();
             }
@@ -114,7 +118,11 @@ public class MigrationSteps {
         SortedMap<String, String> tables = tables(store);
         Instant now = clock.instant();
         try (Connection remote = connections.remote(store)) {
-            WorkRow row = WorkRows.lockCurrent(remote, store, WorkKind.SWEEP, plan.run(), tables, now);
+            Optional<WorkRow> current = WorkRows.lockCurrent(remote, store, WorkKind.SWEEP, plan.run(), tables, now);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            WorkRow row = current.get();
             if (row.leasedToOtherThan(host, now)) {
                 return Optional.empty();
             }

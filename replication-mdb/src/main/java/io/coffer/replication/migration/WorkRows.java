@@ -48,24 +48,29 @@ final class WorkRows {
     }
 
     /**
-     * The work row of this run, locked until the transaction ends; a missing row, or one of another run (discarded by
-     * a rollback), is started afresh with the store's current row count as its total.
+     * The work row of this run, locked until the transaction ends; a missing row, or one of an earlier run (discarded
+     * by a rollback), is started afresh with the store's current row count as its total. Empty when the row belongs
+     * to a later run: the caller read its run before a rollback and must not start the old run again over the new
+     * one's progress (run numbers only grow).
      */
-    static WorkRow lockCurrent(
+    static Optional<WorkRow> lockCurrent(
             Connection remote, StoreId store, WorkKind kind, long run, Map<String, String> tables, Instant now)
             throws SQLException {
         if (!lock(remote, store, kind)) {
             WorkRow started = WorkRow.start(kind, run, TableKeys.count(remote, tables), now);
             insert(remote, store, started);
-            return started;
+            return Optional.of(started);
         }
         WorkRow row = read(remote, store, kind).orElseThrow();
-        if (row.run() != run) {
+        if (row.run() > run) {
+            return Optional.empty();
+        }
+        if (row.run() < run) {
             WorkRow started = WorkRow.start(kind, run, TableKeys.count(remote, tables), now);
             update(remote, store, started);
-            return started;
+            return Optional.of(started);
         }
-        return row;
+        return Optional.of(row);
     }
 
     /** Locks the row until the transaction ends; false if there is none yet. */

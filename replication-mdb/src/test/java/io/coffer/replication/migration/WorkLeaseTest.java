@@ -49,7 +49,8 @@ class WorkLeaseTest {
         assertThat(step(store, "host-1", 1, T0).processed()).isEqualTo(2);
         store.commit();
 
-        WorkRow seenByOther = WorkRows.lockCurrent(store, SHARD, WorkKind.BACKFILL, 1, TABLES, T0.plusSeconds(5));
+        WorkRow seenByOther = WorkRows.lockCurrent(store, SHARD, WorkKind.BACKFILL, 1, TABLES, T0.plusSeconds(5))
+                .orElseThrow();
         assertThat(seenByOther.leasedToOtherThan("host-2", T0.plusSeconds(5))).isTrue();
         assertThat(seenByOther.leasedToOtherThan("host-1", T0.plusSeconds(5))).isFalse();
         store.rollback();
@@ -63,16 +64,35 @@ class WorkLeaseTest {
         assertThat(takenOver.lastKey()).isEqualTo("p-4");
         assertThat(pendingKeys()).isEqualTo(4);
 
-        WorkRow restarted = WorkRows.lockCurrent(store, SHARD, WorkKind.BACKFILL, 2, TABLES, later);
+        WorkRow restarted = WorkRows.lockCurrent(store, SHARD, WorkKind.BACKFILL, 2, TABLES, later)
+                .orElseThrow();
         store.commit();
         assertThat(restarted.processed()).as("a new run starts afresh").isZero();
         assertThat(restarted.lastKey()).isNull();
         assertThat(restarted.total()).isEqualTo(6);
     }
 
+    @Test
+    void aStepOfARunThatARollbackDiscardedLeavesTheLaterRunAlone() throws SQLException {
+        Connection store = remote.connection();
+        assertThat(step(store, "host-1", 3, T0).processed()).isEqualTo(2);
+        store.commit();
+
+        // host-2 read run 2 before the operator's rollback and advance started run 3
+        assertThat(WorkRows.lockCurrent(store, SHARD, WorkKind.BACKFILL, 2, TABLES, T0.plusSeconds(1)))
+                .isEmpty();
+        store.commit();
+
+        WorkRow kept = WorkRows.read(store, SHARD, WorkKind.BACKFILL).orElseThrow();
+        assertThat(kept.run()).isEqualTo(3);
+        assertThat(kept.processed()).isEqualTo(2);
+        assertThat(kept.lastKey()).isEqualTo("p-2");
+    }
+
     /** What {@code MigrationSteps.backfill} does on one host with a budget of two. */
     private static WorkRow step(Connection store, String host, long run, Instant now) throws SQLException {
-        WorkRow row = WorkRows.lockCurrent(store, SHARD, WorkKind.BACKFILL, run, TABLES, now);
+        WorkRow row = WorkRows.lockCurrent(store, SHARD, WorkKind.BACKFILL, run, TABLES, now)
+                .orElseThrow();
         assertThat(row.leasedToOtherThan(host, now)).isFalse();
         Backfill.Step step = Backfill.step(store, TABLES, row.table(), row.lastKey(), 2, now);
         WorkRow next = row.leasedTo(host, now.plus(MigrationSteps.LEASE))
