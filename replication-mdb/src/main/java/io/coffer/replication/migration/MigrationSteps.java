@@ -43,21 +43,19 @@ public class MigrationSteps {
     /**
      * Replays up to {@code budget} entities of the store's current backfill run.
      *
-     * @return the work row after the step; empty when another host holds the lease
+     * @return the work row after the step; empty when another host holds the lease or a rollback discarded the run
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<WorkRow> backfill(StoreId store, long run, int budget, double rate, String host) {
         SortedMap<String, String> tables = tables(store);
         Instant now = clock.instant();
         try (Connection remote = connections.remote(store)) {
-            Optional<WorkRow> current = WorkRows.lockCurrent(remote, store, WorkKind.BACKFILL, run, tables, now);
+            Optional<WorkRow> current = WorkRows.lockCurrent(remote, store, WorkKind.BACKFILL, run, tables, now)
+                    .filter(row -> !row.leasedToOtherThan(host, now));
             if (current.isEmpty()) {
                 return Optional.empty();
             }
             WorkRow row = current.get();
-            if (row.leasedToOtherThan(host, now)) {
-                return Optional.empty();
-            }
             if (row.done()) {
                 return Optional.of(row);
             }
@@ -118,14 +116,12 @@ public class MigrationSteps {
         SortedMap<String, String> tables = tables(store);
         Instant now = clock.instant();
         try (Connection remote = connections.remote(store)) {
-            Optional<WorkRow> current = WorkRows.lockCurrent(remote, store, WorkKind.SWEEP, plan.run(), tables, now);
+            Optional<WorkRow> current = WorkRows.lockCurrent(remote, store, WorkKind.SWEEP, plan.run(), tables, now)
+                    .filter(row -> !row.leasedToOtherThan(host, now));
             if (current.isEmpty()) {
                 return Optional.empty();
             }
             WorkRow row = current.get();
-            if (row.leasedToOtherThan(host, now)) {
-                return Optional.empty();
-            }
             Sweep.Range range = plan.range();
             if (range == null || row.done()) {
                 WorkRow leased = row.leasedTo(host, now.plus(LEASE));

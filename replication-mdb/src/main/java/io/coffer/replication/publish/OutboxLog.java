@@ -23,15 +23,11 @@ public final class OutboxLog {
     private OutboxLog() {}
 
     /**
-     * What one step 1 numbered: sequence numbers {@code first} to {@code last} of {@code epoch}; {@code count} zero
-     * when nothing was pending.
+     * What one step 1 numbered: sequence numbers {@code first} to {@code last} of {@code epoch}; {@link #NONE} when
+     * nothing was pending.
      */
     public record Logged(long epoch, long first, long last) {
-        static Logged nothing(long epoch, long head) {
-            return new Logged(epoch, head + 1, head);
-        }
-
-        /** Nothing was pending, and the log was not looked at. */
+        /** Nothing logged; its epoch and numbers mean nothing (a send plan uses only a batch with a count). */
         static final Logged NONE = new Logged(0, 1, 0);
 
         public int count() {
@@ -97,7 +93,7 @@ public final class OutboxLog {
             }
         }
         if (count == 0) {
-            return Logged.nothing(head.epoch(), head.sequence());
+            return Logged.NONE;
         }
         // A store made before the sent mark has none until now: everything below this batch was sent.
         try (PreparedStatement advance = remote.prepareStatement("UPDATE REPL_PUBLISHER"

@@ -41,8 +41,8 @@ import org.apache.derby.jdbc.ClientXADataSource;
  * A connection whose socket cannot be bounded is refused rather than handed out without a deadline.
  *
  * <p>Its connections also refuse a statement of a global transaction that has run for {@link
- * #DEFAULT_STATEMENT_CUTOFF_SECONDS} seconds ({@link BranchClock}): past the store's XA timeout such a statement would lock rows that nothing unlocks.
- * A connection on which an XA call failed is closed ({@link GuardedXaResource}): a connection whose transaction the
+ * #DEFAULT_STATEMENT_CUTOFF_SECONDS} seconds ({@link BranchClock}): past the store's XA timeout such a statement would
+ * lock rows that nothing unlocks. A connection on which an XA call failed is closed ({@link GuardedXaResource}): a connection whose transaction the
  * store timed out refuses every later transaction, and the pool's validation does not see it.
  */
 public class DeadlineClientXADataSource extends ClientXADataSource {
