@@ -171,10 +171,13 @@ class StoreTransactionTimeoutTest {
         // waits 4 s for the row's lock: the store rolls the global transaction back at 2 s
         assertThatThrownBy(() -> insertInto(waiter, 1)).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> resource.end(timedOut, XAResource.TMSUCCESS)).isInstanceOf(XAException.class);
-        assertThat(waiter.isValid(1)).as("not closed before the rollback").isTrue();
+        // isClosed, not isValid: a statement on a connection whose branch the store timed out may fail or pass
+        // depending on when the timeout struck, so only the guard's own closing is asserted here
+        assertThat(waiter.isClosed()).as("not closed before the rollback").isFalse();
         assertThatThrownBy(() -> resource.rollback(timedOut)).isInstanceOf(XAException.class);
         holding.rollback();
 
+        assertThat(waiter.isClosed()).as("closed by the failed rollback").isTrue();
         assertThat(waiter.isValid(1))
                 .as("the pool's validation now discards it")
                 .isFalse();
