@@ -4,6 +4,7 @@ import io.coffer.bundle.control.BundleSelector;
 import io.coffer.key.entity.MasterKeyVersion;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.platform.wire.Page;
+import io.coffer.resource.control.ResourceRoutes;
 import io.coffer.routing.control.LocalRows;
 import io.coffer.routing.control.StoreRead;
 import io.coffer.routing.control.StoreReads;
@@ -44,7 +45,6 @@ public class SecretBundleService {
 
     // The plain-JDBC forms on the local store: by primary key or the version index, every column (the entities' row
     // constructors take what they map).
-    static final String ROUTE_ROW = "SELECT * FROM RESOURCE_ROUTE WHERE RESOURCE_ID = ?";
     static final String NAME_ROUTE_ROW = "SELECT * FROM SECRET_NAME_ROUTE WHERE VAULT_AND_NAME = ?";
     static final String SECRET_ROW = "SELECT * FROM SECRET WHERE ID = ?";
     static final String VERSION_ROWS = "SELECT * FROM SECRET_VERSION WHERE SECRET_ID = ? ORDER BY VERSION_NUMBER";
@@ -52,6 +52,9 @@ public class SecretBundleService {
 
     @Inject
     StoreReads reads;
+
+    @Inject
+    ResourceRoutes routes;
 
     @Inject
     ContentReadability readability;
@@ -196,13 +199,7 @@ public class SecretBundleService {
         if (secretId == null || secretId.isBlank()) {
             throw CofferException.missing("secretId");
         }
-        ResourceRoute found = reads.read(
-                        StoreId.BASE,
-                        StoreRead.of(
-                                        "route",
-                                        em -> Optional.ofNullable(em.find(ResourceRoute.class, secretId, READ_ONLY)))
-                                .locallyByRows(rows -> rows.one(ROUTE_ROW, secretId, ResourceRoute::new)))
-                .orElse(null);
+        ResourceRoute found = routes.find(secretId).orElse(null);
         return SecretDirectory.visible(found, ResourceKind.SECRET, tenancyId, secretId);
     }
 

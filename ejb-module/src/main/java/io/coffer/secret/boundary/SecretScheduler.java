@@ -82,7 +82,7 @@ public class SecretScheduler {
             if (!replication.leadsCell()) {
                 return;
             }
-            for (StoreId shard : router.shards()) {
+            for (StoreId shard : router.servedShards()) {
                 List<SecretHousekeeping.Replicated> replicated = housekeeping.replicatedWaiting(shard);
                 if (!replicated.isEmpty()) {
                     housekeeping.activate(shard, replicated);
@@ -97,7 +97,7 @@ public class SecretScheduler {
             if (!replication.leadsCell()) {
                 return;
             }
-            for (StoreId shard : router.shards()) {
+            for (StoreId shard : router.servedShards()) {
                 for (String secretId : housekeeping.dueRotations(shard)) {
                     rotate(shard, secretId);
                 }
@@ -123,7 +123,7 @@ public class SecretScheduler {
     private void deleteDue() {
         guarded("delete what is due", () -> {
             housekeeping.deleteDueVaults();
-            for (StoreId shard : router.shards()) {
+            for (StoreId shard : router.servedShards()) {
                 housekeeping.deleteDue(shard);
             }
         });

@@ -98,7 +98,7 @@ public class ShardService {
     }
 
     private String cellOf(StoreId store) {
-        return Cells.serving(store, router.shards(), instance.cell());
+        return Cells.serving(store, router.servedShards(), instance.cell());
     }
 
     private Shard shard(StoreId store, Map<StoreId, Long> vaults) {

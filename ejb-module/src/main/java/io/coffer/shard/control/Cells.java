@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Which data-plane cell serves a store: the base cell serves the base store and {@code shard-0}; every further shard
- * {@code shard-k} has a cell of its own, {@code cell-k}, once that cell has hosts. Until then the hosts that have the
- * shard configured ({@code coffer.shards}) serve it in their own cell, and that is the cell to report.
+ * {@code shard-k} has a cell of its own, {@code cell-k}. A host whose cell serves the shard ({@code
+ * coffer.served-shards}, every shard in a topology of one cell) reports its own cell.
  */
 public final class Cells {
 
@@ -17,7 +17,7 @@ public final class Cells {
 
     private Cells() {}
 
-    /** The cell serving a store, seen from a host of {@code cellHere} that serves the stores {@code servedHere}. */
+    /** The cell serving a store, seen from a host of {@code cellHere} that serves the shards {@code servedHere}. */
     public static String serving(StoreId store, List<StoreId> servedHere, String cellHere) {
         return store.isBase() || servedHere.contains(store) ? cellHere : of(store);
     }

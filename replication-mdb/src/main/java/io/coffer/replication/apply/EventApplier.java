@@ -64,7 +64,7 @@ public class EventApplier {
             return;
         }
         StoreId store = events.get(0).store();
-        if (!router.isKnown(store)) {
+        if (!router.serves(store)) {
             // Another cell's shard: this host does not replicate it.
             return;
         }

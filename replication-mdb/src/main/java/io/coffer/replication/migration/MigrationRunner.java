@@ -110,7 +110,8 @@ public class MigrationRunner {
     }
 
     void tick() {
-        for (StoreId store : router.remoteStores()) {
+        // a store's backfill and sweep run in the cell that keeps its replicas (the sweep compares this host's)
+        for (StoreId store : router.servedStores()) {
             try {
                 if (!adopted.contains(store)) {
                     migrations.adopt(store);

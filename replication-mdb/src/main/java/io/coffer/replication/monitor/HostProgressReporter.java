@@ -76,7 +76,7 @@ public class HostProgressReporter {
 
     private void report() {
         Instant now = clock.instant();
-        for (StoreId store : router.remoteStores()) {
+        for (StoreId store : router.servedStores()) {
             replicas.applied(store).ifPresent(position -> {
                 Reported last = reported.get(store);
                 if (last != null
@@ -90,6 +90,7 @@ public class HostProgressReporter {
                                 base,
                                 settings.instance(),
                                 settings.cell(),
+                                settings.cellUrl().orElse(null),
                                 store,
                                 position.epoch(),
                                 position.sequence(),

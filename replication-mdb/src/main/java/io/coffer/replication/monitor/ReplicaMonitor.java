@@ -89,7 +89,7 @@ public class ReplicaMonitor {
     }
 
     private void checkAll() {
-        for (StoreId store : router.remoteStores()) {
+        for (StoreId store : router.servedStores()) {
             try {
                 check(store);
             } catch (RuntimeException | SQLException failure) {

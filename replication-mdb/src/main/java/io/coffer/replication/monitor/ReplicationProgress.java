@@ -50,17 +50,20 @@ public final class ReplicationProgress {
 
     /**
      * The lowest position live hosts of the cell applied in the store's current epoch: {@code Long.MAX_VALUE} when no
-     * host is live, -1 when a live host still follows an older epoch.
+     * host is live, -1 when a live host still follows an older epoch. A null cell counts the live hosts of every cell
+     * (the base store, which every cell replicates).
      */
     public static long appliedByEveryHost(Connection shard, Connection base, StoreId store, String cell, Instant now)
             throws SQLException {
         long epoch = RemoteLog.head(shard, store).epoch();
         long lowest = Long.MAX_VALUE;
         try (PreparedStatement hosts = base.prepareStatement("SELECT EPOCH, APPLIED_SEQ FROM REPL_HOST"
-                + " WHERE STORE_NAME = ? AND CELL_NAME = ? AND REPORTED_AT > ?")) {
+                + " WHERE STORE_NAME = ? AND REPORTED_AT > ?" + (cell == null ? "" : " AND CELL_NAME = ?"))) {
             hosts.setString(1, store.name());
-            hosts.setString(2, cell);
-            hosts.setTimestamp(3, Timestamp.from(now.minus(LIVENESS)));
+            hosts.setTimestamp(2, Timestamp.from(now.minus(LIVENESS)));
+            if (cell != null) {
+                hosts.setString(3, cell);
+            }
             try (ResultSet rows = hosts.executeQuery()) {
                 while (rows.next()) {
                     if (rows.getLong(1) != epoch) {
@@ -109,12 +112,17 @@ public final class ReplicationProgress {
         return sequences;
     }
 
-    /** The live host with the smallest name in the cell, if any has reported lately. */
+    /**
+     * The live host with the smallest name in the cell (in every cell when {@code cell} is null), if any has reported
+     * lately.
+     */
     public static Optional<String> cellLeader(Connection base, String cell, Instant now) throws SQLException {
-        try (PreparedStatement select = base.prepareStatement(
-                "SELECT MIN(HOST_NAME) FROM REPL_HOST" + " WHERE CELL_NAME = ? AND REPORTED_AT > ?")) {
-            select.setString(1, cell);
-            select.setTimestamp(2, Timestamp.from(now.minus(LIVENESS)));
+        try (PreparedStatement select = base.prepareStatement("SELECT MIN(HOST_NAME) FROM REPL_HOST"
+                + " WHERE REPORTED_AT > ?" + (cell == null ? "" : " AND CELL_NAME = ?"))) {
+            select.setTimestamp(1, Timestamp.from(now.minus(LIVENESS)));
+            if (cell != null) {
+                select.setString(2, cell);
+            }
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
             }
@@ -128,30 +136,66 @@ public final class ReplicationProgress {
         }
     }
 
-    /** Records how far this host has applied a store, in the base store's {@code REPL_HOST}. */
+    /**
+     * The live hosts of a cell that other cells can reach, by name, with their cell-internal URLs: those that reported
+     * within {@link #LIVENESS} (a host reports the base store, which every host replicates, at least every few
+     * seconds).
+     */
+    public static List<CellMember> cellMembers(Connection base, String cell, Instant now) throws SQLException {
+        List<CellMember> members = new ArrayList<>();
+        try (PreparedStatement select = base.prepareStatement("SELECT HOST_NAME, MAX(CELL_URL) FROM REPL_HOST"
+                + " WHERE CELL_NAME = ? AND REPORTED_AT > ? AND CELL_URL IS NOT NULL"
+                + " GROUP BY HOST_NAME ORDER BY HOST_NAME")) {
+            select.setString(1, cell);
+            select.setTimestamp(2, Timestamp.from(now.minus(LIVENESS)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    members.add(new CellMember(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return members;
+    }
+
+    /** A host of a cell and its cell-internal listener's URL. */
+    public record CellMember(String host, String cellUrl) {}
+
+    /**
+     * Records how far this host has applied a store, in the base store's {@code REPL_HOST}, with where other cells
+     * reach it ({@code cellUrl}, null when it has no cell-internal listener).
+     */
     public static void report(
-            Connection base, String host, String cell, StoreId store, long epoch, long applied, Instant now)
+            Connection base,
+            String host,
+            String cell,
+            String cellUrl,
+            StoreId store,
+            long epoch,
+            long applied,
+            Instant now)
             throws SQLException {
         try (PreparedStatement update = base.prepareStatement("UPDATE REPL_HOST SET CELL_NAME = ?, EPOCH = ?,"
-                + " APPLIED_SEQ = ?, REPORTED_AT = ? WHERE HOST_NAME = ? AND STORE_NAME = ?")) {
+                + " APPLIED_SEQ = ?, REPORTED_AT = ?, CELL_URL = ? WHERE HOST_NAME = ? AND STORE_NAME = ?")) {
             update.setString(1, cell);
             update.setLong(2, epoch);
             update.setLong(3, applied);
             update.setTimestamp(4, Timestamp.from(now));
-            update.setString(5, host);
-            update.setString(6, store.name());
+            update.setString(5, cellUrl);
+            update.setString(6, host);
+            update.setString(7, store.name());
             if (update.executeUpdate() == 1) {
                 return;
             }
         }
-        try (PreparedStatement insert = base.prepareStatement("INSERT INTO REPL_HOST"
-                + " (HOST_NAME, STORE_NAME, CELL_NAME, EPOCH, APPLIED_SEQ, REPORTED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = base.prepareStatement("INSERT INTO REPL_HOST (HOST_NAME, STORE_NAME,"
+                + " CELL_NAME, EPOCH, APPLIED_SEQ, REPORTED_AT, CELL_URL) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, host);
             insert.setString(2, store.name());
             insert.setString(3, cell);
             insert.setLong(4, epoch);
             insert.setLong(5, applied);
             insert.setTimestamp(6, Timestamp.from(now));
+            insert.setString(7, cellUrl);
             insert.executeUpdate();
         } catch (SQLException raced) {
             if (!StoreFailures.isDuplicateKey(raced)) {

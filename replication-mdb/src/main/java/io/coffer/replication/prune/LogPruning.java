@@ -54,11 +54,14 @@ public class LogPruning {
         return prune(StoreNames.known(router, storeName, "store"), retention.orElse(settings.logRetention()));
     }
 
-    /** The schedule's prune: only on the cell's leader, so that two hosts never delete the same entries at once. */
+    /**
+     * The schedule's prune: only on the leader of the hosts that replicate the store (the cell's, for a shard of this
+     * host's cell; every cell's, for the base store), so that two hosts never delete the same entries at once.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Pruned> pruneIfLeader(StoreId store) {
         try (Connection base = connections.base()) {
-            Optional<String> leader = ReplicationProgress.cellLeader(base, settings.cell(), clock.instant());
+            Optional<String> leader = ReplicationProgress.cellLeader(base, replicatingCell(store), clock.instant());
             if (leader.isEmpty() || !leader.get().equals(settings.instance())) {
                 return Optional.empty();
             }
@@ -68,6 +71,14 @@ public class LogPruning {
         return Optional.of(prune(store, settings.logRetention()));
     }
 
+    /**
+     * The cell whose hosts replicate the store, null for every cell: the base store is on every host of every cell, a
+     * shard only on its own cell's (the schedule prunes only the shards of this host's cell).
+     */
+    private String replicatingCell(StoreId store) {
+        return store.isBase() ? null : settings.cell();
+    }
+
     private Pruned prune(StoreId store, Duration retention) {
         if (retention.isNegative()) {
             throw CofferException.invalid("the retention must not be negative");
@@ -75,7 +86,7 @@ public class LogPruning {
         Instant now = clock.instant();
         try (Connection remote = connections.remote(store);
                 Connection base = connections.base()) {
-            long applied = ReplicationProgress.appliedByEveryHost(remote, base, store, settings.cell(), now);
+            long applied = ReplicationProgress.appliedByEveryHost(remote, base, store, replicatingCell(store), now);
             long pruned = LogPruner.prune(remote, applied, now.minus(retention));
             if (pruned > 0) {
                 metrics.pruned(store, pruned);

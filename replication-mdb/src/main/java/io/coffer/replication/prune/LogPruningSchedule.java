@@ -63,7 +63,8 @@ public class LogPruningSchedule {
     }
 
     void tick() {
-        router.remoteStores().forEach(this::prune);
+        // a shard of another cell is pruned by that cell, which replicates it
+        router.servedStores().forEach(this::prune);
     }
 
     /** A store or the base store down: the next minute tries again; said once when it starts and once when it ends. */

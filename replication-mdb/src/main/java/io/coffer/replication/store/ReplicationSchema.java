@@ -51,10 +51,13 @@ public final class ReplicationSchema {
             // Lets whole rows be read with their BLOBs in the row instead of through locators (see WholeRows).
             WholeRows.CREATE_BLOB_BYTES);
 
-    static final List<String> BASE_TABLES =
-            List.of("CREATE TABLE REPL_HOST (HOST_NAME VARCHAR(64) NOT NULL, STORE_NAME VARCHAR(32) NOT NULL,"
+    static final List<String> BASE_TABLES = List.of(
+            "CREATE TABLE REPL_HOST (HOST_NAME VARCHAR(64) NOT NULL, STORE_NAME VARCHAR(32) NOT NULL,"
                     + " CELL_NAME VARCHAR(64) NOT NULL, EPOCH BIGINT NOT NULL, APPLIED_SEQ BIGINT NOT NULL,"
-                    + " REPORTED_AT TIMESTAMP NOT NULL, PRIMARY KEY (HOST_NAME, STORE_NAME))");
+                    + " REPORTED_AT TIMESTAMP NOT NULL, PRIMARY KEY (HOST_NAME, STORE_NAME))",
+            // Where other cells reach the host (its cell-internal listener); null for a host without one. Added to
+            // base stores made before there were cells.
+            "ALTER TABLE REPL_HOST ADD COLUMN CELL_URL VARCHAR(255)");
 
     static final List<String> LOCAL_TABLES = List.of(
             "CREATE TABLE REPL_BOOKMARK (STORE_NAME VARCHAR(32) NOT NULL PRIMARY KEY,"

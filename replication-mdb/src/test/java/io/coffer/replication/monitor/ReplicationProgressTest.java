@@ -106,6 +106,25 @@ class ReplicationProgressTest {
     }
 
     @Test
+    void withoutACellTheLiveHostsOfEveryCellCountAsTheBaseStoresPruningNeeds() throws SQLException {
+        log(base, 1, 9, "RESOURCE_ROUTE", "r-1");
+        report("host-1", CELL, StoreId.BASE, 1, 9, NOW);
+        report("host-2", "cell-1", StoreId.BASE, 1, 3, NOW);
+        report("host-3", "cell-1", StoreId.BASE, 1, 1, NOW.minus(Duration.ofMinutes(5)));
+
+        assertThat(ReplicationProgress.appliedByEveryHost(
+                        base.connection(), base.connection(), StoreId.BASE, CELL, NOW))
+                .isEqualTo(9);
+        assertThat(ReplicationProgress.appliedByEveryHost(
+                        base.connection(), base.connection(), StoreId.BASE, null, NOW))
+                .as("cell-1's live host is behind; its stopped one does not count")
+                .isEqualTo(3);
+        assertThat(ReplicationProgress.cellLeader(base.connection(), "cell-1", NOW))
+                .contains("host-2");
+        assertThat(ReplicationProgress.cellLeader(base.connection(), null, NOW)).contains("host-1");
+    }
+
+    @Test
     void aChangeStillPendingHasReachedNoHostWhateverTheyReport() throws SQLException {
         log(shard, 1, 2, "SECRET", "s-1");
         shard.pending("SECRET", "s-1", "{}", NOW);
@@ -218,9 +237,39 @@ class ReplicationProgressTest {
         store.logged(epoch, sequence, table, key, "{}", NOW);
     }
 
+    @Test
+    void aCellsMembersAreItsLiveHostsThatOtherCellsCanReachOncePerHost() throws SQLException {
+        reportReachable("host-3", "cell-1", "https://127.0.0.1:8243", StoreId.BASE, NOW);
+        reportReachable("host-3", "cell-1", "https://127.0.0.1:8243", StoreId.of("shard-1"), NOW);
+        reportReachable("host-4", "cell-1", "https://127.0.0.1:8343", StoreId.BASE, NOW.minusSeconds(1));
+        reportReachable("host-5", "cell-1", "https://127.0.0.1:8443", StoreId.BASE, NOW.minus(Duration.ofMinutes(1)));
+        reportReachable("host-6", "cell-1", null, StoreId.BASE, NOW);
+        reportReachable("host-1", CELL, "https://127.0.0.1:8043", StoreId.BASE, NOW);
+
+        assertThat(ReplicationProgress.cellMembers(base.connection(), "cell-1", NOW))
+                .as("live, reachable, of that cell, each once")
+                .containsExactly(
+                        new ReplicationProgress.CellMember("host-3", "https://127.0.0.1:8243"),
+                        new ReplicationProgress.CellMember("host-4", "https://127.0.0.1:8343"));
+        assertThat(ReplicationProgress.cellMembers(base.connection(), "cell-9", NOW))
+                .isEmpty();
+
+        reportReachable("host-3", "cell-1", "https://127.0.0.1:9243", StoreId.BASE, NOW);
+        assertThat(ReplicationProgress.cellMembers(base.connection(), "cell-1", NOW))
+                .extracting(ReplicationProgress.CellMember::cellUrl)
+                .as("a host's next report carries its new address")
+                .contains("https://127.0.0.1:9243");
+    }
+
     private void report(String host, String cell, StoreId store, long epoch, long applied, Instant at)
             throws SQLException {
-        ReplicationProgress.report(base.connection(), host, cell, store, epoch, applied, at);
+        ReplicationProgress.report(base.connection(), host, cell, null, store, epoch, applied, at);
+        base.connection().commit();
+    }
+
+    private void reportReachable(String host, String cell, String cellUrl, StoreId store, Instant at)
+            throws SQLException {
+        ReplicationProgress.report(base.connection(), host, cell, cellUrl, store, 1, 0, at);
         base.connection().commit();
     }
 }

@@ -26,7 +26,25 @@ public class CofferSettings {
     }
 
     public List<StoreId> shards() {
-        return Arrays.stream(text(SettingKeys.SHARDS, "shard-0").split(","))
+        return storeList(text(SettingKeys.SHARDS, "shard-0"));
+    }
+
+    /** The shards whose replicas this instance keeps and whose reads it serves: its cell's (all of them by default). */
+    public List<StoreId> servedShards() {
+        List<StoreId> all = shards();
+        return config.getOptionalValue(SettingKeys.SERVED_SHARDS, String.class)
+                .map(CofferSettings::storeList)
+                .map(served -> served.stream().filter(all::contains).toList())
+                .orElse(all);
+    }
+
+    /** This instance's cell-internal URL, if it has a cell-internal listener. */
+    public java.util.Optional<String> cellUrl() {
+        return config.getOptionalValue(SettingKeys.CELL_URL, String.class);
+    }
+
+    private static List<StoreId> storeList(String names) {
+        return Arrays.stream(names.split(","))
                 .map(String::trim)
                 .filter(name -> !name.isEmpty())
                 .map(StoreId::of)

@@ -12,6 +12,14 @@ public final class SettingKeys {
     public static final String CELL = "coffer.cell";
     /** The shards whose remote stores exist at start, comma-separated; each has a JDBC resource jdbc/coffer/&lt;shard&gt;. */
     public static final String SHARDS = "coffer.shards";
+    /**
+     * The shards this instance's cell serves, comma-separated (default: every shard of {@link #SHARDS}): their local
+     * replicas live on this instance and their data-plane reads are served here; requests for the others are forwarded
+     * to a host of the owning cell.
+     */
+    public static final String SERVED_SHARDS = "coffer.served-shards";
+    /** This instance's cell-internal listener, e.g. {@code https://127.0.0.1:8043}: where other cells forward to. */
+    public static final String CELL_URL = "coffer.cell-url";
     /** Where Coffer keeps its own files (operator credentials, root key). */
     public static final String HOME = "coffer.home";
     /** The base URL clients use to reach this instance, e.g. {@code http://127.0.0.1:8080}. */

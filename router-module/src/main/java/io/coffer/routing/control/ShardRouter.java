@@ -191,6 +191,28 @@ public class ShardRouter {
         return stores;
     }
 
+    /**
+     * The stores whose replicas this instance keeps: the base store (routing metadata, on every host of every cell)
+     * and its cell's shards. Every other shard's store is reachable here, remotely, but replicated and read locally
+     * only in its own cell.
+     */
+    public List<StoreId> servedStores() {
+        List<StoreId> stores = new ArrayList<>();
+        stores.add(StoreId.BASE);
+        stores.addAll(settings.servedShards());
+        return stores;
+    }
+
+    /** The shards of this instance's cell (every shard when the topology has one cell). */
+    public List<StoreId> servedShards() {
+        return settings.servedShards();
+    }
+
+    /** Whether this instance keeps the store's replica and serves its reads (see {@link #servedStores}). */
+    public boolean serves(StoreId store) {
+        return store.isBase() || settings.servedShards().contains(store);
+    }
+
     public boolean isKnown(StoreId store) {
         return store.isBase() || settings.shards().contains(store);
     }

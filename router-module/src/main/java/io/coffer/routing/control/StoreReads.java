@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 /**
  * The data plane's way into a store: runs a read through the accessor the operator chose for that store (REMOTE,
  * LOCAL or HYBRID), switchable at runtime without a redeploy. Control-plane writes never come here: they always go to
- * the remote store through the {@link ShardRouter}.
+ * the remote store through the {@link ShardRouter}. A store of another cell, which this host keeps no replica of, is
+ * always read remotely.
  */
 @ApplicationScoped
 public class StoreReads {
@@ -57,6 +58,10 @@ public class StoreReads {
      * (VERIFY), it checks the replica's copy of the same rows before reads switch over.
      */
     public <T> Optional<T> read(StoreId store, StoreRead<T> read) {
+        if (!router.serves(store)) {
+            // another cell's shard (a listing across shards): this host keeps no replica of it
+            return remote.read(store, read);
+        }
         StoreRead<T> run = samples.chosen(store)
                 ? read.observed((unit, found) -> sample(store, read.what(), unit, found), router::localMappings)
                 : read;
