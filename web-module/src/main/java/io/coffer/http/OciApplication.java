@@ -1,6 +1,7 @@
 package io.coffer.http;
 
 import io.coffer.bundle.boundary.SecretBundleResource;
+import io.coffer.cell.boundary.CellForwardingFilter;
 import io.coffer.console.boundary.ConsoleResource;
 import io.coffer.identity.boundary.SignatureAuthenticationFilter;
 import io.coffer.key.boundary.KeyResource;
@@ -29,6 +30,7 @@ public class OciApplication extends Application {
                 ConsoleResource.class,
                 RequestIds.class,
                 RequestBodies.class,
+                CellForwardingFilter.class,
                 KnownOverLimitFilter.class,
                 SignatureAuthenticationFilter.class,
                 ThrottlingFilter.class,

@@ -34,6 +34,10 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getHeaders().containsKey(HEADER)) {
+            // the answer of another cell's host, to which the request was forwarded: its id names both hops
+            return;
+        }
         Object id = request.getProperty(PROPERTY);
         response.getHeaders().putSingle(HEADER, id != null ? id : requestId(null));
     }

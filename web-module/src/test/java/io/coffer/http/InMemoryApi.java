@@ -1,6 +1,8 @@
 package io.coffer.http;
 
 import io.coffer.bundle.boundary.SecretBundleService;
+import io.coffer.cell.boundary.CellForwardingFilter;
+import io.coffer.cell.control.CellForwarding;
 import io.coffer.identity.boundary.CallerContext;
 import io.coffer.identity.boundary.Callers;
 import io.coffer.identity.boundary.SignatureAuthenticationFilter;
@@ -32,7 +34,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * One of Coffer's JAX-RS applications, run in memory by Jersey as Payara runs it: the same resources, filters, error
- * mapper, JSON binding and Bean Validation. Only the signature check (a caller is given instead) and throttling (which
+ * mapper, JSON binding and Bean Validation. Only the signature check (a caller is given instead), forwarding to other
+ * cells (a one-cell install never forwards) and throttling (which
  * needs the data grid) are left out, and the
  * EJBs behind the resources are absent (the bundle service is there, with nothing injected into it): a request that
  * gets past its boundary checks reaches a missing EJB or store, which shows as a 500, as a bug would.
@@ -48,6 +51,7 @@ final class InMemoryApi {
         ResourceConfig config = new ResourceConfig();
         application.getClasses().stream()
                 .filter(type -> type != SignatureAuthenticationFilter.class
+                        && type != CellForwardingFilter.class
                         && type != ThrottlingFilter.class
                         && type != KnownOverLimitFilter.class)
                 .forEach(config::register);
@@ -63,6 +67,7 @@ final class InMemoryApi {
                 bind(new CofferSettings()).to(CofferSettings.class);
                 bind(new StoreSettingsCache()).to(StoreSettingsCache.class);
                 bind(new ReplicaState()).to(ReplicaState.class);
+                bind(new CellForwarding()).to(CellForwarding.class);
                 // a CDI bean, not an EJB: injected with nothing behind it, so a call into it fails as a missing EJB
                 // does
                 bind(new SecretBundleService()).to(SecretBundleService.class);

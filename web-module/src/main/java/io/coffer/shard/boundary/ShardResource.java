@@ -1,5 +1,6 @@
 package io.coffer.shard.boundary;
 
+import io.coffer.cell.control.CellForwarding;
 import io.coffer.http.RequestValidation;
 import io.coffer.platform.failure.CofferException;
 import io.coffer.replication.monitor.ReplicaState;
@@ -40,6 +41,9 @@ public class ShardResource {
     ReplicaState replicas;
 
     @Inject
+    CellForwarding cells;
+
+    @Inject
     RequestValidation requests;
 
     public record ReadsRequest(
@@ -52,11 +56,13 @@ public class ShardResource {
      * {@code reads} is the operator's setting; {@code readsHere} is what this host serves right now, which follows the
      * setting within seconds (a switch made on another host reaches this one at its next settings refresh). {@code
      * vaults} and {@code acceptsNewVaults} are absent for the base store, which holds no vaults; {@code store} is the
-     * remote store's address, absent until this host has reached it once.
+     * remote store's address, absent until this host has reached it once; {@code cellHosts} are the cell's live hosts
+     * with their cell-internal URLs, absent while the base store cannot be asked.
      */
     public record ShardView(
             String id,
             String cell,
+            List<CellHost> cellHosts,
             String store,
             Long vaults,
             Boolean acceptsNewVaults,
@@ -66,6 +72,9 @@ public class ShardResource {
             Instant updatedAt,
             String updatedBy,
             LocalReplica localReplica) {}
+
+    /** A live host of a cell and where other cells reach it. */
+    public record CellHost(String host, String cellUrl) {}
 
     public record ShardList(List<ShardView> items) {}
 
@@ -130,6 +139,11 @@ public class ShardResource {
         return new ShardView(
                 store.name(),
                 shard.cell(),
+                cells.liveHostsOf(shard.cell())
+                        .map(hosts -> hosts.stream()
+                                .map(host -> new CellHost(host.host(), host.cellUrl()))
+                                .toList())
+                        .orElse(null),
                 shard.address().orElse(null),
                 shard.placement().map(ShardService.Placement::vaults).orElse(null),
                 shard.placement().map(ShardService.Placement::acceptsNewVaults).orElse(null),

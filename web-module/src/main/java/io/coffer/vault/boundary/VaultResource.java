@@ -1,5 +1,6 @@
 package io.coffer.vault.boundary;
 
+import io.coffer.cell.boundary.ForwardedRequests;
 import io.coffer.http.OciRequests;
 import io.coffer.http.Pages;
 import io.coffer.http.RequestValidation;
@@ -15,6 +16,7 @@ import io.coffer.vault.entity.wire.UpdateVaultDetails;
 import io.coffer.vault.entity.wire.VaultJson;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -40,6 +43,9 @@ public class VaultResource {
 
     @Inject
     CofferSettings settings;
+
+    @Context
+    HttpServletRequest servletRequest;
 
     @Inject
     RequestValidation requests;
@@ -60,7 +66,7 @@ public class VaultResource {
         Page<Vault> found = vaults.list(caller.tenancyId(), compartmentId, limit, page);
         return Pages.of(
                 found.items().stream()
-                        .map(vault -> VaultJson.summary(settings.publicUrl(), vault))
+                        .map(vault -> VaultJson.summary(publicUrl(), vault))
                         .toList(),
                 found.nextPage());
     }
@@ -111,8 +117,13 @@ public class VaultResource {
     }
 
     private Response withEtag(Vault vault) {
-        return Response.ok(VaultJson.of(settings.publicUrl(), vault))
+        return Response.ok(VaultJson.of(publicUrl(), vault))
                 .header("etag", Etags.of(vault.id(), vault.version()))
                 .build();
+    }
+
+    /** The vault's endpoints name the host the client called: the base cell's, when another cell answers for it. */
+    private String publicUrl() {
+        return ForwardedRequests.clientFacingUrl(servletRequest, settings.publicUrl());
     }
 }
