@@ -69,6 +69,8 @@ public final class Bench {
         bench.recordings = output.toAbsolutePath().getParent();
         if (mode.startsWith("reads")) {
             bench.oneHostReads(secrets, mode.equals("reads+profile"));
+        } else if (mode.equals("cells")) {
+            bench.forwardedReads(secrets);
         } else {
             bench.run(secrets, writesPerSecond, sizes);
         }
@@ -329,6 +331,113 @@ public final class Bench {
             say("== host-1's code cache (a full one stops the JIT)");
             jcmd("Compiler.codecache").lines().forEach(this::say);
         }
+    }
+
+    /**
+     * Question (5): what forwarding to another cell adds. On {@code --shards 2 --hosts 1} (host-1 in the base cell,
+     * host-2 in cell-1), the same bundle read through host-1 of a secret of shard-0 (served by host-1) and of one of
+     * shard-1 (forwarded to host-2 over mutual TLS), at C=1 and C=8, after a warm-up; every response is checked.
+     */
+    private void forwardedReads(int secretCount) throws Exception {
+        say("Coffer forwarding benchmark, " + Instant.now() + ", two cells of one host each ("
+                + Runtime.getRuntime().availableProcessors() + " cores), Java " + System.getProperty("java.version"));
+        operator = Operator.of(home).ready(url);
+        Tenant tenant = Tenant.create(operator, url, "bench-cells");
+        Map<String, Secrets> byShard = new LinkedHashMap<>();
+        for (int attempt = 0; attempt < 6 && byShard.size() < 2; attempt++) {
+            Secrets vault = Secrets.in(tenant);
+            String shard = operator.get(url + "/admin/v1/vaults/" + vault.vault.getId() + "/shard")
+                    .json()
+                    .getString("shard");
+            byShard.putIfAbsent(shard, vault);
+        }
+        if (!byShard.keySet().containsAll(List.of("shard-0", "shard-1"))) {
+            throw new IllegalStateException(
+                    "no vault landed on each shard: " + byShard.keySet() + " (run it on ./coffer start --shards 2)");
+        }
+        String content = Secrets.base64("x".repeat(64));
+        List<Target> targets = new ArrayList<>();
+        for (Map.Entry<String, Secrets> shard : byShard.entrySet()) {
+            List<Secret> secrets = createSecrets(shard.getValue(), secretCount);
+            Secrets store = shard.getValue();
+            targets.add(new Target(
+                    shard.getKey().equals("shard-0") ? "base cell (shard-0, host-1)" : "forwarded (shard-1, host-2)",
+                    null,
+                    () -> {
+                        List<Wrk.Request> signed = new ArrayList<>();
+                        for (Secret secret : secrets) {
+                            String path = "/20190301/secretbundles/" + secret.getId();
+                            signed.add(new Wrk.Request(
+                                    "GET", path, store.tenant.signer().sign("GET", URI.create(url + path), null)));
+                        }
+                        return signed;
+                    },
+                    content));
+        }
+        say(secretCount + " secrets of 64 bytes per shard, read through host-1 by wrk, each signed once and replayed; "
+                + seconds + " s per point after a warm-up");
+        for (Target target : targets) {
+            List<String> rounds = new ArrayList<>();
+            double previous = 0;
+            for (int round = 0; round < 8; round++) {
+                double rate = Wrk.run(url, target.requests().get(), 2, 8, 10, home, null, target.expected())
+                        .requestsPerSecond();
+                rounds.add(String.format(Locale.ROOT, "%.0f", rate));
+                if (previous > 0 && Math.abs(rate - previous) <= 0.05 * previous) {
+                    break;
+                }
+                previous = rate;
+            }
+            say("warm-up, " + target.name() + ", C=8, reads/s per 10 s round: " + String.join(", ", rounds));
+        }
+        say("");
+        say("== (5) GetSecretBundle through the base cell: served there, or forwarded to another cell");
+        say(String.format(
+                Locale.ROOT,
+                "%-30s %3s %9s %8s %8s %12s %12s %s",
+                "served by",
+                "C",
+                "reads/s",
+                "p50 ms",
+                "p99 ms",
+                "host-1 CPU ms",
+                "host-2 CPU ms",
+                "responses checked, failed"));
+        Map<String, Long> processes = new LinkedHashMap<>();
+        processes.put("host-1", ProcessCpu.pid(home.resolve("domains/host-1/config/pid")));
+        processes.put("host-2", ProcessCpu.pid(home.resolve("domains/host-2/config/pid")));
+        Map<String, Double> p50 = new LinkedHashMap<>();
+        for (Target target : targets) {
+            for (int connections : new int[] {1, 8}) {
+                int threads = Math.min(2, connections);
+                Wrk.run(url, target.requests().get(), threads, connections, 3, home, null, target.expected());
+                Map<String, Double> cpuBefore = ProcessCpu.snapshot(processes);
+                Wrk.Result result = Wrk.run(
+                        url, target.requests().get(), threads, connections, seconds, home, null, target.expected());
+                Map<String, Double> cpu = ProcessCpu.since(cpuBefore, processes);
+                double reads = Math.max(1, result.requests());
+                say(String.format(
+                        Locale.ROOT,
+                        "%-30s %3d %9.0f %8.2f %8.2f %12.3f %12.3f %,d, %d%s",
+                        target.name(),
+                        connections,
+                        result.requestsPerSecond(),
+                        result.p50Millis(),
+                        result.p99Millis(),
+                        cpu.get("host-1") * 1000 / reads,
+                        cpu.get("host-2") * 1000 / reads,
+                        result.requests(),
+                        result.failedChecks(),
+                        result.errors() > 0 ? "  ERRORS " + result.errors() : ""));
+                if (connections == 1) {
+                    p50.put(target.name(), result.p50Millis());
+                }
+            }
+        }
+        say(String.format(
+                Locale.ROOT,
+                "C=1: forwarding adds %.2f ms to the p50 (CPU ms are per read, of the whole process)",
+                p50.get(targets.get(1).name()) - p50.get(targets.get(0).name())));
     }
 
     private String jcmd(String... command) throws IOException, InterruptedException {

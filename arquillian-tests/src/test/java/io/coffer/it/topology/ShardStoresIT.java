@@ -44,10 +44,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two shards on a real topology ({@code ./coffer start --shards 2}): shard-1's store runs in a Derby network server of
- * its own. Vaults land on both shards and everything works on either, through the SDK; after shard-1's store is killed
- * (-9), shard-0's secrets are written, activated and read as before, a write on shard-1 answers 503, and once the store
- * is back nothing acknowledged is lost. (A frozen store is not here yet: its hung connection attempts still hold the
+ * Two shards on a real topology ({@code ./coffer start --shards 2}): two cells of one host each (host-1 in the base cell,
+ * cell-0, serving the base store and shard-0; host-2 in cell-1, serving shard-1), and shard-1's store in a Derby network
+ * server of its own. Every request goes to the base cell's host, which forwards those for shard-1's resources to cell-1
+ * over mutual TLS. Vaults land on both shards and everything works on either, through the SDK; each cell keeps the
+ * replicas of its own shard only; after shard-1's store is killed (-9), shard-0's secrets are written, activated and
+ * read as before, a write on shard-1 answers 503, and once the store is back nothing acknowledged is lost; with cell-1's
+ * host killed (-9), shard-1's requests answer 503 and shard-0 is served on, and once the host is back nothing is lost. (A frozen store is not here yet: its hung connection attempts still hold the
  * host's one background thread, and so shard-0's activations.)
  *
  * <p>Every SDK call here gives up after {@link #PATIENCE}: a request that hangs fails the test.
@@ -105,7 +108,8 @@ class ShardStoresIT {
         assertThat(status.out())
                 .containsPattern("derby\\s+127\\.0\\.0\\.1:" + DERBY_PORT + "\\s+running")
                 .containsPattern("derby-shard-1\\s+127\\.0\\.0\\.1:" + (DERBY_PORT + 1) + "\\s+running")
-                .containsPattern("shard-1\\s+127\\.0\\.0\\.1:" + (DERBY_PORT + 1) + "/coffer-shard-1\\s+vaults");
+                .containsPattern("shard-1\\s+127\\.0\\.0\\.1:" + (DERBY_PORT + 1) + "/coffer-shard-1\\s+vaults")
+                .contains("host of cell-1");
 
         JsonObject shard = json(operator.get(URL + "/admin/v1/shards/shard-1"));
         assertThat(shard.toString()).contains("127.0.0.1:" + (DERBY_PORT + 1) + "/coffer-shard-1");
@@ -166,6 +170,31 @@ class ShardStoresIT {
 
     @Test
     @Order(3)
+    void eachCellKeepsTheReplicasOfTheBaseStoreAndOfItsOwnShard() {
+        JsonObject vault = json(operator.get(
+                URL + "/admin/v1/vaults/" + vaults.get("shard-1").vault.getId() + "/shard"));
+        assertThat(vault.getString("cell")).isEqualTo("cell-1");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Map<String, List<String>> replicas = replicasByHost();
+        while (!replicas.equals(Map.of("host-1", List.of("base", "shard-0"), "host-2", List.of("base", "shard-1")))
+                && Instant.now().isBefore(deadline)) {
+            Http.sleep(500);
+            replicas = replicasByHost();
+        }
+        assertThat(replicas)
+                .as("the stores each host reports having applied")
+                .isEqualTo(Map.of("host-1", List.of("base", "shard-0"), "host-2", List.of("base", "shard-1")));
+
+        JsonObject shard1 = json(operator.get(URL + "/admin/v1/shards/shard-1"));
+        assertThat(shard1.getString("cell")).isEqualTo("cell-1");
+        assertThat(shard1.getJsonArray("cellHosts").getValuesAs(JsonObject.class))
+                .extracting(host -> host.getString("host") + " " + host.getString("cellUrl"))
+                .containsExactly("host-2 https://127.0.0.1:" + (PORT_BASE + 100 + 43));
+    }
+
+    @Test
+    @Order(4)
     void afterShard1sStoreIsKilledShard0IsServedAndAStartBringsItBackWithNothingLost() throws Exception {
         ProcessHandle shardStore = derbyServerOf("shard-1");
         signal("-KILL", shardStore);
@@ -177,6 +206,36 @@ class ShardStoresIT {
         assertThat(started.exitCode()).as(started.all()).isZero();
         assertThat(derbyServers()).hasSize(2);
         awaitWriteOnShard1("after the restart");
+        nothingLost();
+    }
+
+    @Test
+    @Order(5)
+    void withCell1sHostKilledShard1Answers503AndShard0IsServedAndAStartBringsItBackWithNothingLost() throws Exception {
+        ProcessHandle host2 = ProcessHandle.of(
+                        Long.parseLong(Files.readString(HOME.resolve("domains/host-2/config/pid"))
+                                .trim()))
+                .orElseThrow();
+        host2.destroyForcibly();
+        host2.onExit().get();
+
+        // the impatient client gives up after PATIENCE: a 503 here is an answer, not a hang
+        SecretsClient reads = vaults.get("shard-1").tenant.secretsImpatient(PATIENCE);
+        for (String secretId : acknowledged.get("shard-1").keySet()) {
+            try {
+                Secrets.bundleText(reads, secretId);
+                throw new AssertionError("secret " + secretId + " of shard-1 was read with cell-1 down");
+            } catch (BmcException refused) {
+                assertThat(refused.getStatusCode()).as(refused.getMessage()).isEqualTo(503);
+                assertThat(refused.getServiceCode()).isEqualTo("ServiceUnavailable");
+            }
+        }
+        refusedOnShard1("while cell-1 is down");
+        shard0StillServes("while cell-1 is down");
+
+        Outcome started = coffer(Duration.ofMinutes(10), "start");
+        assertThat(started.exitCode()).as(started.all()).isZero();
+        awaitWriteOnShard1("after cell-1 is back");
         nothingLost();
     }
 
@@ -271,6 +330,20 @@ class ShardStoresIT {
                         .isEqualTo(secret.getValue());
             }
         }
+    }
+
+    /** Which stores each host reports a replica position for, sorted. */
+    private Map<String, List<String>> replicasByHost() {
+        Reply reply = operator.get(URL + "/admin/v1/replication/hosts");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        Map<String, List<String>> stores = new java.util.TreeMap<>();
+        for (JsonObject position :
+                Json.createReader(new StringReader(reply.body())).readArray().getValuesAs(JsonObject.class)) {
+            stores.computeIfAbsent(position.getString("host"), host -> new ArrayList<>())
+                    .add(position.getString("store"));
+        }
+        stores.values().forEach(java.util.Collections::sort);
+        return stores;
     }
 
     private String shardOf(String vaultId) {

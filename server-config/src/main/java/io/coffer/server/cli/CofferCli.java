@@ -12,6 +12,7 @@ import io.coffer.server.topology.Processes;
 import io.coffer.server.topology.Progress;
 import io.coffer.server.topology.Topology;
 import io.coffer.server.topology.TopologyPlan;
+import io.coffer.server.topology.TopologyPlan.HostPlan;
 import io.coffer.server.topology.TopologyState;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,10 +27,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./coffer start|stop|status}: runs Coffer on one machine. Every failure a user can act on is one line that
@@ -52,11 +53,14 @@ public final class CofferCli {
               test     run every test (mvn verify)
 
             options (start; remembered for the next start, stop and status):
-              --hosts N          app-server instances, each with its own local store (default 1)
+              --hosts N          app-server instances per cell, each with its own local store (default 1);
+                                 hosts per cell × shards at most 9
               --port-base P      host-1 serves HTTP on P+80, admin on P+48, the cell-internal HTTPS (mutual TLS)
                                  on P+43; host-k on P+100(k-1)+80 and so on (default 8000)
-              --shards S         shards that hold vaults (default 1); shard-0's store shares the base store's
-                                 Derby server, shard-k's has its own on the Derby port + k
+              --shards S         shards that hold vaults (default 1), each served by a cell of its own: cell-0
+                                 (host-1 to host-N, the cell clients talk to) serves shard-0, cell-k (the next N
+                                 hosts) shard-k; shard-0's store shares the base store's Derby server, shard-k's
+                                 has its own on the Derby port + k
               --derby-port P     the Derby network server of the base store and shard-0 (default 1527)
               --broker-port P    the JMS broker (default 61616)
               --home DIR         where Coffer keeps Payara, data and logs (default $COFFER_HOME or ~/.coffer)
@@ -105,8 +109,7 @@ public final class CofferCli {
         TopologyPlan plan = options.plan();
         BuildArtifacts artifacts = BuildArtifacts.fromSystemProperty();
         Progress progress = new Progress(System.out);
-        progress.say("Starting Coffer (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s")
-                + (plan.shards() == 1 ? "" : ", " + plan.shards() + " shards") + ") in " + plan.home());
+        progress.say("Starting Coffer (" + size(plan) + ") in " + plan.home());
         Instant started = Instant.now();
         Topology topology = new Topology(plan, artifacts, progress);
         try (HomeLock lock = HomeLock.acquire(plan)) {
@@ -118,11 +121,10 @@ public final class CofferCli {
                 Locale.ROOT,
                 "Coffer is up (%.0f s).",
                 Duration.between(started, Instant.now()).toMillis() / 1000.0));
-        for (HostNode host : topology.hosts()) {
-            progress.say("  " + host.plan().name() + "  API " + host.plan().url() + "   console "
-                    + host.plan().url() + "/console/   admin port "
-                    + host.plan().adminPort() + "   cell-internal "
-                    + host.plan().cellUrl());
+        hostLines(plan).forEach(progress::say);
+        if (plan.shards() > 1) {
+            progress.say("  clients talk to the hosts of " + TopologyPlan.CELL
+                    + "; requests for another shard's vaults go on to that shard's cell");
         }
         Path operator = plan.home().resolve("operator/config");
         progress.say("  operator credentials (OCI SDK config, profile DEFAULT): " + operator);
@@ -157,9 +159,11 @@ public final class CofferCli {
         TopologyPlan plan = options.plan();
         try (HomeLock lock = HomeLock.acquire(plan)) {
             CellPki pki = CellPki.of(plan.home());
-            pki.renew(TopologyPlan.CELL);
-            System.out.println("Re-issued the certificate of " + TopologyPlan.CELL + " from Coffer's CA: "
-                    + pki.cellKeyStore(TopologyPlan.CELL));
+            for (String cell : plan.cells()) {
+                pki.renew(cell);
+                System.out.println(
+                        "Re-issued the certificate of " + cell + " from Coffer's CA: " + pki.cellKeyStore(cell));
+            }
         }
         System.out.println("Running hosts use it from their next start (./coffer stop, then ./coffer start);"
                 + " the CA and the trust store are unchanged.");
@@ -169,8 +173,7 @@ public final class CofferCli {
         TopologyPlan plan = options.plan();
         Topology topology = new Topology(
                 plan, new BuildArtifacts(Path.of(System.getProperty("coffer.root", "."))), new Progress(System.out));
-        System.out.println(
-                "Coffer in " + plan.home() + " (" + plan.hosts() + " host" + (plan.hosts() == 1 ? "" : "s") + ")");
+        System.out.println("Coffer in " + plan.home() + " (" + size(plan) + ")");
         for (DerbyServer store : topology.storeServers()) {
             System.out.printf(
                     Locale.ROOT,
@@ -202,10 +205,10 @@ public final class CofferCli {
                     replication);
             System.out.printf(
                     Locale.ROOT,
-                    "  %-8s %-28s cell-internal listener of %s (mutual TLS, Coffer's CA only)%n",
+                    "  %-8s %-28s %s: its cell-internal listener (mutual TLS, Coffer's CA only)%n",
                     "",
                     host.plan().cellUrl(),
-                    TopologyPlan.CELL);
+                    role(host.plan()));
         }
         System.out.print(storeLines(plan));
         System.out.println("  credentials of the Derby network server and the broker: "
@@ -214,22 +217,48 @@ public final class CofferCli {
                 + plan.home().resolve(CellPki.DIRECTORY));
     }
 
-    /** Every remote store with its address and the cell whose hosts serve it (the base cell serves them all, today). */
+    /**
+     * How many hosts, and in how many cells: {@code 3 hosts}, or {@code 4 hosts, 2 per cell, a cell for each of 2
+     * shards}.
+     */
+    static String size(TopologyPlan plan) {
+        String hosts = plan.totalHosts() + " host" + (plan.totalHosts() == 1 ? "" : "s");
+        return plan.shards() == 1
+                ? hosts
+                : hosts + ", " + plan.hosts() + " per cell, a cell for each of " + plan.shards() + " shards";
+    }
+
+    /** What a host is in the topology, e.g. {@code host of cell-1}. */
+    static String role(HostPlan host) {
+        return "host of " + host.cell();
+    }
+
+    /**
+     * Where each host of every cell answers, the base cell's first: clients talk to the base cell, whose {@code host-1}
+     * comes first.
+     */
+    static List<String> hostLines(TopologyPlan plan) {
+        return plan.hostPlans().stream()
+                .map(host -> "  " + host.name() + " (" + role(host) + ")  API " + host.url() + "   console "
+                        + host.url() + "/console/   admin port " + host.adminPort() + "   cell-internal "
+                        + host.cellUrl())
+                .toList();
+    }
+
+    /** Every remote store with its address and the cell whose hosts serve it. */
     static String storeLines(TopologyPlan plan) {
-        List<String> hosts = new ArrayList<>();
-        for (int index = 1; index <= plan.hosts(); index++) {
-            hosts.add(plan.host(index).name());
-        }
-        String cell = TopologyPlan.CELL + ": " + String.join(" ", hosts);
         StringBuilder lines = new StringBuilder();
         for (String store : plan.remoteStores()) {
+            String cell = TopologyPlan.cellOf(store);
+            String hosts = plan.hostsOf(cell).stream().map(HostPlan::name).collect(Collectors.joining(" "));
             lines.append(String.format(
                     Locale.ROOT,
                     "  %-8s %-28s %s%n",
                     store,
                     "127.0.0.1:" + plan.storeServerOf(store).port() + "/coffer-" + store,
-                    (store.equals("base") ? "routing metadata and identities, read by every cell; " : "vaults; ")
-                            + "served by " + cell));
+                    store.equals("base")
+                            ? "routing metadata and identities, replicated to every cell"
+                            : "vaults; served by " + cell + ": " + hosts));
         }
         return lines.toString();
     }

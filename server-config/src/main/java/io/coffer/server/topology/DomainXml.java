@@ -81,10 +81,7 @@ public final class DomainXml {
 
         requestThreads(config).setAttribute("max-thread-pool-size", String.valueOf(REQUEST_THREADS));
 
-        Element java = child(config, "java-config");
-        for (String option : jvmOptions(plan, host)) {
-            setJvmOption(java, option);
-        }
+        setJvmOptions(child(config, "java-config"), plan, host);
     }
 
     /**
@@ -315,12 +312,35 @@ public final class DomainXml {
         // ActiveMQ otherwise opens a listener on every interface to make its ids unique.
         options.add("-Dactivemq.idgenerator.localport=" + host.httpPort());
         options.add("-Dcoffer.instance=" + host.name());
-        options.add("-Dcoffer.cell=" + TopologyPlan.CELL);
+        options.add("-Dcoffer.cell=" + host.cell());
+        // every store, not only the served ones: control-plane listings and writes may touch any shard
         options.add("-Dcoffer.shards=" + String.join(",", plan.shardNames()));
+        options.add("-Dcoffer.served-shards=" + String.join(",", host.servedShards()));
+        options.add("-Dcoffer.cell-url=" + host.cellUrl());
         options.add("-Dcoffer.home=" + plan.home());
         options.add("-Dcoffer.public-url=" + host.url());
         options.add("-Dcoffer.clock.adjustable=" + plan.adjustableClock());
         return options;
+    }
+
+    /**
+     * Before a start: Coffer's JVM options of the host as this plan has them (a domain made by an older build gets the
+     * ones added since, a host whose cell changed gets its new cell). domain.xml is written only when it changes.
+     */
+    public static void applyJvmOptions(Path domainXml, TopologyPlan plan, HostPlan host) throws IOException {
+        Document document = read(domainXml);
+        if (setJvmOptions(child(serverConfig(document.getDocumentElement()), "java-config"), plan, host)) {
+            write(document, domainXml);
+        }
+    }
+
+    /** @return whether the element changed */
+    static boolean setJvmOptions(Element java, TopologyPlan plan, HostPlan host) {
+        boolean changed = false;
+        for (String option : jvmOptions(plan, host)) {
+            changed |= setJvmOption(java, option);
+        }
+        return changed;
     }
 
     /** Sets one JVM option of the host's server (replacing one with the same key); domain.xml is written on change. */

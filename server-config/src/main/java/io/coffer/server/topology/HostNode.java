@@ -33,7 +33,10 @@ public final class HostNode {
     static final String LOADED_MARKER = "coffer-loaded.pid";
 
     private static final String DEADLINES_MARKER = "coffer-deadlines";
-    /** The fingerprint of the PKI store passwords the domain's password aliases hold. */
+    /**
+     * The fingerprint of the PKI store passwords the domain's password aliases hold. Every cell's key store has the same
+     * password, so the aliases hold for whichever cell the host belongs to.
+     */
     private static final String CELL_STORES_MARKER = "coffer-cell-stores";
     /** The data source that bounds the Derby client's waits, in a jar of its own on the server's library path. */
     private static final String DEADLINES_JAR = "coffer-derby-deadlines.jar";
@@ -168,12 +171,14 @@ public final class HostNode {
             DomainXml.armFailpoints(
                     domainXml, FailpointArming.forHost(System.getenv(FailpointArming.ENVIRONMENT), host.name()));
             DomainXml.closeToClients(domainXml);
+            DomainXml.applyJvmOptions(domainXml, plan, host);
             DomainXml.setJvmOption(domainXml, LoopbackNames.jvmOption(plan.home()));
+            // the key store of the host's own cell: its certificate names the cell that other cells' hosts reach
             DomainXml.prepareCellListener(
                     domainXml,
                     host,
-                    CellPki.cellKeyStoreOf(plan.home(), TopologyPlan.CELL),
-                    TopologyPlan.CELL,
+                    CellPki.cellKeyStoreOf(plan.home(), host.cell()),
+                    host.cell(),
                     CellPki.trustStoreOf(plan.home()));
         } catch (IOException unwritable) {
             throw new FailedStart(host.name() + ": " + unwritable.getMessage());
@@ -369,7 +374,10 @@ public final class HostNode {
                 + " home=" + plan.home() + " portBase=" + host.portBase() + " adjustableClock="
                 + plan.adjustableClock()
                 // a domain of an install from before there were more shards keeps its key (and is not made again)
-                + (plan.shards() > 1 ? " shards=" + plan.shards() : "");
+                + (plan.shards() > 1 ? " shards=" + plan.shards() : "")
+                // a host that another cell takes over (a domain from before there were more cells) is made again,
+                // with a fresh local store for the shards it serves now; the base cell's hosts keep their key
+                + (host.cell().equals(TopologyPlan.CELL) ? "" : " cell=" + host.cell());
     }
 
     private void checkPortsFree() {

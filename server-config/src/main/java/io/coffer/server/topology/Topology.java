@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
 
 /**
  * Starts, stops and describes a Coffer topology on one machine: the Derby network servers of the remote stores, the
- * JMS broker, and N Payara Server hosts, each with its own local store, clustered through Payara's data grid.
+ * JMS broker, and the Payara Server hosts of every cell, each with its own local store, all clustered through one
+ * Payara data grid.
  *
  * <p>A start brings back whatever is missing after any crash, and stops what a failed start left behind: processes are
  * found by their PID files and by their command lines, and a host whose start fails is stopped and started again.
@@ -56,9 +57,9 @@ public final class Topology {
         Files.createDirectories(plan.runDir());
         InternalCredentials credentials = InternalCredentials.ensure(plan.home());
         CellPki pki = progress.step(
-                "Coffer's CA and the certificate of " + TopologyPlan.CELL + " in "
-                        + plan.home().resolve(CellPki.DIRECTORY),
-                () -> CellPki.ensure(plan.home(), List.of(TopologyPlan.CELL)));
+                "Coffer's CA and the certificate" + (plan.cells().size() == 1 ? "" : "s") + " of "
+                        + String.join(", ", plan.cells()) + " in " + plan.home().resolve(CellPki.DIRECTORY),
+                () -> CellPki.ensure(plan.home(), plan.cells()));
         progress.step(
                 "Payara Server " + plan.payaraHome(),
                 () -> PayaraInstall.ensure(artifacts.payaraZip(), plan.payaraHome()));
@@ -250,6 +251,7 @@ public final class Topology {
                 commandLine.stream().anyMatch(argument -> argument.startsWith(prefix) && !planned.contains(argument)));
     }
 
+    /** Every host of every cell, by index: the base cell's first. */
     public List<HostNode> hosts() {
         return plan.hostPlans().stream()
                 .map(host -> new HostNode(plan, host, artifacts))

@@ -6,15 +6,20 @@ import java.util.List;
 
 /**
  * Where everything of a one-machine topology lives and listens: the Derby network servers of the remote stores, the
- * broker, and N app-server instances ("hosts"), each a Payara domain with ports derived from a port base.
+ * broker, and the app-server instances ("hosts"), each a Payara domain with ports derived from a port base.
  *
  * <p>The base store and {@code shard-0}'s store share the first Derby server (as every install had them before there
  * were more shards); every further shard {@code shard-k} has a server of its own, on the port {@code k} above it and
  * with its own data folder, so that one shard's store can freeze or die while the others serve.
  *
+ * <p>Each shard is served by a cell of its own with {@code hosts} hosts: {@code cell-0} (the base cell, the one clients
+ * talk to) serves {@code shard-0} with {@code host-1} to {@code host-<hosts>}; {@code cell-k} serves {@code shard-k}
+ * with the next {@code hosts} hosts, {@code host-<k*hosts+1>} to {@code host-<(k+1)*hosts>}. Host numbers, and so
+ * ports, run on across the cells; with one shard everything is {@code cell-0}, as every install had before.
+ *
  * @param home        Coffer's directory ({@code ~/.coffer} unless told otherwise): Payara, domains, data, logs
  * @param portBase    ports of host-1 are derived from it, each next host's from 100 above
- * @param hosts       how many app-server instances
+ * @param hosts       how many app-server instances each cell has (not in all: see {@link #totalHosts()})
  * @param derbyPort   the Derby network server of the base store and shard-0's remote store; shard-k's is k above
  * @param brokerPort  the ActiveMQ broker
  * @param adjustableClock whether the business clock may be moved forward by an operator (test installs only)
@@ -26,11 +31,17 @@ public record TopologyPlan(
     public static final int DEFAULT_PORT_BASE = 8000;
     public static final int DEFAULT_DERBY_PORT = 1527;
     public static final int DEFAULT_BROKER_PORT = 61616;
+    /** The most hosts in all, over every cell: hosts per cell × shards. */
     public static final int MAX_HOSTS = 9;
+    /** The base cell: it serves the base store and shard-0, and it is the cell clients talk to. */
     public static final String CELL = "cell-0";
+
     public static final int MAX_SHARDS = 8;
     /** The store that shares the base store's Derby server. */
     static final String FIRST_SHARD = "shard-0";
+
+    private static final String SHARD_PREFIX = "shard-";
+    private static final String CELL_PREFIX = "cell-";
 
     public TopologyPlan {
         home = home.toAbsolutePath().normalize();
@@ -40,8 +51,12 @@ public record TopologyPlan(
         if (shards < 1 || shards > MAX_SHARDS) {
             throw new IllegalArgumentException("--shards must be between 1 and " + MAX_SHARDS + ", not " + shards);
         }
+        if (hosts * shards > MAX_HOSTS) {
+            throw new IllegalArgumentException("hosts per cell × shards must be at most " + MAX_HOSTS + " (a cell per"
+                    + " shard): --hosts " + hosts + " × --shards " + shards + " makes " + hosts * shards + " hosts");
+        }
         checkPort("--port-base", portBase);
-        checkPort("--port-base", portBase + 100 * hosts);
+        checkPort("--port-base", portBase + 100 * hosts * shards);
         checkPort("--derby-port", derbyPort);
         checkPort("--derby-port", derbyPort + shards - 1);
         checkPort("--broker-port", brokerPort);
@@ -56,7 +71,7 @@ public record TopologyPlan(
     public List<String> shardNames() {
         List<String> names = new ArrayList<>();
         for (int index = 0; index < shards; index++) {
-            names.add("shard-" + index);
+            names.add(SHARD_PREFIX + index);
         }
         return names;
     }
@@ -80,7 +95,7 @@ public record TopologyPlan(
                 logs().resolve("derby.log"),
                 List.of("base", FIRST_SHARD)));
         for (int index = 1; index < shards; index++) {
-            String shard = "shard-" + index;
+            String shard = SHARD_PREFIX + index;
             servers.add(new StoreServerPlan(
                     shard,
                     derbyPort + index,
@@ -100,19 +115,61 @@ public record TopologyPlan(
                 .orElseThrow(() -> new IllegalArgumentException("no store " + store + " in this topology"));
     }
 
+    /** The cells, one per shard: {@code cell-0} (the base cell) first. */
+    public List<String> cells() {
+        List<String> cells = new ArrayList<>();
+        for (int index = 0; index < shards; index++) {
+            cells.add(CELL_PREFIX + index);
+        }
+        return cells;
+    }
+
+    /**
+     * The cell that serves a remote store, the application's rule: the base cell serves the base store and
+     * {@code shard-0}, {@code cell-k} serves {@code shard-k}.
+     */
+    public static String cellOf(String store) {
+        if ("base".equals(store) || FIRST_SHARD.equals(store)) {
+            return CELL;
+        }
+        if (!store.matches(SHARD_PREFIX + "[1-9][0-9]*")) {
+            throw new IllegalArgumentException("no store " + store);
+        }
+        return CELL_PREFIX + store.substring(SHARD_PREFIX.length());
+    }
+
+    /** How many hosts there are in all, over every cell. */
+    public int totalHosts() {
+        return hosts * shards;
+    }
+
+    /** Every host of every cell, by index: the base cell's first. */
     public List<HostPlan> hostPlans() {
         List<HostPlan> plans = new ArrayList<>();
-        for (int index = 1; index <= hosts; index++) {
-            plans.add(new HostPlan(index, portBase + 100 * (index - 1)));
+        for (int index = 1; index <= totalHosts(); index++) {
+            plans.add(host(index));
         }
         return plans;
     }
 
-    public HostPlan host(int index) {
-        return new HostPlan(index, portBase + 100 * (index - 1));
+    /** The hosts of one cell, by index. */
+    public List<HostPlan> hostsOf(String cell) {
+        if (!cells().contains(cell)) {
+            throw new IllegalArgumentException("no cell " + cell + " in this topology");
+        }
+        return hostPlans().stream().filter(host -> host.cell().equals(cell)).toList();
     }
 
-    /** Every host's data-grid member address: the TCP/IP join list (no multicast discovery). */
+    /** Host {@code index} (from 1): the cell it belongs to follows from the number of hosts per cell. */
+    public HostPlan host(int index) {
+        if (index < 1 || index > totalHosts()) {
+            throw new IllegalArgumentException("no host-" + index + " in this topology of " + totalHosts() + " hosts");
+        }
+        int cell = (index - 1) / hosts;
+        return new HostPlan(index, portBase + 100 * (index - 1), CELL_PREFIX + cell, List.of(SHARD_PREFIX + cell));
+    }
+
+    /** Every host's data-grid member address, of every cell (one grid for the whole service): the TCP/IP join list. */
     public String hazelcastMembers() {
         return String.join(
                 ",",
@@ -155,8 +212,18 @@ public record TopologyPlan(
         }
     }
 
-    /** One app-server instance: a Payara domain named {@code host-<index>}. Port offsets are Payara's own. */
-    public record HostPlan(int index, int portBase) {
+    /**
+     * One app-server instance: a Payara domain named {@code host-<index>}. Port offsets are Payara's own.
+     *
+     * @param cell          the cell it belongs to
+     * @param servedShards  the shards its cell serves: it keeps their local replicas and serves their data-plane reads
+     *                      (requests for other shards go to their cells); it has a connection pool to every store
+     */
+    public record HostPlan(int index, int portBase, String cell, List<String> servedShards) {
+
+        public HostPlan {
+            servedShards = List.copyOf(servedShards);
+        }
 
         public String name() {
             return "host-" + index;

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,84 @@ class DomainXmlTest {
         assertThat(defaultConfig.getElementsByTagName("property").getLength()).isZero();
     }
 
+    @Test
+    void aHostKnowsItsCellEveryShardTheShardsItServesAndWhereOtherCellsReachIt() {
+        TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 2, 1527, 61616, false, 2);
+
+        assertThat(DomainXml.jvmOptions(plan, plan.host(2)))
+                .contains(
+                        "-Dcoffer.instance=host-2",
+                        "-Dcoffer.cell=cell-0",
+                        "-Dcoffer.shards=shard-0,shard-1",
+                        "-Dcoffer.served-shards=shard-0",
+                        "-Dcoffer.cell-url=https://127.0.0.1:8143",
+                        "-Dcoffer.public-url=http://127.0.0.1:8180");
+        assertThat(DomainXml.jvmOptions(plan, plan.host(3)))
+                .contains(
+                        "-Dcoffer.instance=host-3",
+                        "-Dcoffer.cell=cell-1",
+                        "-Dcoffer.shards=shard-0,shard-1",
+                        "-Dcoffer.served-shards=shard-1",
+                        "-Dcoffer.cell-url=https://127.0.0.1:8243");
+    }
+
+    @Test
+    void withOneShardEveryHostIsOfTheBaseCellAndServesShard0() {
+        TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 3, 1527, 61616, false);
+
+        for (HostPlan host : plan.hostPlans()) {
+            assertThat(DomainXml.jvmOptions(plan, host))
+                    .contains(
+                            "-Dcoffer.cell=cell-0",
+                            "-Dcoffer.shards=shard-0",
+                            "-Dcoffer.served-shards=shard-0",
+                            "-Dcoffer.cell-url=" + host.cellUrl());
+        }
+    }
+
+    @Test
+    void aDomainMadeBeforeCellsGetsTheNewOptionsAtItsNextStartAndNoOptionTwice(@TempDir Path folder) throws Exception {
+        Path domainXml = folder.resolve("domain.xml");
+        // what an older build's domain of a host now in cell-1 holds: no served shards, no cell URL, the base cell
+        Files.writeString(
+                domainXml,
+                FRESH.replace(
+                        "<jvm-options>-Xmx512m</jvm-options>",
+                        "<jvm-options>-Xmx768m</jvm-options><jvm-options>-Dcoffer.cell=cell-0</jvm-options>"
+                                + "<jvm-options>-Dcoffer.shards=shard-0,shard-1</jvm-options>"
+                                + "<jvm-options>-Djdk.net.hosts.file=/a/loopback-hosts</jvm-options>"));
+        TopologyPlan plan = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false, 2);
+
+        DomainXml.applyJvmOptions(domainXml, plan, plan.host(2));
+        DomainXml.applyJvmOptions(domainXml, plan, plan.host(2));
+
+        List<String> options = jvmOptions(parsed(Files.readString(domainXml)));
+        assertThat(options)
+                .containsAll(DomainXml.jvmOptions(plan, plan.host(2)))
+                .contains(
+                        "-Dcoffer.cell=cell-1",
+                        "-Dcoffer.served-shards=shard-1",
+                        "-Djdk.net.hosts.file=/a/loopback-hosts")
+                .doesNotContain("-Dcoffer.cell=cell-0")
+                .doesNotHaveDuplicates()
+                .hasSize(DomainXml.jvmOptions(plan, plan.host(2)).size() + 1);
+        Element java = (Element) parsed(Files.readString(domainXml))
+                .getElementsByTagName("java-config")
+                .item(0);
+        assertThat(DomainXml.setJvmOptions(java, plan, plan.host(2)))
+                .as("written only when it changes")
+                .isFalse();
+    }
+
+    private static List<String> jvmOptions(Document document) {
+        NodeList found = document.getElementsByTagName("jvm-options");
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < found.getLength(); i++) {
+            options.add(found.item(i).getTextContent().trim());
+        }
+        return options;
+    }
+
     private static Document parsed(String xml) throws Exception {
         return DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
@@ -171,7 +251,7 @@ class DomainXmlTest {
                 "<jms-service",
                 "<http-service><virtual-server id=\"server\" network-listeners=\"http-listener-1,"
                         + " http-listener-2\"/></http-service><jms-service"));
-        HostPlan host = new HostPlan(2, 8100);
+        HostPlan host = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 2, 1527, 61616, false).host(2);
         Path keyStore = Path.of("/home/pki/cell-0.p12");
         Path trustStore = Path.of("/home/pki/truststore.p12");
 

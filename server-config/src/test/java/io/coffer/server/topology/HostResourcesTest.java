@@ -36,24 +36,28 @@ class HostResourcesTest {
     }
 
     @Test
-    void everyShardsPoolConnectsToTheDerbyServerOfItsStore(@TempDir Path checkout) throws Exception {
+    void everyHostOfEveryCellHasAPoolOnTheDerbyServerOfEachStore(@TempDir Path checkout) throws Exception {
         Path rar = checkout.resolve("server-config/target/node/activemq-rar.rar");
         Files.createDirectories(rar.getParent());
         Files.writeString(rar, "a resource adapter");
         TopologyPlan threeShards = new TopologyPlan(Path.of("/tmp/coffer-test"), 8000, 1, 1527, 61616, false, 3);
-        List<String> commands = new HostResources(
-                        threeShards, threeShards.host(1), new BuildArtifacts(checkout), Deadlines.DEFAULTS)
-                .resourceCommands();
 
-        assertThat(commands)
-                .filteredOn(command ->
-                        command.startsWith("create-jdbc-connection-pool") && command.contains("ClientXADataSource"))
-                .hasSize(4)
-                .anySatisfy(pool -> assertThat(pool).contains("portNumber=1527:databaseName=coffer-base:"))
-                .anySatisfy(pool -> assertThat(pool).contains("portNumber=1527:databaseName=coffer-shard-0:"))
-                .anySatisfy(pool -> assertThat(pool).contains("portNumber=1528:databaseName=coffer-shard-1:"))
-                .anySatisfy(pool -> assertThat(pool).contains("portNumber=1529:databaseName=coffer-shard-2:"));
-        assertThat(commands).contains("create-jdbc-resource --connectionpoolid coffer-shard-2 jdbc/coffer/shard-2");
+        for (TopologyPlan.HostPlan host : threeShards.hostPlans()) {
+            List<String> commands = new HostResources(
+                            threeShards, host, new BuildArtifacts(checkout), Deadlines.DEFAULTS)
+                    .resourceCommands();
+
+            assertThat(commands)
+                    .as(host.name() + " of " + host.cell())
+                    .filteredOn(command ->
+                            command.startsWith("create-jdbc-connection-pool") && command.contains("ClientXADataSource"))
+                    .hasSize(4)
+                    .anySatisfy(pool -> assertThat(pool).contains("portNumber=1527:databaseName=coffer-base:"))
+                    .anySatisfy(pool -> assertThat(pool).contains("portNumber=1527:databaseName=coffer-shard-0:"))
+                    .anySatisfy(pool -> assertThat(pool).contains("portNumber=1528:databaseName=coffer-shard-1:"))
+                    .anySatisfy(pool -> assertThat(pool).contains("portNumber=1529:databaseName=coffer-shard-2:"));
+            assertThat(commands).contains("create-jdbc-resource --connectionpoolid coffer-shard-2 jdbc/coffer/shard-2");
+        }
     }
 
     @Test
