@@ -200,17 +200,7 @@ public final class Bench {
         operator = Operator.of(home).ready(url);
         Secrets store = Secrets.in(Tenant.create(operator, url, "bench"));
         List<Secret> secrets = createSecrets(store, secretCount);
-        // Signed afresh for every run: a signature's date is good for five minutes, and a slow warm-up on a busy
-        // machine outlasted it (the profile then recorded 401s).
-        Supplier<List<Wrk.Request>> bundles = () -> {
-            List<Wrk.Request> signed = new ArrayList<>();
-            for (Secret secret : secrets) {
-                String path = "/20190301/secretbundles/" + secret.getId();
-                signed.add(
-                        new Wrk.Request("GET", path, store.tenant.signer().sign("GET", URI.create(url + path), null)));
-            }
-            return signed;
-        };
+        Supplier<List<Wrk.Request>> bundles = signedBundleReads(store, secrets);
         String content = Secrets.base64("x".repeat(64));
         String floorPath = "/console/console.css";
         String floorFirstLine =
@@ -227,24 +217,11 @@ public final class Bench {
         say(secrets.size() + " secrets of 64 bytes in one vault, read in turn by wrk, each signed once and replayed; "
                 + seconds + " s per point after a warm-up");
 
-        // The JIT keeps compiling Payara's request path for a minute or more: warm each target at C=8 until two
-        // rounds in a row agree within 5% (at most 8 rounds), and show the rounds so that a cold run is visible.
         for (Target target : targets) {
             if (target.accessor() != null) {
                 switchReads(target.accessor());
             }
-            List<String> rounds = new ArrayList<>();
-            double previous = 0;
-            for (int round = 0; round < 8; round++) {
-                double rate = Wrk.run(url, target.requests().get(), 2, 8, 10, home, null, target.expected())
-                        .requestsPerSecond();
-                rounds.add(String.format(Locale.ROOT, "%.0f", rate));
-                if (previous > 0 && Math.abs(rate - previous) <= 0.05 * previous) {
-                    break;
-                }
-                previous = rate;
-            }
-            say("warm-up, " + target.name() + ", C=8, reads/s per 10 s round: " + String.join(", ", rounds));
+            warmUp(target);
         }
         say("");
         say("== (1) One host: GetSecretBundle through the signed HTTP path, and the floor");
@@ -363,32 +340,13 @@ public final class Bench {
             targets.add(new Target(
                     shard.getKey().equals("shard-0") ? "base cell (shard-0, host-1)" : "forwarded (shard-1, host-2)",
                     null,
-                    () -> {
-                        List<Wrk.Request> signed = new ArrayList<>();
-                        for (Secret secret : secrets) {
-                            String path = "/20190301/secretbundles/" + secret.getId();
-                            signed.add(new Wrk.Request(
-                                    "GET", path, store.tenant.signer().sign("GET", URI.create(url + path), null)));
-                        }
-                        return signed;
-                    },
+                    signedBundleReads(store, secrets),
                     content));
         }
         say(secretCount + " secrets of 64 bytes per shard, read through host-1 by wrk, each signed once and replayed; "
                 + seconds + " s per point after a warm-up");
         for (Target target : targets) {
-            List<String> rounds = new ArrayList<>();
-            double previous = 0;
-            for (int round = 0; round < 8; round++) {
-                double rate = Wrk.run(url, target.requests().get(), 2, 8, 10, home, null, target.expected())
-                        .requestsPerSecond();
-                rounds.add(String.format(Locale.ROOT, "%.0f", rate));
-                if (previous > 0 && Math.abs(rate - previous) <= 0.05 * previous) {
-                    break;
-                }
-                previous = rate;
-            }
-            say("warm-up, " + target.name() + ", C=8, reads/s per 10 s round: " + String.join(", ", rounds));
+            warmUp(target);
         }
         say("");
         say("== (5) GetSecretBundle through the base cell: served there, or forwarded to another cell");
@@ -438,6 +396,41 @@ public final class Bench {
                 Locale.ROOT,
                 "C=1: forwarding adds %.2f ms to the p50 (CPU ms are per read, of the whole process)",
                 p50.get(targets.get(1).name()) - p50.get(targets.get(0).name())));
+    }
+
+    /**
+     * The bundle reads of these secrets, signed afresh on every call: a signature's date is good for five minutes, and
+     * a slow warm-up on a busy machine outlasted it (the profile then recorded 401s).
+     */
+    private Supplier<List<Wrk.Request>> signedBundleReads(Secrets store, List<Secret> secrets) {
+        return () -> {
+            List<Wrk.Request> signed = new ArrayList<>();
+            for (Secret secret : secrets) {
+                String path = "/20190301/secretbundles/" + secret.getId();
+                signed.add(
+                        new Wrk.Request("GET", path, store.tenant.signer().sign("GET", URI.create(url + path), null)));
+            }
+            return signed;
+        };
+    }
+
+    /**
+     * The JIT keeps compiling Payara's request path for a minute or more: warms the target at C=8 until two rounds in
+     * a row agree within 5% (at most 8 rounds), and shows the rounds so that a cold run is visible.
+     */
+    private void warmUp(Target target) throws IOException, InterruptedException {
+        List<String> rounds = new ArrayList<>();
+        double previous = 0;
+        for (int round = 0; round < 8; round++) {
+            double rate = Wrk.run(url, target.requests().get(), 2, 8, 10, home, null, target.expected())
+                    .requestsPerSecond();
+            rounds.add(String.format(Locale.ROOT, "%.0f", rate));
+            if (previous > 0 && Math.abs(rate - previous) <= 0.05 * previous) {
+                break;
+            }
+            previous = rate;
+        }
+        say("warm-up, " + target.name() + ", C=8, reads/s per 10 s round: " + String.join(", ", rounds));
     }
 
     private String jcmd(String... command) throws IOException, InterruptedException {
