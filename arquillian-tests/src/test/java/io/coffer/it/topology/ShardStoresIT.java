@@ -48,10 +48,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * cell-0, serving the base store and shard-0; host-2 in cell-1, serving shard-1), and shard-1's store in a Derby network
  * server of its own. Every request goes to the base cell's host, which forwards those for shard-1's resources to cell-1
  * over mutual TLS. Vaults land on both shards and everything works on either, through the SDK; each cell keeps the
- * replicas of its own shard only; after shard-1's store is killed (-9), shard-0's secrets are written, activated and
- * read as before, a write on shard-1 answers 503, and once the store is back nothing acknowledged is lost; with cell-1's
- * host killed (-9), shard-1's requests answer 503 and shard-0 is served on, and once the host is back nothing is lost. (A frozen store is not here yet: its hung connection attempts still hold the
- * host's one background thread, and so shard-0's activations.)
+ * replicas of its own shard only; while shard-1's store is frozen (SIGSTOP), then killed (-9), shard-0's secrets are
+ * written, activated and read as before, a write on shard-1 answers 503 (shard-1's reads are served from cell-1's
+ * replica while the store is frozen), and once the store is back nothing acknowledged is lost; with cell-1's host
+ * killed (-9), shard-1's requests answer 503 and shard-0 is served on, and once the host is back nothing is lost.
  *
  * <p>Every SDK call here gives up after {@link #PATIENCE}: a request that hangs fails the test.
  */
@@ -195,9 +195,26 @@ class ShardStoresIT {
 
     @Test
     @Order(4)
-    void afterShard1sStoreIsKilledShard0IsServedAndAStartBringsItBackWithNothingLost() throws Exception {
+    void whileShard1sStoreIsFrozenThenKilledShard0IsServedAndAStartBringsItBackWithNothingLost() throws Exception {
         ProcessHandle shardStore = derbyServerOf("shard-1");
-        signal("-KILL", shardStore);
+        signal("-STOP", shardStore);
+        try {
+            // its connections hang rather than fail: the writes that need it give up, nothing else waits for it
+            shard0StillServes("while frozen");
+            Instant asked = Instant.now();
+            refusedOnShard1("while frozen");
+            System.out.println("a write on shard-1 with its store frozen answered 503 after "
+                    + Duration.between(asked, Instant.now()).toMillis() + " ms");
+            // reads need no remote store: cell-1's host serves them from its replica
+            SecretsClient reads = vaults.get("shard-1").tenant.secretsImpatient(PATIENCE);
+            acknowledged
+                    .get("shard-1")
+                    .forEach((id, expected) -> assertThat(Secrets.bundleText(reads, id))
+                            .as("secret %s of shard-1 while its store is frozen", id)
+                            .isEqualTo(expected));
+        } finally {
+            signal("-KILL", shardStore);
+        }
         shardStore.onExit().get();
         shard0StillServes("while killed");
         refusedOnShard1("while killed");
@@ -232,6 +249,14 @@ class ShardStoresIT {
         }
         refusedOnShard1("while cell-1 is down");
         shard0StillServes("while cell-1 is down");
+        String metrics = Http.get(URL + "/metrics").body();
+        for (String outcome : List.of("answered", "unavailable")) {
+            assertThat(metrics)
+                    .as("host-1's forwarding to cell-1, %s", outcome)
+                    .containsPattern(
+                            "(?m)^coffer_cell_forwarded_seconds_count\\{cell=\"cell-1\",mp_scope=\"application\","
+                                    + "outcome=\"" + outcome + "\"\\} [1-9]");
+        }
 
         Outcome started = coffer(Duration.ofMinutes(10), "start");
         assertThat(started.exitCode()).as(started.all()).isZero();

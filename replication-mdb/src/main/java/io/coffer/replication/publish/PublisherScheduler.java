@@ -19,20 +19,25 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the publisher of every remote store: right after a transaction that wrote events commits on this instance,
- * and on a short fixed delay otherwise (events written through other instances, runs that failed). One run per
+ * Runs the publisher of every remote store this host serves (see {@link ShardRouter#servedStores}): right after a
+ * transaction that wrote events commits on this instance, and on a short fixed delay otherwise (events written through other instances, runs that failed). One run per
  * store at a time on this instance; across instances the store's publisher row takes turns. A run logs pending events
  * (step 1), then sends them (steps 2 and 3, see {@link OutboxPublisher}); after its own batches it resends what the
  * log holds unsent for too long. While the store is down, runs back off (up to {@link #LONGEST_RETRY}); while the
@@ -50,6 +55,9 @@ public class PublisherScheduler {
 
     @Resource
     ManagedScheduledExecutorService executor;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
 
     @EJB
     OutboxPublisher publisher;
@@ -69,9 +77,21 @@ public class PublisherScheduler {
 
     private final Map<StoreId, StoreRuns> runs = new ConcurrentHashMap<>();
     private volatile PeriodicTask ticking;
+    /**
+     * Where runs go: threads of their own, one per served store and one more. Payara's default scheduled executor runs
+     * every periodic task of the host on one thread; a run there waited behind catch-up, reports and housekeeping, and
+     * a store that hung (its server frozen) held all of them up, the other stores' publishing included.
+     */
+    private volatile ExecutorService publishing;
 
     @PostConstruct
     void start() {
+        int threads = router.servedStores().size() + 1;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threadFactory);
+        // made now, in this bean's context, rather than later by whichever thread first wakes the publisher
+        pool.prestartAllCoreThreads();
+        publishing = pool;
         long interval = settings.publisherIntervalMillis();
         ticking = PeriodicTask.start(executor, this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -79,16 +99,30 @@ public class PublisherScheduler {
     @PreDestroy
     void stop() {
         PeriodicTask.stopIfStarted(ticking);
+        publishing.shutdownNow();
     }
 
     /** Publish the store's pending events now (called after a commit that wrote some). */
     public void wake(StoreId store) {
-        executor.execute(() -> drain(store));
+        run(store);
     }
 
+    private void run(StoreId store) {
+        try {
+            publishing.execute(() -> drain(store));
+        } catch (RejectedExecutionException stopping) {
+            // the application is stopping; its events stay in the log for the next start or another host
+        }
+    }
+
+    /**
+     * Each store drains on a task of its own: a store that hangs holds one thread, and the other stores' events go on
+     * (a store's runs never overlap, so a hung store holds no more than one). Only the stores of this host's cell:
+     * another cell's shard is published by that cell, so that its outage stays there.
+     */
     private void tick() {
-        for (StoreId store : router.remoteStores()) {
-            drain(store);
+        for (StoreId store : router.servedStores()) {
+            run(store);
         }
     }
 

@@ -17,6 +17,14 @@ public class CofferSettings {
     @Inject
     Config config;
 
+    /**
+     * The shard lists come from the instance's JVM options, fixed for its life, and are asked for on every request (a
+     * read's store, the forwarding filter): parsed once.
+     */
+    private volatile List<StoreId> shards;
+
+    private volatile List<StoreId> servedShards;
+
     public String instance() {
         return text(SettingKeys.INSTANCE, "host-1");
     }
@@ -26,16 +34,26 @@ public class CofferSettings {
     }
 
     public List<StoreId> shards() {
-        return storeList(text(SettingKeys.SHARDS, "shard-0"));
+        List<StoreId> known = shards;
+        if (known == null) {
+            known = storeList(text(SettingKeys.SHARDS, "shard-0"));
+            shards = known;
+        }
+        return known;
     }
 
     /** The shards whose replicas this instance keeps and whose reads it serves: its cell's (all of them by default). */
     public List<StoreId> servedShards() {
-        List<StoreId> all = shards();
-        return config.getOptionalValue(SettingKeys.SERVED_SHARDS, String.class)
-                .map(CofferSettings::storeList)
-                .map(served -> served.stream().filter(all::contains).toList())
-                .orElse(all);
+        List<StoreId> served = servedShards;
+        if (served == null) {
+            List<StoreId> all = shards();
+            served = config.getOptionalValue(SettingKeys.SERVED_SHARDS, String.class)
+                    .map(CofferSettings::storeList)
+                    .map(named -> named.stream().filter(all::contains).toList())
+                    .orElse(all);
+            servedShards = served;
+        }
+        return served;
     }
 
     /** This instance's cell-internal URL, if it has a cell-internal listener. */

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,12 +67,15 @@ public class CellForwarding {
     @Inject
     Clock clock;
 
+    @Inject
+    ForwardingMetrics metrics;
+
     /** A host's settings do not change while it runs: read once, not on every request. */
     private boolean servesEveryShard;
 
     private int cellPort;
 
-    private final AtomicInteger turn = new AtomicInteger();
+    private final HostTurns turns = new HostTurns();
     private final Map<String, Members> members = new ConcurrentHashMap<>();
     private volatile CellForwarder forwarder;
 
@@ -109,18 +113,33 @@ public class CellForwarding {
 
     /** Replays the request on a live host of the cell; 503 when none answers. */
     public ForwardedResponse forward(String cell, ForwardedRequest request) {
+        long started = System.nanoTime();
+        String outcome = ForwardingMetrics.UNAVAILABLE;
+        try {
+            ForwardedResponse answer = forwardToAHostOf(cell, request);
+            outcome = ForwardingMetrics.ANSWERED;
+            return answer;
+        } finally {
+            metrics.forwarded(cell, outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private ForwardedResponse forwardToAHostOf(String cell, ForwardedRequest request) {
         List<CellMember> hosts = members(cell);
         if (hosts.isEmpty()) {
             throw new ServiceUnavailableException("no host of " + cell + ", which serves this resource, is running");
         }
-        int first = Math.floorMod(turn.getAndIncrement(), hosts.size());
         CellUnreachableException last = null;
-        for (int i = 0; i < hosts.size(); i++) {
-            CellMember host = hosts.get((first + i) % hosts.size());
+        for (CellMember host : turns.order(hosts, clock.instant())) {
             try {
-                return forwarder().forward(URI.create(host.cellUrl()), request);
+                ForwardedResponse answer = forwarder().forward(URI.create(host.cellUrl()), request);
+                turns.answered(host);
+                return answer;
             } catch (CellUnreachableException unreachable) {
                 last = unreachable;
+                if (timedOut(unreachable)) {
+                    turns.timedOut(host, clock.instant());
+                }
                 if (!neverReached(unreachable)) {
                     break;
                 }
@@ -129,6 +148,12 @@ public class CellForwarding {
         LOG.log(Level.FINE, "forwarding to " + cell + " failed", last);
         throw new ServiceUnavailableException(
                 cell + ", which serves this resource, did not answer: " + last.getMessage(), last);
+    }
+
+    /** No connection, or no answer, within its time: the host is frozen or swamped, not stopped. */
+    private static boolean timedOut(CellUnreachableException unreachable) {
+        Throwable cause = unreachable.getCause();
+        return cause instanceof HttpTimeoutException || cause instanceof TimeoutException;
     }
 
     /** A refused or unmade connection: the request never reached the host, so another may take it. */
