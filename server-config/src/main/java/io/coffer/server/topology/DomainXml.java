@@ -272,6 +272,29 @@ public final class DomainXml {
     }
 
     /**
+     * Before every start: the default scheduled executor's threads ({@link HostResources#BACKGROUND_THREADS}), for a
+     * domain made before Coffer set them. A fresh domain has no such element until its first start, where
+     * {@link HostResources} sets it; domain.xml is written only when it changes.
+     */
+    public static void applyBackgroundThreads(Path domainXml) throws IOException {
+        Document document = read(domainXml);
+        if (setBackgroundThreads(document)) {
+            write(document, domainXml);
+        }
+    }
+
+    /** @return whether the document changed */
+    static boolean setBackgroundThreads(Document document) {
+        boolean changed = false;
+        for (Element executor : elements(document.getDocumentElement(), "managed-scheduled-executor-service")) {
+            if (HostResources.DEFAULT_SCHEDULED_EXECUTOR.equals(executor.getAttribute("jndi-name"))) {
+                changed |= set(executor, "core-pool-size", String.valueOf(HostResources.BACKGROUND_THREADS));
+            }
+        }
+        return changed;
+    }
+
+    /**
      * Test-only: arms the failpoints of the host's next start ({@link FailpointArming}), or disarms any an earlier start
      * armed. domain.xml is written only when it changes.
      */

@@ -172,6 +172,7 @@ public final class HostNode {
                     domainXml, FailpointArming.forHost(System.getenv(FailpointArming.ENVIRONMENT), host.name()));
             DomainXml.closeToClients(domainXml);
             DomainXml.applyJvmOptions(domainXml, plan, host);
+            DomainXml.applyBackgroundThreads(domainXml);
             DomainXml.setJvmOption(domainXml, LoopbackNames.jvmOption(plan.home()));
             // the key store of the host's own cell: its certificate names the cell that other cells' hosts reach
             DomainXml.prepareCellListener(

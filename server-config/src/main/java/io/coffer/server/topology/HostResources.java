@@ -100,7 +100,24 @@ final class HostResources {
                 + escape(domainDir.resolve("coffer-local").toString())
                 + ":createDatabase=create coffer-local");
         commands.add("create-jdbc-resource --connectionpoolid coffer-local jdbc/coffer/local");
+        commands.add(backgroundThreadsCommand());
         return commands;
+    }
+
+    /**
+     * Threads of the server's default managed scheduled executor, where every periodic task of Coffer runs: catch-up,
+     * progress reports, pruning, housekeeping, the followers of revoked keys, store settings and limits. Payara's
+     * default core size is 0, which a scheduled pool runs as one thread: a store that hung (its server frozen) held
+     * every one of them up in turn, a revoked key's propagation too. Payara creates the resource at the domain's first
+     * start, so it is set then, before Coffer is deployed.
+     */
+    static final int BACKGROUND_THREADS = 8;
+
+    static final String DEFAULT_SCHEDULED_EXECUTOR = "concurrent/__defaultManagedScheduledExecutorService";
+
+    static String backgroundThreadsCommand() {
+        return "set resources.managed-scheduled-executor-service." + DEFAULT_SCHEDULED_EXECUTOR + ".core-pool-size="
+                + BACKGROUND_THREADS;
     }
 
     /** What {@link #resourceCommands} would have set about credentials, for a domain made before it did. */
@@ -145,6 +162,7 @@ final class HostResources {
         // its deadlines (a new domain has it from its domain.xml).
         commands.add("set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
                 + DomainXml.REQUEST_THREADS);
+        commands.add(backgroundThreadsCommand());
         // Nor this: the transaction manager's own name (a new domain has it from its domain.xml). Read at start only;
         // the domain's start before this change recovered under the old name, so nothing prepared under it is left.
         commands.add("set configs.config.server-config.transaction-service.property."

@@ -302,4 +302,22 @@ class DomainXmlTest {
         }
         throw new AssertionError("no " + tag + " named " + name);
     }
+
+    @Test
+    void aDomainFromBeforeGetsCoffersBackgroundThreadsAtItsNextStartAndAFreshOneIsLeftToItsFirstStart()
+            throws Exception {
+        Document started = parsed("<domain><resources>"
+                + "<managed-scheduled-executor-service jndi-name=\"concurrent/__defaultManagedScheduledExecutorService\"/>"
+                + "<managed-scheduled-executor-service jndi-name=\"concurrent/other\" core-pool-size=\"1\"/>"
+                + "</resources></domain>");
+
+        assertThat(DomainXml.setBackgroundThreads(started)).isTrue();
+        assertThat(DomainXml.setBackgroundThreads(started)).isFalse();
+        NodeList executors = started.getElementsByTagName("managed-scheduled-executor-service");
+        assertThat(((Element) executors.item(0)).getAttribute("core-pool-size"))
+                .isEqualTo(String.valueOf(HostResources.BACKGROUND_THREADS));
+        assertThat(((Element) executors.item(1)).getAttribute("core-pool-size")).isEqualTo("1");
+
+        assertThat(DomainXml.setBackgroundThreads(parsed(FRESH))).isFalse();
+    }
 }

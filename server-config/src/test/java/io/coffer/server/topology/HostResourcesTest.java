@@ -33,6 +33,8 @@ class HostResourcesTest {
                 .asString()
                 .contains(":UserName=coffer:Password='${ALIAS\\=coffer-broker-password}'");
         assertThat(String.join("\n", commands)).doesNotContain("Password=coffer");
+        // not about credentials, but made in the same step: Coffer's periodic work gets more than Payara's one thread
+        assertThat(commands).contains(HostResources.backgroundThreadsCommand());
     }
 
     @Test
@@ -129,6 +131,8 @@ class HostResourcesTest {
                         "set resources.connector-connection-pool.jms/coffer/pool.max-wait-time-in-millis=5000",
                         "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
                                 + ".max-thread-pool-size=32",
+                        "set resources.managed-scheduled-executor-service"
+                                + ".concurrent/__defaultManagedScheduledExecutorService.core-pool-size=8",
                         "set configs.config.server-config.transaction-service.property.xa-servername=coffer-host-1");
     }
 
