@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 /** Runs Payara's asadmin against a local domain, always on 127.0.0.1, with its output appended to a log file. */
 public final class Asadmin {
 
+    /** For asadmin's short-lived client JVM: the quick compiler only, and the smallest collector. */
+    static final String CLIENT_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
     private final Path payaraHome;
     private final Path log;
     private final Path cofferHome;
@@ -88,8 +91,11 @@ public final class Asadmin {
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
                 // asadmin reads no password from the terminal: domains are created with --nopassword.
                 builder.environment().put("AS_ADMIN_READTIMEOUT", "600000");
-                // asadmin's own JVM, like every other Coffer starts, resolves no name through DNS.
-                builder.environment().put("AS_EXTRA_JAVA_OPTS", LoopbackNames.jvmOption(cofferHome));
+                // asadmin's own JVM, like every other Coffer starts, resolves no name through DNS; and, living a few
+                // seconds, it skips the optimising compiler, whose threads only compete with the servers for the cores
+                // (a start runs dozens of asadmin commands). The options reach asadmin's JVM, not the server's.
+                builder.environment()
+                        .put("AS_EXTRA_JAVA_OPTS", LoopbackNames.jvmOption(cofferHome) + " " + CLIENT_JVM_OPTIONS);
                 Process process = builder.start();
                 if (!process.waitFor(15, TimeUnit.MINUTES)) {
                     process.destroyForcibly();
