@@ -37,8 +37,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs the publisher of every remote store this host serves (see {@link ShardRouter#servedStores}): right after a
- * transaction that wrote events commits on this instance, and on a short fixed delay otherwise (events written through other instances, runs that failed). One run per
- * store at a time on this instance; across instances the store's publisher row takes turns. A run logs pending events
+ * transaction that wrote events commits on this instance, and on a short fixed delay otherwise (events written through
+ * other instances, runs that failed). One run per store at a time on this instance; across instances the store's publisher row takes turns. A run logs pending events
  * (step 1), then sends them (steps 2 and 3, see {@link OutboxPublisher}); after its own batches it resends what the
  * log holds unsent for too long. While the store is down, runs back off (up to {@link #LONGEST_RETRY}); while the
  * broker is down, runs still log and only the sends back off. Each outage is logged when it starts and ends.
@@ -102,12 +102,8 @@ public class PublisherScheduler {
         publishing.shutdownNow();
     }
 
-    /** Publish the store's pending events now (called after a commit that wrote some). */
+    /** Publish the store's pending events now (called after a commit that wrote some, and by every tick). */
     public void wake(StoreId store) {
-        run(store);
-    }
-
-    private void run(StoreId store) {
         try {
             publishing.execute(() -> drain(store));
         } catch (RejectedExecutionException stopping) {
@@ -122,7 +118,7 @@ public class PublisherScheduler {
      */
     private void tick() {
         for (StoreId store : router.servedStores()) {
-            run(store);
+            wake(store);
         }
     }
 

@@ -109,7 +109,8 @@ final class HostResources {
      * progress reports, pruning, housekeeping, the followers of revoked keys, store settings and limits. Payara's
      * default core size is 0, which a scheduled pool runs as one thread: a store that hung (its server frozen) held
      * every one of them up in turn, a revoked key's propagation too. Payara creates the resource at the domain's first
-     * start, so it is set then, before Coffer is deployed.
+     * start, so it is set then, before Coffer is deployed; a domain made before gets it from {@link
+     * DomainXml#applyBackgroundThreads} before its next start.
      */
     static final int BACKGROUND_THREADS = 8;
 
@@ -162,7 +163,6 @@ final class HostResources {
         // its deadlines (a new domain has it from its domain.xml).
         commands.add("set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
                 + DomainXml.REQUEST_THREADS);
-        commands.add(backgroundThreadsCommand());
         // Nor this: the transaction manager's own name (a new domain has it from its domain.xml). Read at start only;
         // the domain's start before this change recovered under the old name, so nothing prepared under it is left.
         commands.add("set configs.config.server-config.transaction-service.property."

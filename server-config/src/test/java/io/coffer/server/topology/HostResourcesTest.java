@@ -131,8 +131,6 @@ class HostResourcesTest {
                         "set resources.connector-connection-pool.jms/coffer/pool.max-wait-time-in-millis=5000",
                         "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool"
                                 + ".max-thread-pool-size=32",
-                        "set resources.managed-scheduled-executor-service"
-                                + ".concurrent/__defaultManagedScheduledExecutorService.core-pool-size=8",
                         "set configs.config.server-config.transaction-service.property.xa-servername=coffer-host-1");
     }
 
